@@ -1,0 +1,80 @@
+"""An activity analysed once, read by every detector (the spaCy Doc of rambu)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .contract.activity import Activity
+from .settings import Config
+from .text.normalize import Normalized, normalize
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    path: str  # contract path quoted in evidence: "text", "target.text", "media[0].ocr_text"
+    role: str  # "own" (the author's words) or "target" (what the author reacted to)
+    doc: Normalized
+
+
+@dataclass
+class Resources:
+    """Shared, read-only things detectors need; built once per Screener (and per worker)."""
+
+    config: Config
+    classifier: Any = None  # rambu.classify.model.TextClassifier
+    factchecks: Any = None  # rambu.factcheck.matcher.FactCheckIndex
+    staff: Any = None  # rambu.staff.directory.StaffDirectory
+    calendar: Any = None  # rambu.staff.dutytime.DutyCalendar
+    ocr: Callable[[str], str | None] | None = None  # image path -> text
+
+
+@dataclass
+class Analysis:
+    activity: Activity
+    resources: Resources
+    fields: tuple[TextField, ...]
+    _scores: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    @property
+    def config(self) -> Config:
+        return self.resources.config
+
+    def own(self) -> tuple[TextField, ...]:
+        return tuple(f for f in self.fields if f.role == "own")
+
+    def targets(self) -> tuple[TextField, ...]:
+        return tuple(f for f in self.fields if f.role == "target")
+
+    def scores(self, f: TextField) -> dict[str, float]:
+        """Text-classifier probabilities for one field, computed at most once."""
+        if f.path not in self._scores:
+            clf = self.resources.classifier
+            self._scores[f.path] = clf.predict(f.doc) if clf is not None and f.doc.tokens else {}
+        return self._scores[f.path]
+
+
+def _media_fields(media, prefix: str, role: str, resources: Resources, base_dir: str | None) -> list[TextField]:
+    out = []
+    for i, m in enumerate(media):
+        ocr = m.ocr_text
+        if ocr is None and m.kind == "image" and m.path and resources.ocr is not None:
+            ocr = resources.ocr(m.path if base_dir is None else f"{base_dir}/{m.path}")
+        if ocr:
+            out.append(TextField(f"{prefix}[{i}].ocr_text", role, normalize(ocr)))
+        if m.transcript:
+            out.append(TextField(f"{prefix}[{i}].transcript", role, normalize(m.transcript)))
+    return out
+
+
+def analyse(activity: Activity, resources: Resources) -> Analysis:
+    fields: list[TextField] = []
+    if activity.text:
+        fields.append(TextField("text", "own", normalize(activity.text)))
+    fields += _media_fields(activity.media, "media", "own", resources, activity.base_dir)
+    if activity.live and activity.live.transcript:
+        fields.append(TextField("live.transcript", "own", normalize(activity.live.transcript)))
+    if activity.target:
+        if activity.target.text:
+            fields.append(TextField("target.text", "target", normalize(activity.target.text)))
+        fields += _media_fields(activity.target.media, "target.media", "target", resources, activity.base_dir)
+    return Analysis(activity, resources, tuple(fields))

@@ -1,0 +1,139 @@
+"""The one table of settings: name, default, help. Operators override in a TOML file.
+
+A settings file looks like::
+
+    [settings]
+    "rule1.threshold" = 0.45
+    "office_hours.friday" = "07:30-16:30"
+
+    [lists.rule2]            # extend a detector's word lists without touching code
+    hostile = ["kata makian baru"]
+
+    [lists.rule6]
+    sensitive_places = ["Blok Mawar", "Pos Atas 3"]
+
+`rambu rules` prints the table with the values in force.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("report_threshold", 0.35, "Keyakinan minimum agar temuan dilaporkan (di bawahnya diabaikan)."),
+    Setting("violation_threshold", 0.6, "Keyakinan minimum agar temuan dianggap pelanggaran; di bawahnya: perlu tinjauan."),
+    *(s for r in range(1, 8) for s in (
+        Setting(f"rule{r}.enabled", True, f"Aktifkan pemeriksaan larangan {r}."),
+        Setting(f"rule{r}.threshold", None, f"Ambang pelaporan khusus larangan {r} (kosong = report_threshold)."),
+        Setting(f"rule{r}.violation_threshold", None, f"Ambang pelanggaran khusus larangan {r} (kosong = violation_threshold)."),
+    )),
+    Setting("rule3.dislike_is_agreement", False, "Dislike pada konten kebencian dianggap persetujuan (true) atau perlu tinjauan (false)."),
+    Setting("rule4.match_threshold", 0.5, "Kemiripan minimum antara teks dan klaim register cek fakta."),
+    Setting("rule4.review_match_threshold", 0.38, "Kemiripan minimum untuk kecocokan yang perlu tinjauan."),
+    Setting("office_hours.monday", "07:30-16:00", "Jam kantor hari Senin (waktu setempat), kosong = libur."),
+    Setting("office_hours.tuesday", "07:30-16:00", "Jam kantor hari Selasa."),
+    Setting("office_hours.wednesday", "07:30-16:00", "Jam kantor hari Rabu."),
+    Setting("office_hours.thursday", "07:30-16:00", "Jam kantor hari Kamis."),
+    Setting("office_hours.friday", "07:30-16:30", "Jam kantor hari Jumat."),
+    Setting("office_hours.saturday", "", "Jam kantor hari Sabtu (kosong = libur)."),
+    Setting("office_hours.sunday", "", "Jam kantor hari Minggu (kosong = libur)."),
+    Setting("office_hours.default_timezone", "Asia/Jakarta", "Zona waktu bila direktori pegawai tidak menyebutkannya."),
+    Setting("holidays_file", "", "Berkas JSON/CSV hari libur nasional dan cuti bersama (kosong = data bawaan)."),
+    Setting("classifier.model_dir", "", "Folder model klasifikasi teks (kosong = model bawaan paket)."),
+    Setting("media.ocr", True, "Jalankan OCR (tesseract) pada gambar tanpa ocr_text bila tersedia."),
+    Setting("media.ocr_languages", "ind+eng", "Bahasa OCR tesseract."),
+    Setting("batch.chunk_size", 500, "Jumlah aktivitas per potongan batch (potongan tidak berbagi keadaan)."),
+    Setting("batch.workers", 0, "Jumlah proses penyaring paralel (0 = sesuai jumlah inti CPU)."),
+    Setting("input.max_line_bytes", 1_000_000, "Panjang maksimum satu baris JSON Lines dalam byte."),
+    Setting("sanction.wide_reach_types", "share,repost,broadcast,upload,live",
+            "Jenis aktivitas yang dianggap berjangkauan luas untuk rekomendasi sanksi."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    values: Mapping[str, Any]
+    lists: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    source: str | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def threshold(self, rule: int, kind: str = "threshold") -> float:
+        own = self.values.get(f"rule{rule}.{kind}")
+        return float(own if own is not None else self.values["report_threshold" if kind == "threshold" else "violation_threshold"])
+
+    def extra_terms(self, detector_key: str, list_name: str) -> tuple[str, ...]:
+        return self.lists.get(detector_key, {}).get(list_name, ())
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "settings": dict(self.values),
+                "lists": {k: {n: list(v) for n, v in d.items()} for k, d in self.lists.items()}}
+
+
+def default_config() -> Config:
+    return Config(MappingProxyType({s.name: s.default for s in SETTINGS}))
+
+
+def load_config(path: str | Path | None) -> Config:
+    """Defaults, overridden by the TOML file at `path` (errors name the file and key)."""
+    base = {s.name: s.default for s in SETTINGS}
+    if path is None:
+        return Config(MappingProxyType(base))
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SettingsError(f"{p}: berkas pengaturan tidak ditemukan") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise SettingsError(f"{p}: bukan TOML yang sah ({e})") from None
+    for key, value in _flatten(data.get("settings", {})).items():
+        if key not in _BY_NAME:
+            raise SettingsError(f"{p}: [settings] {key}: pengaturan tidak dikenal")
+        default = _BY_NAME[key].default
+        if default is not None and not isinstance(value, type(default)) and not (
+                isinstance(default, float) and isinstance(value, int)):
+            raise SettingsError(f"{p}: [settings] {key}: harus {type(default).__name__}, bukan {value!r}")
+        base[key] = value
+    lists: dict[str, dict[str, tuple[str, ...]]] = {}
+    for det, named in data.get("lists", {}).items():
+        if not isinstance(named, dict):
+            raise SettingsError(f"{p}: [lists.{det}] harus tabel daftar kata")
+        for name, terms in named.items():
+            if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+                raise SettingsError(f"{p}: [lists.{det}] {name}: harus daftar teks")
+            lists.setdefault(det, {})[name] = tuple(terms)
+    unknown = set(data) - {"settings", "lists"}
+    if unknown:
+        raise SettingsError(f"{p}: bagian tidak dikenal: {', '.join(sorted(unknown))}")
+    return Config(MappingProxyType(base), MappingProxyType(lists), str(p))
+
+
+def _flatten(d: dict, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in d.items():
+        name = f"{prefix}{k}"
+        if isinstance(v, dict):
+            out.update(_flatten(v, name + "."))
+        else:
+            out[name] = v
+    return out

@@ -1,0 +1,146 @@
+"""Fast phrase lookup over normalised tokens.
+
+A TermSet holds phrases (one or more words). Each is normalised exactly like
+input text, so the lexicon may be written in plain Indonesian. A phrase may
+end in ``*`` to match any word that starts with it ("bubar*" matches
+"bubarkan", "dibubarkan" does not). Matching is by dictionary lookups on
+token n-grams, never by one huge regex, so it stays fast with big lists.
+Hashtags written as one word ("#pancasilasampah") are searched inside.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .normalize import Normalized, norm_phrase
+
+_AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng")
+_AFFIX_SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah", "pun", "mu", "ku")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # index into Normalized.tokens
+    last: int  # inclusive
+    term: str  # the lexicon phrase (normalised) that matched
+    label: str  # the lexicon's label for the phrase (e.g. "hina", "target:pancasila")
+
+
+class TermSet:
+    def __init__(self, terms: Iterable[str] | dict[str, str] = (), label: str = "", affixes: bool = True):
+        """`terms` is a list of phrases or a mapping phrase -> label.
+
+        With `affixes`, a one-word term also matches the word with common
+        Indonesian affixes ("hina" matches "menghina", "dihina", "hinanya").
+        """
+        self.affixes = affixes
+        self.exact: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.prefix: dict[str, tuple[str, str]] = {}
+        self.maxlen = 1
+        self._cache: dict[str, tuple[str, str] | None] = {}
+        self.add(terms, label)
+
+    def add(self, terms: Iterable[str] | dict[str, str], label: str = "") -> None:
+        items = terms.items() if isinstance(terms, dict) else ((t, label) for t in terms)
+        for raw, lab in items:
+            raw = raw.strip()
+            if not raw:
+                continue
+            star = raw.endswith("*")
+            norm = norm_phrase(raw.rstrip("*"))
+            if not norm:
+                continue
+            words = tuple(norm.split(" "))
+            if star and len(words) == 1:
+                self.prefix[words[0]] = (norm + "*", lab)
+            else:
+                self.exact[words] = (norm, lab)
+                self.maxlen = max(self.maxlen, len(words))
+        self._cache = {}
+
+    def __len__(self) -> int:
+        return len(self.exact) + len(self.prefix)
+
+    def _word_hit(self, w: str) -> tuple[str, str] | None:
+        try:
+            return self._cache[w]
+        except KeyError:
+            pass
+        hit = self._lookup(w)
+        if len(self._cache) < 500_000:
+            self._cache[w] = hit
+        return hit
+
+    def _lookup(self, w: str) -> tuple[str, str] | None:
+        hit = self.exact.get((w,))
+        if hit:
+            return hit
+        for p in self.prefix:
+            if w.startswith(p):
+                return self.prefix[p]
+        if self.affixes and len(w) > 4:
+            for stem in _strip_affixes(w):
+                hit = self.exact.get((stem,))
+                if hit and len(stem) >= 3:
+                    return hit
+        if "*" in w:  # masked insult: "anj*ng"
+            for (cand,), hit in ((k, v) for k, v in self.exact.items() if len(k) == 1):
+                if len(cand) == len(w) and all(a == b or a == "*" for a, b in zip(w, cand)):
+                    return hit
+        return None
+
+    def find(self, doc: Normalized) -> list[Match]:
+        toks = doc.tokens
+        idx = [i for i, t in enumerate(toks) if t.kind in ("word", "hashtag", "number")]
+        words = [toks[i].norm for i in idx]
+        out: list[Match] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            matched = False
+            for length in range(min(self.maxlen, n - i), 1, -1):
+                hit = self.exact.get(tuple(words[i:i + length]))
+                if hit:
+                    out.append(Match(idx[i], idx[i + length - 1], hit[0], hit[1]))
+                    i += length
+                    matched = True
+                    break
+            if matched:
+                continue
+            tok = toks[idx[i]]
+            hit = self._word_hit(words[i])
+            if hit:
+                out.append(Match(idx[i], idx[i], hit[0], hit[1]))
+            elif tok.kind == "hashtag" and len(words[i]) >= 6:
+                out.extend(Match(idx[i], idx[i], h[0], h[1]) for h in self._inside(words[i]))
+            i += 1
+        return out
+
+    def _inside(self, word: str) -> list[tuple[str, str]]:
+        key = "#" + word
+        if key not in self._cache:
+            self._cache[key] = [hit for words, hit in self.exact.items()  # type: ignore[assignment]
+                                if len("".join(words)) >= 4 and "".join(words) in word]
+        return self._cache[key]  # type: ignore[return-value]
+
+    def contains(self, doc: Normalized) -> bool:
+        return bool(self.find(doc))
+
+
+def _strip_affixes(w: str) -> list[str]:
+    """Candidate stems of an affixed word; cheap and recall-oriented (a lexicon hit confirms)."""
+    bases = []
+    for p in _AFFIX_PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            bases.append(w[len(p):])
+    # nasal prefixes swallow the stem's first letter: "menghina" -> "hina", "memukul" -> "pukul"
+    for pre, letter in (("meny", "s"), ("peny", "s"), ("mem", "p"), ("pem", "p"),
+                        ("men", "t"), ("pen", "t"), ("meng", "k"), ("peng", "k")):
+        if w.startswith(pre) and len(w) - len(pre) >= 3:
+            bases.append(letter + w[len(pre):])
+    cands = list(bases)
+    for b in [w] + bases:
+        for s in _AFFIX_SUFFIXES:
+            if b.endswith(s) and len(b) - len(s) >= 3:
+                cands.append(b[: -len(s)])
+    return cands

@@ -1,0 +1,148 @@
+"""Social-media Indonesian to a matchable form, keeping a map to the original.
+
+Normalisation works token by token: every normalised token remembers the
+exact character span of the original text it came from, so any match on the
+normalised form can quote the original exactly. Doing it per token (not per
+character) keeps it fast and makes evidence quote whole words.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .slang import SLANG
+
+# Order matters: URLs and mentions before words so their parts are not words.
+_TOKEN_RE = re.compile(
+    r"(?P<url>https?://\S+|www\.\S+)"
+    r"|(?P<mention>@\w+)"
+    r"|(?P<hashtag>#\w+)"
+    r"|(?P<word>\w(?:[\w@$*!|+]*\w)?(?:['’]\w+)*)"
+    r"|(?P<other>\S|\n)",
+    re.UNICODE,
+)
+# Runs of single characters split by one separator: "p a n c a s i l a", "b.a.n.g.s.a.t".
+_SPACED_RE = re.compile(r"(?<!\w)\w([ .\-_*])(?:\w\1)+\w(?!\w)")
+_CAMEL_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_REPEAT_RE = re.compile(r"([a-z])\1+")
+_REDUP_RE = re.compile(r"(?<=[a-z]{3})2$")
+_LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "6": "g",
+                       "9": "g", "8": "b", "@": "a", "$": "s", "!": "i", "|": "i", "+": "t"})
+_LEET_CHARS = set("4310576 98@$!|+")
+_DIGIT_RUN_RE = re.compile(r"\d{2,}")
+_NON_WORD_RE = re.compile(r"[^a-z0-9*]")
+_PUNCT_BREAK = set(".!?;\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One unit of the input: `norm` is what matchers compare, start/end index the original."""
+
+    norm: str
+    start: int
+    end: int
+    kind: str  # word | number | hashtag | mention | url | emoji | punct
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    original: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.kind in ("word", "hashtag", "number"))
+
+    @property
+    def text(self) -> str:
+        """The normalised words joined by single spaces (for regexes and classifiers)."""
+        return " ".join(t.norm for t in self.tokens if t.kind in ("word", "hashtag", "number", "emoji"))
+
+    def quote(self, first: int, last: int) -> tuple[int, int, str]:
+        """Original span and text covering tokens first..last (inclusive indices into tokens)."""
+        start, end = self.tokens[first].start, self.tokens[last].end
+        return start, end, self.original[start:end]
+
+
+def is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return (0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or 0x2B00 <= cp <= 0x2BFF
+            or unicodedata.category(ch) == "So")
+
+
+def _fold(s: str) -> str:
+    """Unicode styled letters (𝐛𝐨𝐥𝐝, ｆｕｌｌ) and accents to plain ASCII where possible."""
+    if s.isascii():
+        return s
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def norm_word(raw: str) -> str:
+    """Normalise one word: fold, lowercase, undo leetspeak, collapse repeats, map slang.
+
+    Lexicon terms go through the same function, so "maaf" and "maaaf" both become
+    "maf" on both sides of a comparison.
+    """
+    w = _fold(raw).lower()
+    w = _REDUP_RE.sub("", w)  # alay reduplication: "orang2" -> "orang"
+    if any(c in _LEET_CHARS for c in w) and sum(c.isalpha() for c in w) >= 2 and not _DIGIT_RUN_RE.search(w):
+        w = w.translate(_LEET)
+    w = _NON_WORD_RE.sub("", w)
+    w = _REPEAT_RE.sub(r"\1", w)
+    return SLANG.get(w, w)
+
+
+def norm_phrase(phrase: str) -> str:
+    """Normalise a lexicon phrase exactly as input text is normalised."""
+    return " ".join(t.norm for t in normalize(phrase).tokens if t.kind in ("word", "hashtag", "number"))
+
+
+def _join_spaced(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _SPACED_RE.finditer(text)]
+
+
+def normalize(text: str) -> Normalized:
+    tokens: list[Token] = []
+    spaced = _join_spaced(text) if " " in text or "." in text or "-" in text else []
+    pos = 0
+    for s_start, s_end in spaced + [(len(text), len(text))]:
+        _tokenize(text, pos, s_start, tokens)
+        if s_end > s_start:
+            letters = re.sub(r"[ .\-_*]", "", text[s_start:s_end])
+            tokens.append(Token(norm_word(letters), s_start, s_end, "word"))
+        pos = s_end
+    return Normalized(text, tuple(tokens))
+
+
+def _tokenize(text: str, start: int, end: int, out: list[Token]) -> None:
+    for m in _TOKEN_RE.finditer(text, start, end):
+        kind = m.lastgroup
+        a, b = m.start(), m.end()
+        if kind == "word":
+            raw = m.group()
+            if raw.isdigit():
+                out.append(Token(raw, a, b, "number"))
+                continue
+            w = norm_word(raw)
+            if w:
+                out.append(Token(w, a, b, "word"))
+        elif kind == "hashtag":
+            body = m.group()[1:]
+            parts = list(_CAMEL_RE.finditer(body))
+            if len(parts) > 1:  # "#BubarkanPancasila" carries words we must see
+                for p in parts:
+                    out.append(Token(norm_word(p.group()), a + 1 + p.start(), a + 1 + p.end(), "word"))
+            else:
+                out.append(Token(norm_word(body), a, b, "hashtag"))
+        elif kind in ("url", "mention"):
+            out.append(Token(m.group().lower(), a, b, kind))
+        else:
+            ch = m.group()
+            if is_emoji(ch):
+                out.append(Token(ch, a, b, "emoji"))
+            elif ch in _PUNCT_BREAK:
+                out.append(Token(ch, a, b, "punct"))
