@@ -1,0 +1,94 @@
+"""Featurizer shared by training and inference (no train/serve skew).
+
+Both `rambu train` and `TextClassifier.predict` go through the same two steps:
+
+1. ``rambu.text.normalize.normalize(text)`` gives a `Normalized`;
+2. ``extract(doc, config)`` turns its tokens into two bags of feature strings:
+
+   - *word* features: word unigrams and bigrams over the tokens of kind
+     word / hashtag / number / emoji (their ``norm``); bigrams do not cross
+     sentence punctuation (``. ! ? ; newline``); mentions and URLs are ignored;
+   - *char* features: character n-grams (default 2..5) of every word or hashtag,
+     padded with a space on each side, so they never cross word boundaries.
+
+`weigh` turns a bag into TF-IDF values: sublinear term frequency
+(1 + ln tf) times idf, L2-normalised per block (word block and char block are
+normalised separately and concatenated). Training builds its sparse matrix from
+exactly these numbers (see `rambu.training.train`), inference multiplies them by
+the weight rows. This module imports only the standard library and numpy.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from math import log
+from typing import Iterable, Mapping
+
+from ..text.normalize import Normalized
+
+FEATURE_KINDS = frozenset(("word", "hashtag", "number", "emoji"))
+CHAR_KINDS = frozenset(("word", "hashtag"))
+BREAK_KIND = "punct"
+
+DEFAULT_CONFIG: dict = {
+    "word_ngrams": [1, 2],
+    "char_ngrams": [2, 5],
+    "char_max_word_len": 24,  # longer "words" (glued text, ids) only give n-grams of their first 24 chars
+    "sublinear_tf": True,
+    "max_tokens": 400,  # very long posts: only the first 400 feature tokens count
+}
+
+
+@lru_cache(maxsize=200_000)
+def _char_grams(word: str, nmin: int, nmax: int, maxlen: int) -> tuple[str, ...]:
+    w = " " + word[:maxlen] + " "
+    n_chars = len(w)
+    out: list[str] = []
+    for n in range(nmin, nmax + 1):
+        if n > n_chars:
+            break
+        out.extend(w[i:i + n] for i in range(n_chars - n + 1))
+    return tuple(out)
+
+
+def extract(doc: Normalized, config: Mapping = DEFAULT_CONFIG) -> tuple[list[str], list[str]]:
+    """Word-level and char-level feature strings of one document (with repeats)."""
+    wmin, wmax = config["word_ngrams"]
+    cmin, cmax = config["char_ngrams"]
+    maxlen = config["char_max_word_len"]
+    limit = config["max_tokens"]
+    words: list[str] = []
+    chars: list[str] = []
+    prev: str | None = None
+    n = 0
+    for t in doc.tokens:
+        kind = t.kind
+        if kind in FEATURE_KINDS:
+            norm = t.norm
+            if not norm:
+                continue
+            n += 1
+            if n > limit:
+                break
+            if wmin <= 1:
+                words.append(norm)
+            if wmax >= 2 and prev is not None:
+                words.append(prev + " " + norm)
+            prev = norm
+            if kind in CHAR_KINDS:
+                chars.extend(_char_grams(norm, cmin, cmax, maxlen))
+        elif kind == BREAK_KIND:
+            prev = None
+    return words, chars
+
+
+def counts(feats: Iterable[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    get = out.get
+    for f in feats:
+        out[f] = get(f, 0) + 1
+    return out
+
+
+def tf(count: int, sublinear: bool = True) -> float:
+    """Term-frequency weight of a count (same formula in training and inference)."""
+    return 1.0 + log(count) if sublinear else float(count)

@@ -1,0 +1,211 @@
+"""Shared mechanism of rules 1 and 2: hostility aimed at a protected target.
+
+A candidate needs a target (Pancasila, the government; a religion, an
+ethnicity) and hostility close to it in the same sentence, or a phrase that is
+hateful by itself ("ganti Pancasila dengan khilafah", "usir aseng"). The text
+classifier adds confidence; it can raise a lexical hit and, when very sure and
+a target is present, propose a finding for review. Context then lowers the
+score: news that reports hate, posts that condemn it, greetings and tolerance
+messages, polite criticism of a policy.
+
+Subclasses are data: the lists below, the classifier labels to read, and the
+Indonesian wording of the explanation.
+"""
+from __future__ import annotations
+
+from typing import ClassVar, Iterable
+
+from ..analysis import Analysis, TextField
+from ..text.lexicon import Match
+from .base import Candidate, Detector
+
+_SENTENCE_BREAKS = {".", "!", "?", "\n", ";"}
+
+# Context shared by both rules; subclasses add their own through `lists`.
+NEWS = [
+    "polisi", "polres", "polda", "kepolisian", "ditangkap", "menangkap", "diamankan", "tersangka",
+    "pelaku", "terdakwa", "vonis", "divonis", "dilaporkan", "melaporkan", "laporan", "diduga",
+    "menurut", "kata dia", "ujarnya", "katanya kepada", "kepada wartawan", "dikutip", "dilansir",
+    "sidang", "pengadilan", "dijerat", "pasal", "uu ite", "kasus", "viral video", "beredar video",
+    "berita", "reporter", "jurnalis", "liputan", "mengecam pernyataan", "klarifikasi", "meminta maaf",
+    "ujaran kebencian", "penyebar kebencian", "dipolisikan", "dipecat", "diproses hukum",
+]
+CONDEMN = [
+    "jangan", "stop", "hentikan", "tolak ujaran kebencian", "lawan intoleransi", "lawan rasisme",
+    "mengecam", "kecam", "mengutuk", "tidak pantas", "tidak boleh", "tak pantas", "tidak dibenarkan",
+    "tidak bisa dibenarkan", "miris", "prihatin", "sedih melihat", "memalukan", "astaghfirullah",
+    "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
+    "lapor", "report", "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
+    "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "jangan terprovokasi", "jangan mau diadu domba",
+    "adu domba", "provokator", "provokasi", "jaga persatuan", "jangan mudah terpancing",
+]
+TOLERANCE = [
+    "selamat hari raya", "selamat natal", "selamat idul fitri", "selamat idul adha", "selamat nyepi",
+    "selamat waisak", "selamat imlek", "gong xi fa cai", "selamat paskah", "selamat galungan",
+    "selamat tahun baru islam", "mohon maaf lahir dan batin", "toleransi", "saling menghormati",
+    "saling menghargai", "kerukunan", "rukun", "persaudaraan", "bersaudara", "saudara kita",
+    "bhinneka tunggal ika", "berbeda beda tetapi tetap satu", "indahnya perbedaan", "damai",
+    "harga mati", "jaya", "merdeka", "cinta tanah air", "bangga", "hari lahir pancasila",
+    "hari kesaktian pancasila", "sumpah pemuda", "upacara", "amalkan", "mengamalkan", "lestarikan",
+    "jaga pancasila", "setia", "kesetiaan", "ikrar", "pengajian", "ibadah", "kebaktian", "misa",
+    "doa bersama", "pembinaan kerohanian", "pesantren kilat",
+]
+CRITICISM = [
+    "kebijakan", "mohon", "sebaiknya", "semoga", "harap", "berharap", "evaluasi", "dievaluasi",
+    "saran", "masukan", "kritik", "mengkritik", "kurang tepat", "belum tepat", "kurang efektif",
+    "perlu diperbaiki", "diperbaiki", "tolong", "pelayanan", "layanan", "antrean", "antri", "lambat",
+    "aspirasi", "regulasi", "aturan baru", "tidak setuju dengan kebijakan", "keberatan",
+]
+NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanlah", "tidaklah"]
+
+
+class HateDetector(Detector):
+    """Rules 1 and 2. Subclasses set lists (targets, hostile, hateful, plus context) and labels."""
+
+    classifier_labels: ClassVar[tuple[str, ...]] = ("HS",)
+    target_noun: ClassVar[str] = "sasaran"
+    window: ClassVar[int] = 7
+    needs = ("classifier",)
+
+    def setup(self, resources) -> None:
+        for name, words in (("news", NEWS), ("condemn", CONDEMN), ("tolerance", TOLERANCE),
+                            ("criticism", CRITICISM), ("negators", NEGATORS)):
+            if name in self.terms:
+                self.terms[name].add(words, label=name)
+            else:
+                from ..text.lexicon import TermSet
+                ts = TermSet(words, label=name)
+                ts.add(list(self.config.extra_terms(self.key, name)), label=name)
+                self.terms[name] = ts
+
+    def evaluate(self, doc: Analysis, fields: Iterable[TextField]) -> list[Candidate]:
+        """Candidates on the given fields after context assessment (also used by rule 3 on targets)."""
+        out = []
+        for f in fields:
+            for cand in self.detect_field(doc, f):
+                cand = self.assess_field(cand, doc, f)
+                if cand is not None and cand.confidence >= self.report_threshold:
+                    out.append(cand)
+        return out
+
+    def detect(self, doc: Analysis):
+        for f in doc.own():
+            for cand in self.detect_field(doc, f):
+                yield self.assess_field(cand, doc, f)
+
+    def assess(self, cand, doc):
+        return cand  # context is applied per field in assess_field, which knows the field
+
+    # hook 1
+    def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
+        words = [i for i, t in enumerate(f.doc.tokens) if t.kind in ("word", "hashtag", "number")]
+        if not words:
+            return
+        pos = {tok_index: n for n, tok_index in enumerate(words)}
+        sentence = _sentence_ids(f)
+        negated = {m.last for m in self.find("negators", f)}
+        targets = self.find("targets", f)
+        hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
+        hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
+        scores = doc.scores(f)
+        clf = max((scores.get(k, 0.0) for k in self.classifier_labels), default=0.0)
+        short = len(words) <= 14
+
+        pairs: list[tuple[Match, Match]] = []
+        for t in targets:
+            for h in hostile:
+                if (h.first, h.last) == (t.first, t.last):
+                    continue
+                close = abs(pos.get(h.first, 0) - pos.get(t.first, 0)) <= self.window
+                if (close and sentence[h.first] == sentence[t.first]) or (short and close):
+                    pairs.append((t, h))
+        if not pairs and not hateful and not (targets and clf >= 0.8):
+            return
+
+        detail = []
+        if hateful:
+            base = 0.8
+            detail.append(f"frasa kebencian {', '.join(repr(m.term) for m in hateful[:3])}: 0.80")
+        elif pairs:
+            strong = any(h.label == "strong" for _, h in pairs)
+            base = 0.62 + (0.12 if strong else 0.0) + (0.06 if len({h.term for _, h in pairs}) > 1 else 0.0)
+            t, h = pairs[0]
+            detail.append(f"kata bermusuhan {h.term!r} dekat {self.target_noun} {t.term!r}"
+                          f"{' (kuat)' if strong else ''}: {base:.2f}")
+        else:
+            base = 0.3
+            detail.append(f"{self.target_noun} {targets[0].term!r} disebut tanpa kata kasar yang dikenal: 0.30")
+        if scores:
+            conf = 1 - (1 - base) * (1 - 0.5 * clf) if clf >= 0.5 else base * (0.8 + 0.4 * clf)
+            detail.append(f"klasifikasi teks {'/'.join(self.classifier_labels)}={clf:.2f} -> {conf:.2f}")
+        else:
+            conf = base
+        ev_matches = [m for m in hateful] + [x for p in pairs[:3] for x in p]
+        if not ev_matches:
+            ev_matches = targets[:1]
+        evidence = [self.evidence(f, m.first, m.last) for m in _outermost(ev_matches)]
+        named = sorted({self.describe(t) for t, _ in pairs} | {self.describe(m) for m in hateful})
+        if not named and targets:
+            named = [self.describe(targets[0])]
+        quote = "; ".join(f"“{e.quote}”" for e in evidence[:3])
+        yield Candidate(
+            confidence=min(conf, 0.99), evidence=tuple(evidence),
+            explanation=self.explain(named, quote, f.path),
+            score_detail=tuple(detail), needs_review=not (pairs or hateful),
+            extra=(("targets", named),),
+        )
+
+    def assess_field(self, cand: Candidate, doc: Analysis, f: TextField) -> Candidate | None:
+        """Hook 2 per field: lower the score for reporting, condemnation, tolerance, criticism."""
+        insult_heavy = cand.confidence >= 0.85
+        if self.find("news", f):
+            cand = cand.adjust(0.35, "konteks pemberitaan/pelaporan")
+        if self.find("condemn", f):
+            cand = cand.adjust(0.4, "konteks mengecam atau menolak kebencian")
+        if self.find("tolerance", f) and not insult_heavy:
+            cand = cand.adjust(0.45, "konteks ucapan, toleransi atau patriotik")
+        if self.find("criticism", f) and not any("kuat" in d or "frasa" in d for d in cand.score_detail):
+            cand = cand.adjust(0.6, "bahasa kritik kebijakan")
+        return cand
+
+    def describe(self, m: Match) -> str:
+        return m.label if m.label and m.label not in ("targets", "hateful", "hostile") else m.term
+
+    def explain(self, named: list[str], quote: str, path: str) -> str:
+        raise NotImplementedError
+
+
+def _outermost(matches: list[Match]) -> list[Match]:
+    """Matches in text order, dropping any that lies inside another (one quote per place)."""
+    spans = sorted({(m.first, m.last): m for m in matches}.values(), key=lambda m: (m.first, -m.last))
+    out: list[Match] = []
+    for m in spans:
+        if out and m.last <= out[-1].last:
+            continue
+        out.append(m)
+    return out
+
+
+def _sentence_ids(f: TextField) -> list[int]:
+    ids, cur = [], 0
+    for t in f.doc.tokens:
+        if t.kind == "punct" and t.norm in _SENTENCE_BREAKS:
+            cur += 1
+        ids.append(cur)
+    return ids
+
+
+def _negated(m: Match, negator_ends: set[int], f: TextField) -> bool:
+    """True when a negator stands right before the match ("bukan sampah", "jangan hina")."""
+    toks = f.doc.tokens
+    j = m.first - 1
+    steps = 0
+    while j >= 0 and steps < 2:
+        if toks[j].kind in ("word", "hashtag"):
+            if j in negator_ends:
+                return True
+            steps += 1
+        elif toks[j].kind == "punct":
+            return False
+        j -= 1
+    return False

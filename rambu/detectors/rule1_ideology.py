@@ -1,0 +1,90 @@
+"""Rule 1: hate against Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI and the government."""
+from __future__ import annotations
+
+from .hate import HateDetector
+
+TARGETS = {
+    "pancasila": "Pancasila", "garuda pancasila": "Pancasila", "ideologi negara": "Pancasila",
+    "dasar negara": "Pancasila",
+    "uud 1945": "UUD 1945", "uud 45": "UUD 1945", "uud": "UUD 1945", "undang undang dasar": "UUD 1945",
+    "konstitusi": "UUD 1945",
+    "bhinneka tunggal ika": "Bhinneka Tunggal Ika", "kebhinekaan": "Bhinneka Tunggal Ika",
+    "bhineka": "Bhinneka Tunggal Ika",
+    "nkri": "NKRI", "negara kesatuan": "NKRI", "republik indonesia": "NKRI", "republik ini": "NKRI",
+    "negara ini": "NKRI", "negeri ini": "NKRI", "negara": "NKRI", "indonesia": "NKRI", "konoha": "NKRI",
+    "wakanda": "NKRI", "demokrasi": "NKRI",
+    "pemerintah": "pemerintah", "pemerintahan": "pemerintah", "rezim": "pemerintah", "penguasa": "pemerintah",
+    "presiden": "pemerintah", "wakil presiden": "pemerintah", "wapres": "pemerintah", "istana": "pemerintah",
+    "kabinet": "pemerintah", "menteri": "pemerintah", "kementerian": "pemerintah", "pejabat": "pemerintah",
+    "prabowo": "pemerintah", "gibran": "pemerintah", "jokowi": "pemerintah", "mulyono": "pemerintah",
+    "fufufafa": "pemerintah",
+    "dpr": "lembaga negara", "mpr": "lembaga negara", "dprd": "lembaga negara", "wakil rakyat": "lembaga negara",
+    "polri": "lembaga negara", "polisi": "lembaga negara", "aparat": "lembaga negara", "tni": "lembaga negara",
+    "kejaksaan": "lembaga negara", "hakim": "lembaga negara", "mahkamah": "lembaga negara",
+    "kpk": "lembaga negara", "kemenkumham": "lembaga negara", "ditjenpas": "lembaga negara",
+    "kementerian imigrasi dan pemasyarakatan": "lembaga negara", "pemasyarakatan": "lembaga negara",
+}
+
+# Strong insults and dehumanising words ("strong"); plain hostility otherwise.
+HOSTILE = {
+    **{w: "strong" for w in (
+        "anjing", "bangsat", "bajingan", "keparat", "babi", "monyet", "asu", "jancuk", "kontol", "tai",
+        "taik", "tahi", "laknat", "terkutuk", "biadab", "thaghut", "kafir", "berhala", "setan", "iblis",
+        "najis", "sampah", "busuk", "brengsek", "kampret", "bedebah", "celaka", "jahanam", "mampus",
+        "goblok", "tolol", "idiot", "dungu", "bego", "bodoh", "ndasmu", "matamu", "raimu", "kehed",
+        "belegug", "koplok", "pekok", "gendeng", "edan", "sinting", "gila", "bacot", "pengkhianat",
+        "penjajah", "antek asing", "antek aseng", "boneka asing", "maling", "rampok", "perampok",
+        "penipu", "pembohong", "pendusta", "munafik", "kufur", "syirik", "khilafah",
+    )},
+    **{w: "hostile" for w in (
+        "hina", "benci", "muak", "jijik", "bubar*", "hancur*", "gulingkan", "digulingkan", "jatuhkan",
+        "makar", "berontak", "pemberontakan", "musnah*", "basmi", "haram", "sesat",
+        "zalim", "dzalim", "otoriter", "diktator", "bobrok", "tidak becus", "omong kosong",
+        "tidak berguna", "tidak guna", "ampas", "kacung", "budak", "pecundang", "kotor",
+        "plonga plongo", "planga plongo", "kaleng kaleng",
+    )},
+}
+
+# Hateful by itself: the target is inside the phrase.
+HATEFUL = {
+    "ganti pancasila": "Pancasila", "pancasila thaghut": "Pancasila", "pancasila kafir": "Pancasila",
+    "pancasila berhala": "Pancasila", "pancasila haram": "Pancasila", "pancasila sampah": "Pancasila",
+    "pancasila tidak wajib": "Pancasila", "tolak pancasila": "Pancasila", "anti pancasila": "Pancasila",
+    "hapus pancasila": "Pancasila", "buang pancasila": "Pancasila", "pancasila sudah mati": "Pancasila",
+    "tegakkan khilafah": "NKRI", "khilafah solusi": "NKRI", "khilafah adalah solusi": "NKRI",
+    "ganti dengan khilafah": "NKRI", "ganti sistem": "NKRI", "negara thaghut": "NKRI",
+    "negara kafir": "NKRI", "demokrasi kufur": "NKRI", "demokrasi sistem kufur": "NKRI",
+    "demokrasi haram": "NKRI", "nkri bukan harga mati": "NKRI", "bubarkan nkri": "NKRI",
+    "nkri bubar": "NKRI", "indonesia bubar": "NKRI", "merdeka dari indonesia": "NKRI",
+    "referendum merdeka": "NKRI", "lepas dari nkri": "NKRI", "pisah dari nkri": "NKRI",
+    "uud sampah": "UUD 1945", "amandemen total": "UUD 1945", "bhinneka omong kosong": "Bhinneka Tunggal Ika",
+    "pemerintah thaghut": "pemerintah", "pemerintah kafir": "pemerintah", "rezim thaghut": "pemerintah",
+    "rezim zalim": "pemerintah", "rezim dzalim": "pemerintah", "rezim bangsat": "pemerintah",
+    "rezim anjing": "pemerintah", "turunkan presiden": "pemerintah", "gulingkan pemerintah": "pemerintah",
+    "gulingkan rezim": "pemerintah", "revolusi berdarah": "pemerintah",
+    "acab": "lembaga negara", "all cops are bastards": "lembaga negara", "polisi anjing": "lembaga negara",
+    "partai coklat": "lembaga negara", "parcok": "lembaga negara", "dpr anjing": "lembaga negara",
+    "dpr bangsat": "lembaga negara", "dewan perampok rakyat": "lembaga negara",
+}
+
+
+class IdeologyHateDetector(HateDetector):
+    rule = 1
+    key = "rule1"
+    name = "rule1.ideology"
+    version = 1
+    title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
+    basis = (
+        "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
+        "PP 94/2021 tentang Disiplin PNS Pasal 3 huruf a (setia kepada Pancasila, UUD 1945, NKRI, dan Pemerintah)",
+        "Etika bermedia sosial ASN Pemasyarakatan angka 1",
+    )
+    target_noun = "sasaran"
+    classifier_labels = ("HS", "radikalisme")
+    lists = {"targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
+
+    def explain(self, named, quote, path):
+        what = ", ".join(named) if named else "dasar negara atau pemerintah"
+        return (f"pendapat bernada kebencian terhadap {what} ditemukan pada {path}: {quote}. "
+                "ASN wajib setia kepada Pancasila, UUD 1945, NKRI, dan Pemerintah; kritik boleh "
+                "disampaikan dengan bahasa yang santun dan melalui saluran yang benar.")

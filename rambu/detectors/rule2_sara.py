@@ -1,0 +1,102 @@
+"""Rule 2: hate against an ethnicity, religion or sect, race, or group (SARA)."""
+from __future__ import annotations
+
+from .hate import HateDetector
+
+_RELIGIONS = {
+    "islam": "agama Islam", "muslim": "umat Islam", "muslimin": "umat Islam", "umat islam": "umat Islam",
+    "kristen": "umat Kristen", "nasrani": "umat Kristen", "kristiani": "umat Kristen", "protestan": "umat Kristen",
+    "katolik": "umat Katolik", "katholik": "umat Katolik", "gereja": "umat Kristen", "pendeta": "umat Kristen",
+    "pastor": "umat Katolik", "hindu": "umat Hindu", "pura": "umat Hindu", "buddha": "umat Buddha",
+    "budha": "umat Buddha", "biksu": "umat Buddha", "vihara": "umat Buddha", "konghucu": "umat Konghucu",
+    "khonghucu": "umat Konghucu", "yahudi": "umat Yahudi", "zionis": "umat Yahudi",
+    "ahmadiyah": "jemaah Ahmadiyah", "ahmadi": "jemaah Ahmadiyah", "syiah": "kaum Syiah", "sunni": "kaum Sunni",
+    "wahabi": "kelompok Wahabi", "salafi": "kelompok Salafi", "nu": "warga NU", "nahdliyin": "warga NU",
+    "muhammadiyah": "warga Muhammadiyah", "penghayat": "penghayat kepercayaan", "kepercayaan": "penghayat kepercayaan",
+    "ateis": "kaum ateis", "atheis": "kaum ateis", "masjid": "umat Islam", "ulama": "umat Islam",
+    "kyai": "umat Islam", "kiai": "umat Islam", "santri": "umat Islam", "habib": "umat Islam",
+    "ustadz": "umat Islam", "ustad": "umat Islam", "jilbab": "umat Islam", "cadar": "umat Islam",
+    "agama": "agama", "umat": "umat beragama",
+}
+_ETHNIC = {
+    "jawa": "suku Jawa", "sunda": "suku Sunda", "batak": "suku Batak", "madura": "suku Madura",
+    "minang": "suku Minang", "padang": "suku Minang", "bugis": "suku Bugis", "makassar": "suku Makassar",
+    "dayak": "suku Dayak", "papua": "orang Papua", "ambon": "orang Ambon", "maluku": "orang Maluku",
+    "flores": "orang Flores", "timor": "orang Timor", "ntt": "orang NTT", "betawi": "suku Betawi",
+    "aceh": "orang Aceh", "bali": "orang Bali", "sasak": "suku Sasak", "banjar": "suku Banjar",
+    "nias": "suku Nias", "toraja": "suku Toraja", "tionghoa": "etnis Tionghoa", "cina": "etnis Tionghoa",
+    "aseng": "etnis Tionghoa", "cokin": "etnis Tionghoa", "arab": "keturunan Arab", "india": "keturunan India",
+    "keling": "keturunan India", "pribumi": "pribumi", "non pribumi": "nonpribumi", "nonpribumi": "nonpribumi",
+    "keturunan": "warga keturunan", "pendatang": "pendatang", "suku": "suku", "etnis": "etnis", "ras": "ras",
+    "kulit hitam": "ras kulit hitam", "negro": "ras kulit hitam", "kulit putih": "ras kulit putih",
+    "bule": "orang asing", "imigran": "imigran", "pengungsi": "pengungsi", "rohingya": "etnis Rohingya",
+}
+_GROUPS = {
+    "kadrun": "kelompok politik", "cebong": "kelompok politik", "kampret": "kelompok politik",
+    "buzzer": "kelompok politik", "lgbt": "kelompok LGBT", "gay": "kelompok LGBT", "waria": "kelompok LGBT",
+    "perempuan": "perempuan", "wanita": "perempuan", "cewek": "perempuan", "difabel": "penyandang disabilitas",
+    "disabilitas": "penyandang disabilitas", "cacat": "penyandang disabilitas",
+    "kaum": "golongan", "golongan": "golongan", "orang orang": "golongan",
+}
+TARGETS = {**_RELIGIONS, **_ETHNIC, **_GROUPS}
+
+HOSTILE = {
+    **{w: "strong" for w in (
+        "anjing", "babi", "monyet", "kera", "onta", "unta", "bangsat", "bajingan", "keparat", "asu",
+        "jancuk", "kontol", "tai", "taik", "laknat", "terkutuk", "biadab", "kafir", "kapir", "najis",
+        "setan", "iblis", "sampah", "busuk", "brengsek", "kampungan", "primitif", "terbelakang",
+        "biang kerok", "penyakit", "kutu", "parasit", "hama", "tikus", "lintah", "sesat", "menyesatkan",
+        "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
+        "penggal", "bakar", "serang", "ganyang", "habisi", "tumpas", "goblok", "tolol", "bodoh",
+        "dungu", "idiot", "bego", "munafik", "teroris", "penjajah", "antek",
+    )},
+    **{w: "hostile" for w in (
+        "benci", "muak", "jijik", "tidak suka", "ogah", "haram", "dilarang masuk", "jangan kasih",
+        "jangan beri", "jangan pilih", "boikot", "singkirkan", "enyah", "pergi dari", "pulang ke",
+        "balik ke", "tidak pantas", "tidak layak", "tidak berhak", "bukan orang indonesia",
+        "rasis", "menjajah", "merampas", "curang", "pembawa sial", "sial", "sikat", "hina", "rendah",
+        "licik", "serakah", "pelit", "jorok", "bau", "dekil", "malas", "pemalas", "radikal",
+    )},
+}
+
+HATEFUL = {
+    "dasar kafir": "umat beragama lain", "kafir harbi": "umat beragama lain", "kafir laknat": "umat beragama lain",
+    "halal darahnya": "golongan", "bunuh kafir": "umat beragama lain", "perangi kafir": "umat beragama lain",
+    "usir cina": "etnis Tionghoa", "ganyang cina": "etnis Tionghoa", "cina babi": "etnis Tionghoa",
+    "cina kafir": "etnis Tionghoa", "dasar cina": "etnis Tionghoa", "dasar aseng": "etnis Tionghoa",
+    "aseng asing": "etnis Tionghoa", "antek aseng": "etnis Tionghoa", "pribumi vs": "nonpribumi",
+    "papua monyet": "orang Papua", "monyet papua": "orang Papua",
+    "dasar kadrun": "kelompok politik", "dasar cebong": "kelompok politik", "kadrun onta": "keturunan Arab",
+    "onta gurun": "keturunan Arab", "dasar onta": "keturunan Arab", "syiah bukan islam": "kaum Syiah",
+    "syiah sesat": "kaum Syiah", "ahmadiyah sesat": "jemaah Ahmadiyah", "ahmadiyah bukan islam": "jemaah Ahmadiyah",
+    "bubarkan ahmadiyah": "jemaah Ahmadiyah", "usir ahmadiyah": "jemaah Ahmadiyah", "gereja liar": "umat Kristen",
+    "tolak gereja": "umat Kristen", "tolak pendirian gereja": "umat Kristen", "tolak masjid": "umat Islam",
+    "islam teroris": "umat Islam", "agama teroris": "agama", "kristen kafir": "umat Kristen",
+    "hindu kafir": "umat Hindu", "yahudi laknat": "umat Yahudi", "bunuh yahudi": "umat Yahudi",
+    "jangan pilih pemimpin kafir": "umat beragama lain", "haram pilih pemimpin kafir": "umat beragama lain",
+    "pemimpin kafir": "umat beragama lain", "orang jawa serakah": "suku Jawa", "batak kasar": "suku Batak",
+    "dasar madura": "suku Madura", "dasar batak": "suku Batak", "dasar jawa": "suku Jawa",
+    "negro": "ras kulit hitam", "lgbt harus dibasmi": "kelompok LGBT", "bakar gereja": "umat Kristen",
+    "bakar masjid": "umat Islam", "bakar vihara": "umat Buddha", "bakar pura": "umat Hindu",
+}
+
+
+class SaraHateDetector(HateDetector):
+    rule = 2
+    key = "rule2"
+    name = "rule2.sara"
+    version = 1
+    title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
+    basis = (
+        "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
+        "UU 1/2024 (perubahan kedua UU ITE) Pasal 28 ayat (2) jo. Pasal 45A ayat (2)",
+        "Etika bermedia sosial ASN Pemasyarakatan angka 2",
+    )
+    target_noun = "kelompok"
+    classifier_labels = ("HS_Religion", "HS_Race", "sara")
+    lists = {"targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
+
+    def explain(self, named, quote, path):
+        what = ", ".join(named) if named else "kelompok suku, agama, ras, atau golongan"
+        return (f"pendapat bernada kebencian atau permusuhan terhadap {what} ditemukan pada {path}: {quote}. "
+                "ASN dilarang menyebarkan kebencian berdasarkan suku, agama, ras, dan antargolongan.")
