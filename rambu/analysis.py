@@ -1,6 +1,7 @@
 """An activity analysed once, read by every detector (the spaCy Doc of rambu)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -33,6 +34,7 @@ class Analysis:
     activity: Activity
     resources: Resources
     fields: tuple[TextField, ...]
+    notes: list[str] = field(default_factory=list)  # what could not be read (missing media, OCR failure)
     _scores: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
@@ -53,12 +55,18 @@ class Analysis:
         return self._scores[f.path]
 
 
-def _media_fields(media, prefix: str, role: str, resources: Resources, base_dir: str | None) -> list[TextField]:
+def _media_fields(media, prefix: str, role: str, resources: Resources, base_dir: str | None,
+                  notes: list[str]) -> list[TextField]:
     out = []
     for i, m in enumerate(media):
         ocr = m.ocr_text
         if ocr is None and m.kind == "image" and m.path and resources.ocr is not None:
-            ocr = resources.ocr(m.path if base_dir is None else f"{base_dir}/{m.path}")
+            try:
+                ocr = resources.ocr(os.path.join(base_dir or "", m.path))
+            except OSError as e:
+                notes.append(f"{prefix}[{i}].path: gambar tidak dapat dibaca ({e})")
+        elif m.kind in ("video", "audio") and m.transcript is None and m.path:
+            notes.append(f"{prefix}[{i}]: {m.kind} tanpa transcript; isi suara tidak diperiksa")
         if ocr:
             out.append(TextField(f"{prefix}[{i}].ocr_text", role, normalize(ocr)))
         if m.transcript:
@@ -68,13 +76,15 @@ def _media_fields(media, prefix: str, role: str, resources: Resources, base_dir:
 
 def analyse(activity: Activity, resources: Resources) -> Analysis:
     fields: list[TextField] = []
+    notes: list[str] = []
     if activity.text:
         fields.append(TextField("text", "own", normalize(activity.text)))
-    fields += _media_fields(activity.media, "media", "own", resources, activity.base_dir)
+    fields += _media_fields(activity.media, "media", "own", resources, activity.base_dir, notes)
     if activity.live and activity.live.transcript:
         fields.append(TextField("live.transcript", "own", normalize(activity.live.transcript)))
     if activity.target:
         if activity.target.text:
             fields.append(TextField("target.text", "target", normalize(activity.target.text)))
-        fields += _media_fields(activity.target.media, "target.media", "target", resources, activity.base_dir)
-    return Analysis(activity, resources, tuple(fields))
+        fields += _media_fields(activity.target.media, "target.media", "target", resources,
+                                activity.base_dir, notes)
+    return Analysis(activity, resources, tuple(fields), notes)

@@ -25,3 +25,26 @@ def run_detector(cls, activity: dict, resources: Resources | None = None):
 @pytest.fixture
 def resources():
     return Resources(config=default_config())
+
+
+@pytest.fixture(scope="session")
+def full_resources():
+    """Resources as the product runs them: default settings and the bundled classifier."""
+    from rambu.engine import _bundled_classifier
+    config = default_config()
+    return Resources(config=config, classifier=_bundled_classifier(config))
+
+
+def evidence_quotes_original(activity: dict, findings) -> bool:
+    """Every evidence quote is exactly the original text at its span."""
+    def value(path: str):
+        obj = activity
+        for part in path.replace("]", "").replace("[", ".").split("."):
+            obj = obj[int(part)] if part.isdigit() else obj[part]
+        return obj
+    for f in findings:
+        for e in f.evidence:
+            src = value(e.field)
+            if isinstance(src, str) and src[e.start:e.end] != e.quote:
+                return False
+    return True

@@ -1,0 +1,123 @@
+"""Rule 3: spreading, or agreeing with, content that breaks rule 1 or 2.
+
+The target (what was shared, liked or commented on) is screened with the
+rule 1 and 2 detectors themselves, so the three rules never disagree about
+what counts as hate. Sharing and reacting are agreement by the act; a comment
+is agreement only when its words say so (including emoji and laughter), and a
+comment that rejects or reports the content is not.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..analysis import Analysis
+from ..contract.activity import REACTIONS, RESPONSES, SPREADING
+from ..results import Evidence
+from .base import Candidate, Detector
+from .rule1_ideology import IdeologyHateDetector
+from .rule2_sara import SaraHateDetector
+
+AGREE = {
+    **{w: "setuju" for w in (
+        "setuju", "sangat setuju", "setuju banget", "sepakat", "betul", "benar", "bener banget", "fakta",
+        "memang", "emang", "iya", "iyo", "yoi", "yes", "mantap", "mantul", "sip", "keren", "top", "jos",
+        "gas", "gaskan", "lanjutkan", "dukung", "mendukung", "aamiin", "amin", "setuju sekali", "nah ini",
+        "ini baru", "akhirnya ada yang berani", "berani", "good", "nice", "benar sekali", "tepat sekali",
+        "sikat", "hajar", "libas", "rasain", "mampus", "sukurin", "syukurin", "pantas", "memang pantas",
+        "ikut", "sebarkan", "viralkan", "share", "bagikan", "setuju pak", "gaspol", "hidup", "allahu akbar",
+        "takbir", "mantap jiwa", "mantab", "👍", "👏", "💯", "🔥", "✅", "💪", "🙌", "❤", "♥", "😍", "👌",
+    )},
+    **{w: "tawa" for w in ("wkwk", "haha", "hihi", "ngakak", "lucu", "😂", "🤣", "😆", "😁", "😄", "😹")},
+}
+REJECT = [
+    "tidak setuju", "gak setuju", "ga setuju", "tidak sepakat", "jangan", "astaghfirullah", "istighfar",
+    "naudzubillah", "lapor", "laporkan", "report", "hapus", "takedown", "hoaks", "hoax", "fitnah",
+    "tidak pantas", "tidak boleh", "tidak benar", "tidak etis", "stop", "hentikan", "tolak", "kecam",
+    "mengecam", "miris", "prihatin", "sedih", "kasihan", "dosa", "ujaran kebencian", "provokasi",
+    "provokator", "adu domba", "sara", "rasis", "rasisme", "intoleran", "keterlaluan", "kurang ajar",
+    "tidak sopan", "tak pantas", "salah", "keliru", "ngawur", "sesat pikir", "semoga cepat ditangkap",
+    "tangkap", "polisikan", "usut", "bukan begitu", "itu tidak", "👎", "🙄", "😡", "🤬", "😤",
+]
+
+
+class SpreadingDetector(Detector):
+    rule = 3
+    key = "rule3"
+    name = "rule3.spreading"
+    version = 1
+    title = "menyebarluaskan atau menanggapi dengan setuju konten yang melanggar larangan 1 atau 2"
+    basis = (
+        "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
+        "Etika bermedia sosial ASN Pemasyarakatan angka 3",
+    )
+    lists = {"agree": AGREE, "reject": REJECT}
+    needs = ("classifier",)
+
+    def setup(self, resources) -> None:
+        self.sources = (IdeologyHateDetector(resources), SaraHateDetector(resources))
+
+    def detect(self, doc: Analysis) -> Iterable[Candidate]:
+        act = doc.activity
+        if act.type not in REACTIONS + SPREADING + RESPONSES or not doc.targets():
+            return
+        hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets())]
+        if not hits:
+            return
+        src, best = max(hits, key=lambda h: h[1].confidence)
+        rules = sorted({s.rule for s, _ in hits})
+        target_ev = tuple(e for _, c in hits for e in c.evidence)[:6]
+        what = " dan ".join(f"larangan {r}" for r in rules)
+        detail = (f"konten sasaran melanggar {what} (keyakinan {best.confidence:.2f})",)
+        quote = "; ".join(f"“{e.quote}”" for e in target_ev[:2])
+
+        if act.type in SPREADING or act.type in ("like", "love"):
+            verb = {"share": "membagikan", "repost": "mengunggah ulang (repost)", "broadcast": "menyiarkan (broadcast)",
+                    "upload": "mengunggah", "like": "menyukai (like)", "love": "memberi tanda suka (love)"}[act.type]
+            factor = 1.0 if act.type in SPREADING else 0.9
+            yield Candidate(
+                confidence=best.confidence * factor, evidence=target_ev,
+                explanation=f"pegawai {verb} konten yang melanggar {what}: {quote}.",
+                score_detail=detail + (f"tindakan '{act.type}' menyebarkan/menyetujui: x{factor:g}",),
+                needs_review=best.needs_review)
+            return
+        if act.type == "dislike":
+            agree = bool(self.config.get("rule3.dislike_is_agreement"))
+            yield Candidate(
+                confidence=best.confidence * (0.9 if agree else 0.6), evidence=target_ev,
+                explanation=(f"pegawai memberi 'dislike' pada konten yang melanggar {what}: {quote}. "
+                             "SKB menyebut dislike sebagai bentuk tanggapan; perlu dipastikan apakah tanda setuju."),
+                score_detail=detail + ("tindakan 'dislike': makna tanggapan tidak pasti",),
+                needs_review=not agree)
+            return
+        yield from self._comment(doc, best, target_ev, what, quote, detail)
+
+    def _comment(self, doc: Analysis, best: Candidate, target_ev: tuple[Evidence, ...], what: str,
+                 quote: str, detail: tuple[str, ...]) -> Iterable[Candidate]:
+        own = doc.own()
+        if not own:
+            return
+        reject = [(f, m) for f in own for m in self.find("reject", f)]
+        agree = [(f, m) for f in own for m in self.find("agree", f)]
+        if reject:
+            return  # rejecting or reporting the content is the opposite of agreement
+        own_hate = [c for s in self.sources for c in s.evaluate(doc, own)]
+        if not agree and not own_hate:
+            return
+        ev = list(target_ev)
+        if agree:
+            f, m = agree[0]
+            ev.insert(0, self.evidence(f, m.first, m.last))
+            laugh = all(m.label == "tawa" for _, m in agree)
+            why = "menertawakan" if laugh else "menyatakan setuju"
+            sign = f"“{ev[0].quote}”"
+            conf = best.confidence * (0.85 if laugh else 0.95)
+            step = f"komentar {why} ({sign}): x{0.85 if laugh else 0.95:g}"
+        else:
+            why, sign = "menimpali dengan nada yang sama", "komentar yang juga bernada kebencian"
+            conf = best.confidence * 0.9
+            step = "komentar ikut bernada kebencian: x0.9"
+        yield Candidate(
+            confidence=conf, evidence=tuple(ev),
+            explanation=f"pegawai {why} ({sign}) terhadap konten yang melanggar {what}: {quote}.",
+            score_detail=detail + (step,), needs_review=best.needs_review)
+

@@ -1,0 +1,194 @@
+"""The Screener: one activity in, one immutable Result out.
+
+`screen` is the whole screening path. Batch screening cuts the input into
+chunks that share no state; each chunk can be screened by any process (or,
+later, any machine) that can build a Screener from the same ScreenerSpec.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any, BinaryIO, Iterable, Iterator
+
+from . import __version__, sanctions
+from .analysis import Resources, analyse
+from .contract.activity import Activity, ContractError, parse_activity
+from .contract.io import LineError, decode_line, read_lines
+from .detectors import detector_classes
+from .detectors.base import Detector
+from .results import Finding, Result
+from .settings import Config, load_config
+
+
+@dataclass(frozen=True)
+class ScreenerSpec:
+    """Everything needed to build an identical Screener elsewhere (picklable: paths and flags only)."""
+
+    config_path: str | None = None
+    staff_path: str | None = None
+    factchecks_path: str | None = None
+    use_classifier: bool = True
+
+
+class Screener:
+    def __init__(self, config: Config | None = None, *, staff: Any = None, factchecks: Any = None,
+                 classifier: Any = "bundled", ocr: Any = "auto", spec: ScreenerSpec | None = None):
+        config = config or load_config(None)
+        if classifier == "bundled":
+            classifier = _bundled_classifier(config)
+        if ocr == "auto":
+            ocr = _ocr_function(config)
+        calendar = _calendar(config)
+        self.resources = Resources(config=config, classifier=classifier, factchecks=factchecks,
+                                   staff=staff, calendar=calendar, ocr=ocr)
+        self.detectors: list[Detector] = [cls(self.resources) for cls in detector_classes()
+                                          if config.get(f"rule{cls.rule}.enabled", True)]
+        self.spec = spec  # set only when every worker can rebuild this exact Screener from it
+        models = [("engine", __version__)] + [(d.name, str(d.version)) for d in self.detectors]
+        if classifier is not None:
+            models.append(("classifier", getattr(classifier, "version", "?")))
+        if factchecks is not None:
+            models.append(("factchecks", str(getattr(factchecks, "size", len(factchecks) if hasattr(factchecks, "__len__") else "?"))))
+        self.models = tuple(models)
+
+    @classmethod
+    def from_spec(cls, spec: ScreenerSpec) -> "Screener":
+        config = load_config(spec.config_path)
+        return cls(config, staff=load_staff(spec.staff_path), factchecks=load_factchecks(spec.factchecks_path),
+                   classifier="bundled" if spec.use_classifier else None, spec=spec)
+
+    def screen(self, activity: Activity | dict, prior_offences: int = 0) -> Result:
+        if not isinstance(activity, Activity):
+            activity = parse_activity(activity)
+        doc = analyse(activity, self.resources)
+        findings: list[Finding] = []
+        errors: list[str] = []
+        for det in self.detectors:
+            try:
+                findings += det.run(doc)
+            except Exception as e:  # one broken detector must not stop the batch
+                errors.append(f"detektor {det.qualified_name} gagal: {type(e).__name__}: {e}")
+        findings = sanctions.attach(findings, doc, prior_offences)
+        decision = Result.decide(findings)
+        if errors and decision == "clean":
+            decision = "review"
+        return Result(activity.id, decision, findings, tuple(errors + doc.notes),
+                      engine_version=__version__, models=self.models)
+
+    def screen_many(self, activities: Iterable[Activity | dict]) -> Iterator[Result]:
+        """Stream results in input order; invalid activities yield error results."""
+        for n, a in enumerate(activities, 1):
+            try:
+                yield self.screen(a)
+            except ContractError as e:
+                aid = a.get("id") if isinstance(a, dict) else None
+                yield Result(str(aid) if aid is not None else None, "error", errors=(str(e),), line=n)
+
+    def screen_chunk(self, chunk: list[tuple[int, bytes | LineError]], base_dir: str | None) -> list[dict]:
+        out = []
+        for n, raw in chunk:
+            item = raw if isinstance(raw, LineError) else decode_line(n, raw, base_dir)
+            if isinstance(item, LineError):
+                out.append(item.to_dict())
+            else:
+                out.append(self.screen(item).to_dict())
+        return out
+
+
+def load_staff(path: str | None):
+    if not path:
+        return None
+    from .staff.directory import StaffDirectory
+    return StaffDirectory.load(path)
+
+
+def load_factchecks(path: str | None):
+    if not path:
+        return None
+    from .factcheck.matcher import FactCheckIndex
+    from .factcheck.register import load_register
+    return FactCheckIndex(load_register(path))
+
+
+def _bundled_classifier(config: Config):
+    try:
+        from .classify.model import TextClassifier
+    except ImportError:
+        return None
+    return TextClassifier.load(config.get("classifier.model_dir") or None)
+
+
+def _calendar(config: Config):
+    try:
+        from .staff.dutytime import DutyCalendar
+    except ImportError:
+        return None
+    return DutyCalendar.from_config(config)
+
+
+def _ocr_function(config: Config):
+    if not config.get("media.ocr", True):
+        return None
+    from .media.ocr import tesseract_ocr
+    return tesseract_ocr(config.get("media.ocr_languages", "ind+eng"))
+
+
+# --- batch: stateless chunks, optionally across processes -----------------------------------------
+
+_WORKER: Screener | None = None
+
+
+def _init_worker(spec: ScreenerSpec) -> None:
+    global _WORKER
+    _WORKER = Screener.from_spec(spec)
+
+
+def _work(args: tuple[list, str | None]) -> list[dict]:
+    assert _WORKER is not None
+    return _WORKER.screen_chunk(*args)
+
+
+def screen_stream(screener: Screener, stream: BinaryIO, base_dir: str | None = None,
+                  workers: int | None = None, chunk_size: int | None = None) -> Iterator[dict]:
+    """Screen a JSON Lines byte stream; yields result dicts in input order with bounded memory."""
+    cfg = screener.resources.config
+    chunk_size = chunk_size or int(cfg.get("batch.chunk_size", 500))
+    workers = workers if workers is not None else int(cfg.get("batch.workers", 0)) or (os.cpu_count() or 1)
+    chunks = _chunks(read_lines(stream, int(cfg.get("input.max_line_bytes", 1_000_000))), chunk_size)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None or workers <= 1 or screener.spec is None:  # small input: no process start-up cost
+        for chunk in (first, second) if second else (first,):
+            yield from screener.screen_chunk(chunk, base_dir)
+        for chunk in chunks:
+            yield from screener.screen_chunk(chunk, base_dir)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(screener.spec,)) as pool:
+        pending: deque = deque()
+        for chunk in _prepend((first, second), chunks):
+            pending.append(pool.submit(_work, (chunk, base_dir)))
+            if len(pending) >= workers * 2:  # bounded look-ahead keeps memory flat
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(lines: Iterator, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in lines:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _prepend(head: tuple, rest: Iterator) -> Iterator:
+    yield from head
+    yield from rest
+

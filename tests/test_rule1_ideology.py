@@ -1,0 +1,82 @@
+"""Rule 1: hate against Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI and the government."""
+import pytest
+
+from conftest import evidence_quotes_original, make_activity, run_detector
+from rambu.detectors.rule1_ideology import IdeologyHateDetector
+
+POSITIVE = [
+    "Pancasila itu cuma berhala buatan manusia, buang saja",
+    "P4NC4S1L4 s4mp4h, ganti aja sama khilafah!!!",
+    "pemerintah goblok semua, rezim anjing",
+    "Rezim thaghut ini harus digulingkan secepatnya",
+    "#BubarkanNKRI sekarang juga, kita tegakkan khilafah",
+    "NKRI bukan harga mati, negara ini cuma boneka asing",
+    "Demokrasi itu sistem kufur, haram ikut pemilu",
+    "presiden tolol, menteri2nya bangsat semua",
+    "UUD 45 sampah, bikinan penjajah",
+    "dpr anjing, dewan perampok rakyat!!",
+    "Bhinneka Tunggal Ika omong kosong, dari dulu juga nggak pernah bersatu",
+    "polisi anjing semua, ACAB",
+    "pemerintahan busuk, pejabatnya maling dan bajingan",
+    "p a n c a s i l a itu haram buat diikuti",
+    "Negara kafir gak wajib dipatuhi, tolak pancasila",
+    "Pemerintah ndasmu! kerjanya cuma nipu rakyat",
+    "kemenkumham bobrok, pejabatnya goblok semua 🤬",
+]
+NEGATIVE = [
+    # polite criticism of a policy
+    "Mohon pemerintah mengevaluasi kebijakan remisi, menurut saya kurang tepat sasaran",
+    "Saya tidak setuju dengan kebijakan kenaikan harga BBM, semoga ada solusi yang lebih baik",
+    "Pelayanan di kantor imigrasi lambat sekali, antre dari pagi belum dipanggil",
+    # patriotic and ceremonial
+    "Selamat Hari Lahir Pancasila! NKRI harga mati, jaga persatuan",
+    "Upacara Hari Kesaktian Pancasila di Lapas Kelas IIA Semarang berjalan khidmat",
+    "Bhinneka Tunggal Ika: berbeda-beda tetapi tetap satu jua. Mari amalkan Pancasila",
+    "Bangga menjadi ASN yang setia kepada Pancasila dan UUD 1945",
+    # news that reports hate, posts that condemn it
+    "Polisi menangkap pelaku yang menyebut Pancasila sampah di media sosial",
+    "Jangan hina Pancasila, itu dasar negara kita",
+    "Miris, ada yang bilang NKRI bubar. Jangan mudah terprovokasi!",
+    "Tersangka penghina presiden dijerat pasal UU ITE, kasusnya disidangkan pekan depan",
+    # ordinary posts
+    "Rapat koordinasi dengan pemerintah daerah tentang pembinaan warga binaan",
+    "Alhamdulillah pelatihan las untuk warga binaan berjalan lancar",
+    "Presiden meresmikan bendungan baru di Jawa Tengah hari ini",
+    "Kemarin ikut sosialisasi tentang UUD 1945 dan wawasan kebangsaan",
+    "Anjing tetangga galak banget, tadi pagi ngejar kurir",
+    "Negara ini indah sekali, ayo liburan ke Labuan Bajo",
+]
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_hate_against_state_is_found(text, full_resources):
+    act = make_activity(text)
+    findings = run_detector(IdeologyHateDetector, act, full_resources)
+    assert findings, text
+    f = findings[0]
+    assert f.rule == 1 and f.confidence >= 0.5
+    assert "Larangan 1" in f.explanation and f.basis
+    assert evidence_quotes_original(act, findings)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_criticism_news_and_patriotism_are_left_alone(text, full_resources):
+    findings = run_detector(IdeologyHateDetector, make_activity(text), full_resources)
+    assert not [f for f in findings if not f.needs_review], (text, findings)
+
+
+def test_ocr_text_is_read_and_quoted():
+    act = make_activity("lihat gambar", media=[{"kind": "image", "ocr_text": "PANCASILA THAGHUT, TOLAK!"}])
+    findings = run_detector(IdeologyHateDetector, act)
+    assert findings and findings[0].evidence[0].field == "media[0].ocr_text"
+    assert evidence_quotes_original(act, findings)
+
+
+def test_operator_can_add_a_term(tmp_path):
+    from rambu.analysis import Resources
+    from rambu.settings import load_config
+    cfg = tmp_path / "rambu.toml"
+    cfg.write_text('[lists.rule1]\nhateful = ["negeri para begundal"]\n', encoding="utf-8")
+    text = "dasar negeri para begundal"
+    assert not run_detector(IdeologyHateDetector, make_activity(text))
+    assert run_detector(IdeologyHateDetector, make_activity(text), Resources(config=load_config(cfg)))

@@ -1,0 +1,69 @@
+"""Rule 2: SARA hate against ethnicities, religions and sects, races, groups."""
+import pytest
+
+from conftest import evidence_quotes_original, make_activity, run_detector
+from rambu.detectors.rule2_sara import SaraHateDetector
+
+POSITIVE = [
+    "dasar kafir, usir cina dari negeri ini",
+    "Orang batak emang kasar2 dan bodoh semua",
+    "Papua monyet, pulang saja ke hutan",
+    "Syiah sesat, bubarkan pengajian mereka",
+    "Ahmadiyah bukan islam, usir dari kampung kita!!",
+    "aseng2 itu serakah, jangan kasih kerja di sini",
+    "tolak pendirian gereja liar di kampung kami, kristen kafir",
+    "Yahudi laknat, bunuh semua",
+    "k4f1r harus diperangi, halal darahnya",
+    "Orang madura itu biang kerok, jangan terima di kompleks",
+    "#UsirCina dari tanah pribumi",
+    "Umat hindu kafir, pura mereka harus dibongkar",
+    "Jangan pilih pemimpin kafir, haram hukumnya",
+    "dasar kadrun onta, balik sana ke gurun",
+    "Cina babi, ngerampas tanah pribumi 😡😡",
+    "orang jawa serakah, ngambil semua jabatan",
+    "kaum LGBT harus dibasmi dari negeri ini",
+]
+NEGATIVE = [
+    # greetings and tolerance
+    "Selamat Natal bagi saudara-saudara umat Kristen, damai selalu",
+    "Selamat Hari Raya Nyepi bagi umat Hindu, semoga damai",
+    "Gong Xi Fa Cai! Selamat Imlek untuk saudara Tionghoa",
+    "Indahnya toleransi: warga binaan Muslim dan Kristen bergotong royong membersihkan rumah ibadah",
+    # religious activities
+    "Pengajian rutin warga binaan di masjid lapas bersama ustadz dari Kemenag",
+    "Ibadah Minggu warga binaan Kristen di gereja Lapas berjalan khidmat",
+    # news and condemnation
+    "Polisi menangkap pelaku ujaran kebencian terhadap etnis Tionghoa di Medan",
+    "Stop rasisme! Papua bukan monyet, Papua saudara kita",
+    "Kami mengecam keras pembakaran gereja di desa itu, usut tuntas pelakunya",
+    "Miris lihat komentar yang menyebut orang Madura kasar. Jangan generalisasi!",
+    "Tersangka penghinaan agama divonis dua tahun penjara",
+    # ordinary mentions of groups
+    "Kuliner Batak memang juara, saksang dan arsik mantap",
+    "Pelatihan batik untuk warga binaan asal Jawa dan Sunda",
+    "Petugas Lapas Jayapura menggelar lomba tari adat Papua",
+    "Teman kuliah saya orang Minang, rendangnya enak sekali",
+    "Kajian tafsir Al-Quran bersama kiai pondok pesantren",
+    "Kucing saya bau banget habis main di got",
+]
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_sara_hate_is_found(text, full_resources):
+    act = make_activity(text)
+    findings = run_detector(SaraHateDetector, act, full_resources)
+    assert findings, text
+    assert findings[0].rule == 2 and findings[0].confidence >= 0.5
+    assert evidence_quotes_original(act, findings)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_greetings_tolerance_news_are_left_alone(text, full_resources):
+    findings = run_detector(SaraHateDetector, make_activity(text), full_resources)
+    assert not [f for f in findings if not f.needs_review], (text, findings)
+
+
+def test_explanation_names_the_group_and_basis():
+    f = run_detector(SaraHateDetector, make_activity("dasar cina babi"))[0]
+    assert "etnis Tionghoa" in f.explanation
+    assert any("Pasal 28 ayat (2)" in b for b in f.basis)

@@ -1,0 +1,67 @@
+"""Rule 3: spreading or agreeing with content that breaks rule 1 or 2."""
+import pytest
+
+from conftest import evidence_quotes_original, make_activity, run_detector
+from rambu.detectors.rule3_spreading import SpreadingDetector
+
+HATE_SARA = "dasar kafir, usir cina dari negeri ini"
+HATE_STATE = "Pancasila itu berhala, ganti dengan khilafah"
+NEWS = "Polisi menangkap penyebar ujaran kebencian terhadap etnis Tionghoa"
+GREETING = "Selamat Natal untuk saudara umat Kristen"
+
+CASES = [
+    # (type, own text, target text, expected rule-3 finding)
+    ("share", None, HATE_SARA, True),
+    ("repost", None, HATE_STATE, True),
+    ("broadcast", "Info dari grup sebelah", HATE_SARA, True),
+    ("like", None, HATE_STATE, True),
+    ("love", None, HATE_SARA, True),
+    ("upload", None, "Rezim thaghut harus digulingkan", True),
+    ("comment", "setuju banget 👍", HATE_SARA, True),
+    ("comment", "👍👍👍", HATE_STATE, True),
+    ("comment", "wkwkwk mantap", HATE_SARA, True),
+    ("reply", "betul itu, sikat aja", HATE_SARA, True),
+    ("comment", "😂😂", HATE_STATE, True),
+    ("comment", "nah ini baru berani", HATE_STATE, True),
+    ("comment", "gaskeun, NKRI bubar aja", HATE_STATE, True),
+    # comments that reject or report the hate
+    ("comment", "Astaghfirullah, jangan sebar kebencian begini", HATE_SARA, False),
+    ("comment", "tidak setuju, ini ujaran kebencian. Sudah saya laporkan", HATE_SARA, False),
+    ("reply", "hapus min, provokasi ini", HATE_STATE, False),
+    ("comment", "👎", HATE_SARA, False),
+    ("comment", "Ini di mana kejadiannya?", HATE_SARA, False),
+    # harmless targets
+    ("share", None, NEWS, False),
+    ("like", None, GREETING, False),
+    ("comment", "setuju 👍", GREETING, False),
+    ("repost", None, "Mohon pemerintah mengevaluasi kebijakan remisi", False),
+    ("share", None, "Jadwal kunjungan keluarga Lapas dibuka Senin sampai Kamis", False),
+    ("comment", "mantap pak", "Pelatihan las warga binaan hari ini berjalan lancar", False),
+    # posts have no target to spread
+    ("post", "Selamat pagi semua", None, False),
+]
+
+
+@pytest.mark.parametrize("typ,text,target,expected", CASES)
+def test_spreading_and_agreement(typ, text, target, expected, full_resources):
+    kw = {"target": {"text": target}} if target is not None else {}
+    act = make_activity(text, type=typ, **kw)
+    findings = run_detector(SpreadingDetector, act, full_resources)
+    assert bool(findings) == expected, (typ, text, target, findings)
+    if findings:
+        assert any(e.field == "target.text" for e in findings[0].evidence)
+        assert evidence_quotes_original(act, findings)
+
+
+def test_dislike_needs_review_by_default():
+    act = make_activity(None, type="dislike", target={"text": HATE_SARA})
+    findings = run_detector(SpreadingDetector, act)
+    assert findings and findings[0].needs_review
+
+
+def test_comment_with_own_hate_reports_both_rules(full_resources):
+    from rambu.engine import Screener
+    s = Screener(full_resources.config, classifier=full_resources.classifier, ocr=None)
+    res = s.screen(make_activity("setuju, dasar kafir semua", type="comment", target={"text": HATE_SARA}))
+    assert {f.rule for f in res.findings} >= {2, 3}
+    assert res.decision == "violation"
