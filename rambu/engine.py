@@ -56,7 +56,7 @@ class Screener:
     @classmethod
     def from_spec(cls, spec: ScreenerSpec) -> "Screener":
         config = load_config(spec.config_path)
-        return cls(config, staff=load_staff(spec.staff_path), factchecks=load_factchecks(spec.factchecks_path),
+        return cls(config, staff=load_staff(spec.staff_path)[0], factchecks=load_factchecks(spec.factchecks_path)[0],
                    classifier="bundled" if spec.use_classifier else None, spec=spec)
 
     def screen(self, activity: Activity | dict, prior_offences: int = 0) -> Result:
@@ -97,19 +97,23 @@ class Screener:
         return out
 
 
-def load_staff(path: str | None):
+def load_staff(path: str | None) -> tuple[Any, list[str]]:
+    """The staff directory and the rows it rejected (file, row, field); good rows are kept."""
     if not path:
-        return None
+        return None, []
     from .staff.directory import StaffDirectory
-    return StaffDirectory.load(path)
+    directory = StaffDirectory.load(path, strict=False)
+    return directory, [str(e) for e in directory.errors]
 
 
-def load_factchecks(path: str | None):
+def load_factchecks(path: str | None) -> tuple[Any, list[str]]:
+    """The fact-check index and the register rows it rejected; good rows are kept."""
     if not path:
-        return None
+        return None, []
     from .factcheck.matcher import FactCheckIndex
     from .factcheck.register import load_register
-    return FactCheckIndex(load_register(path))
+    register = load_register(path, strict=False)
+    return FactCheckIndex(register.entries), [str(e) for e in register.errors]
 
 
 def _bundled_classifier(config: Config):

@@ -23,21 +23,24 @@ _SENTENCE_BREAKS = {".", "!", "?", "\n", ";"}
 
 # Context shared by both rules; subclasses add their own through `lists`.
 NEWS = [
-    "polisi", "polres", "polda", "kepolisian", "ditangkap", "menangkap", "diamankan", "tersangka",
-    "pelaku", "terdakwa", "vonis", "divonis", "dilaporkan", "melaporkan", "laporan", "diduga",
-    "menurut", "kata dia", "ujarnya", "katanya kepada", "kepada wartawan", "dikutip", "dilansir",
-    "sidang", "pengadilan", "dijerat", "pasal", "uu ite", "kasus", "viral video", "beredar video",
-    "berita", "reporter", "jurnalis", "liputan", "mengecam pernyataan", "klarifikasi", "meminta maaf",
-    "ujaran kebencian", "penyebar kebencian", "dipolisikan", "dipecat", "diproses hukum",
+    "ditangkap", "menangkap", "diamankan", "tersangka", "pelaku", "terdakwa", "vonis", "divonis",
+    "dilaporkan", "melaporkan", "diduga", "menurut", "kata dia", "ujarnya", "katanya kepada",
+    "kepada wartawan", "dikutip", "dilansir", "disidangkan", "persidangan", "pengadilan", "dijerat",
+    "uu ite", "beredar video", "reporter", "jurnalis", "liputan", "mengecam pernyataan",
+    "meminta maaf", "ujaran kebencian", "penyebar kebencian", "dipolisikan", "dipecat", "diproses hukum",
+    "ditahan", "penyidik", "diperiksa polisi", "jpu", "jaksa penuntut",
 ]
 CONDEMN = [
-    "jangan", "stop", "hentikan", "tolak ujaran kebencian", "lawan intoleransi", "lawan rasisme",
-    "mengecam", "kecam", "mengutuk", "tidak pantas", "tidak boleh", "tak pantas", "tidak dibenarkan",
+    "jangan hina", "jangan menghina", "jangan sebar", "jangan menyebarkan", "jangan rasis", "jangan benci",
+    "jangan membenci", "jangan diskriminasi", "jangan merendahkan", "jangan generalisasi", "jangan sara",
+    "jangan terprovokasi", "jangan mau diadu domba", "jangan mudah terpancing", "jangan mudah terprovokasi",
+    "stop rasisme", "stop rasis", "stop intoleransi", "stop kebencian", "stop ujaran kebencian", "stop sara",
+    "stop diskriminasi", "hentikan", "tolak ujaran kebencian", "lawan intoleransi", "lawan rasisme",
+    "mengecam", "kecam", "mengutuk", "tidak pantas", "tak pantas", "tidak dibenarkan",
     "tidak bisa dibenarkan", "miris", "prihatin", "sedih melihat", "memalukan", "astaghfirullah",
     "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
-    "lapor", "report", "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
-    "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "jangan terprovokasi", "jangan mau diadu domba",
-    "adu domba", "provokator", "provokasi", "jaga persatuan", "jangan mudah terpancing",
+    "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
+    "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "adu domba", "provokator", "jaga persatuan",
 ]
 TOLERANCE = [
     "selamat hari raya", "selamat natal", "selamat idul fitri", "selamat idul adha", "selamat nyepi",
@@ -157,14 +160,23 @@ class HateDetector(Detector):
 
     def assess_field(self, cand: Candidate, doc: Analysis, f: TextField) -> Candidate | None:
         """Hook 2 per field: lower the score for reporting, condemnation, tolerance, criticism."""
-        insult_heavy = cand.confidence >= 0.85
-        if self.find("news", f):
+        strong = any("kuat" in d or "frasa" in d for d in cand.score_detail)
+        taken = [(e.start, e.end) for e in cand.evidence if e.field == f.path]
+
+        def present(list_name: str) -> bool:  # context words inside the evidence itself do not count
+            for m in self.find(list_name, f):
+                a, b = f.doc.tokens[m.first].start, f.doc.tokens[m.last].end
+                if not any(a < e and s < b for s, e in taken):
+                    return True
+            return False
+
+        if present("news"):
             cand = cand.adjust(0.35, "konteks pemberitaan/pelaporan")
-        if self.find("condemn", f):
+        if present("condemn"):
             cand = cand.adjust(0.4, "konteks mengecam atau menolak kebencian")
-        if self.find("tolerance", f) and not insult_heavy:
+        if present("tolerance") and not strong:
             cand = cand.adjust(0.45, "konteks ucapan, toleransi atau patriotik")
-        if self.find("criticism", f) and not any("kuat" in d or "frasa" in d for d in cand.score_detail):
+        if present("criticism") and not strong:
             cand = cand.adjust(0.6, "bahasa kritik kebijakan")
         return cand
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .normalize import Normalized, norm_phrase
+from .normalize import Normalized, is_emoji, norm_phrase
 
 _AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng")
 _AFFIX_SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah", "pun", "mu", "ku")
@@ -38,6 +38,7 @@ class TermSet:
         self.prefix: dict[str, tuple[str, str]] = {}
         self.maxlen = 1
         self._cache: dict[str, tuple[str, str] | None] = {}
+        self.emoji: dict[str, tuple[str, str]] = {}
         self.add(terms, label)
 
     def add(self, terms: Iterable[str] | dict[str, str], label: str = "") -> None:
@@ -45,6 +46,11 @@ class TermSet:
         for raw, lab in items:
             raw = raw.strip()
             if not raw:
+                continue
+            if all(is_emoji(c) or c in "\ufe0f\u200d " for c in raw):
+                for c in raw:
+                    if is_emoji(c):
+                        self.emoji[c] = (raw, lab)
                 continue
             star = raw.endswith("*")
             norm = norm_phrase(raw.rstrip("*"))
@@ -59,7 +65,7 @@ class TermSet:
         self._cache = {}
 
     def __len__(self) -> int:
-        return len(self.exact) + len(self.prefix)
+        return len(self.exact) + len(self.prefix) + len(self.emoji)
 
     def _word_hit(self, w: str) -> tuple[str, str] | None:
         try:
@@ -94,6 +100,9 @@ class TermSet:
         idx = [i for i, t in enumerate(toks) if t.kind in ("word", "hashtag", "number")]
         words = [toks[i].norm for i in idx]
         out: list[Match] = []
+        if self.emoji:
+            out.extend(Match(i, i, *self.emoji[t.norm]) for i, t in enumerate(toks)
+                       if t.kind == "emoji" and t.norm in self.emoji)
         n = len(words)
         i = 0
         while i < n:
