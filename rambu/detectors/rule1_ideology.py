@@ -34,7 +34,10 @@ HOSTILE = {
         "goblok", "tolol", "idiot", "dungu", "bego", "bodoh", "ndasmu", "matamu", "raimu", "kehed",
         "belegug", "koplok", "pekok", "gendeng", "edan", "sinting", "gila", "bacot", "pengkhianat",
         "penjajah", "antek asing", "antek aseng", "boneka asing", "maling", "rampok", "perampok",
-        "penipu", "pembohong", "pendusta", "munafik", "kufur", "syirik", "khilafah",
+        "penipu", "pembohong", "pendusta", "munafik", "kufur", "syirik", "khilafah", "daulah",
+        # Javanese and Sundanese
+        "kirik", "celeng", "gathel", "dobol", "bajilak", "jancik", "diancuk", "ndhasmu", "cangkemmu",
+        "gelo", "jurig", "kunyuk", "sia", "goblog sia", "anjing sia", "lonte", "sundel",
     )},
     **{w: "hostile" for w in (
         "hina", "benci", "muak", "jijik", "bubar*", "hancur*", "gulingkan", "digulingkan", "jatuhkan",
@@ -62,6 +65,11 @@ HATEFUL = {
     "rezim zalim": "pemerintah", "rezim dzalim": "pemerintah", "rezim bangsat": "pemerintah",
     "rezim anjing": "pemerintah", "turunkan presiden": "pemerintah", "gulingkan pemerintah": "pemerintah",
     "gulingkan rezim": "pemerintah", "revolusi berdarah": "pemerintah",
+    "ganti dengan syariat": "Pancasila", "ganti dasar negara": "Pancasila", "negara islam": "NKRI",
+    "daulah islamiyah": "NKRI", "khilafah islamiyah": "NKRI", "tegakkan daulah": "NKRI",
+    "pancasila buatan manusia": "Pancasila", "pancasila alat penguasa": "Pancasila",
+    "hormat bendera syirik": "NKRI", "nkri thaghut": "NKRI", "sistem thaghut": "NKRI",
+    "presiden boneka": "pemerintah", "rezim boneka": "pemerintah", "pemerintah boneka": "pemerintah",
     "acab": "lembaga negara", "all cops are bastards": "lembaga negara", "polisi anjing": "lembaga negara",
     "partai coklat": "lembaga negara", "parcok": "lembaga negara", "dpr anjing": "lembaga negara",
     "dpr bangsat": "lembaga negara", "dewan perampok rakyat": "lembaga negara",

@@ -49,6 +49,9 @@ HOSTILE = {
         "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
         "penggal", "bakar", "serang", "ganyang", "habisi", "tumpas", "goblok", "tolol", "bodoh",
         "dungu", "idiot", "bego", "munafik", "teroris", "penjajah", "antek",
+        # Javanese and Sundanese
+        "kirik", "celeng", "gathel", "dobol", "bajilak", "ndhasmu", "raimu", "matamu", "gelo", "jurig",
+        "kunyuk", "goblog sia", "anjing sia", "kehed", "belegug", "koplok", "pekok",
     )},
     **{w: "hostile" for w in (
         "benci", "muak", "jijik", "tidak suka", "ogah", "haram", "dilarang masuk", "jangan kasih",
@@ -76,7 +79,10 @@ HATEFUL = {
     "jangan pilih pemimpin kafir": "umat beragama lain", "haram pilih pemimpin kafir": "umat beragama lain",
     "pemimpin kafir": "umat beragama lain", "orang jawa serakah": "suku Jawa", "batak kasar": "suku Batak",
     "dasar madura": "suku Madura", "dasar batak": "suku Batak", "dasar jawa": "suku Jawa",
-    "negro": "ras kulit hitam", "lgbt harus dibasmi": "kelompok LGBT", "bakar gereja": "umat Kristen",
+    "negro": "ras kulit hitam", "lgbt harus dibasmi": "kelompok LGBT", "cina komunis": "etnis Tionghoa",
+    "cina celeng": "etnis Tionghoa", "aseng celeng": "etnis Tionghoa", "kafir najis": "umat beragama lain",
+    "darah kafir halal": "umat beragama lain",
+    "kristenisasi": "umat Kristen", "islamisasi": "umat Islam", "bakar gereja": "umat Kristen",
     "bakar masjid": "umat Islam", "bakar vihara": "umat Buddha", "bakar pura": "umat Hindu",
 }
 
