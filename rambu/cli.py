@@ -115,7 +115,10 @@ def _screener(args, config):
         print(f"rambu: {err}", file=sys.stderr)
         failures += 1
     spec = ScreenerSpec(args.config, args.staff, args.factchecks)
-    return Screener(config, staff=staff, factchecks=factchecks, spec=spec), failures
+    try:
+        return Screener(config, staff=staff, factchecks=factchecks, spec=spec), failures
+    except ValueError as e:  # office hours or holidays file that cannot be read
+        raise UsageError(str(e)) from None
 
 
 def cmd_check(args) -> int:

@@ -125,11 +125,8 @@ def _bundled_classifier(config: Config):
 
 
 def _calendar(config: Config):
-    try:
-        from .staff.dutytime import DutyCalendar
-    except ImportError:
-        return None
-    return DutyCalendar.from_config(config)
+    from .staff.dutytime import DutyCalendar
+    return DutyCalendar.from_config(config)  # bad office hours or holidays file: ValueError naming it
 
 
 def _ocr_function(config: Config):

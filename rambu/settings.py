@@ -41,6 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("rule3.dislike_is_agreement", False, "Dislike pada konten kebencian dianggap persetujuan (true) atau perlu tinjauan (false)."),
     Setting("rule4.match_threshold", 0.5, "Kemiripan minimum antara teks dan klaim register cek fakta."),
     Setting("rule4.review_match_threshold", 0.38, "Kemiripan minimum untuk kecocokan yang perlu tinjauan."),
+    Setting("rule7.default_live_minutes", 0, "Lama siaran (menit) yang diasumsikan bila live.ended_at kosong; 0 = satu titik waktu."),
     Setting("office_hours.monday", "07:30-16:00", "Jam kantor hari Senin (waktu setempat), kosong = libur."),
     Setting("office_hours.tuesday", "07:30-16:00", "Jam kantor hari Selasa."),
     Setting("office_hours.wednesday", "07:30-16:00", "Jam kantor hari Rabu."),
