@@ -27,8 +27,9 @@ TARGETS = {
 
 # Strong insults and dehumanising words ("strong"); plain hostility otherwise.
 HOSTILE = {
+    **{w: "weak" for w in ("benci", "muak", "jijik", "kecewa", "bosan")},
     **{w: "strong" for w in (
-        "anjing", "bangsat", "bajingan", "keparat", "babi", "monyet", "asu", "jancuk", "kontol", "tai",
+        "anjing", "bangsat", "bajingan", "keparat", "babi", "monyet", "tikus", "asu", "jancuk", "kontol", "tai",
         "taik", "tahi", "laknat", "terkutuk", "biadab", "thaghut", "kafir", "berhala", "setan", "iblis",
         "najis", "sampah", "busuk", "brengsek", "kampret", "bedebah", "celaka", "jahanam", "mampus",
         "goblok", "tolol", "idiot", "dungu", "bego", "bodoh", "ndasmu", "matamu", "raimu", "kehed",
@@ -40,7 +41,8 @@ HOSTILE = {
         "gelo", "jurig", "kunyuk", "sia", "goblog sia", "anjing sia", "lonte", "sundel",
     )},
     **{w: "hostile" for w in (
-        "hina", "benci", "muak", "jijik", "bubar*", "hancur*", "gulingkan", "digulingkan", "jatuhkan",
+        "hina", "bubar*", "membungkam", "menindas", "penindas", "alat penguasa", "tikus berdasi",
+        "bakar", "dibakar", "hancur*", "gulingkan", "digulingkan", "jatuhkan",
         "makar", "berontak", "pemberontakan", "musnah*", "basmi", "haram", "sesat",
         "zalim", "dzalim", "otoriter", "diktator", "bobrok", "tidak becus", "omong kosong",
         "tidak berguna", "tidak guna", "ampas", "kacung", "budak", "pecundang", "kotor",

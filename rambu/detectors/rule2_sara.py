@@ -54,6 +54,9 @@ HOSTILE = {
         "kunyuk", "goblog sia", "anjing sia", "kehed", "belegug", "koplok", "pekok",
     )},
     **{w: "hostile" for w in (
+        "kasar", "bukan islam", "bukan muslim", "bukan agama", "penyembah berhala", "berhala",
+        "masuk neraka", "neraka", "jangan dikasih", "jangan diberi", "jangan terima", "jangan diterima",
+        "tidak boleh tinggal", "dilarang tinggal", "usir", "diusir", "tukang carok",
         "benci", "muak", "jijik", "tidak suka", "ogah", "haram", "dilarang masuk", "jangan kasih",
         "jangan beri", "jangan pilih", "boikot", "singkirkan", "enyah", "pergi dari", "pulang ke",
         "balik ke", "tidak pantas", "tidak layak", "tidak berhak", "bukan orang indonesia",
