@@ -14,8 +14,9 @@ from typing import Iterable
 
 from .normalize import Normalized, is_emoji, norm_phrase
 
-_AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng")
-_AFFIX_SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah", "pun", "mu", "ku")
+_AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng",
+                   "nge", "ng", "ku", "kau")  # nge-/ng-: Jakarta colloquial ("ngehina", "ngancurin")
+_AFFIX_SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah", "pun", "mu", "ku", "in", "nyo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +144,8 @@ def _strip_affixes(w: str) -> list[str]:
         if w.startswith(p) and len(w) - len(p) >= 3:
             bases.append(w[len(p):])
     # nasal prefixes swallow the stem's first letter: "menghina" -> "hina", "memukul" -> "pukul"
-    for pre, letter in (("meny", "s"), ("peny", "s"), ("mem", "p"), ("pem", "p"),
-                        ("men", "t"), ("pen", "t"), ("meng", "k"), ("peng", "k")):
+    for pre, letter in (("meny", "s"), ("peny", "s"), ("ny", "s"), ("mem", "p"), ("pem", "p"),
+                        ("men", "t"), ("pen", "t"), ("meng", "k"), ("peng", "k"), ("ng", "k")):
         if w.startswith(pre) and len(w) - len(pre) >= 3:
             bases.append(letter + w[len(pre):])
     cands = list(bases)
