@@ -40,6 +40,7 @@ class TermSet:
         self.maxlen = 1
         self._cache: dict[str, tuple[str, str] | None] = {}
         self.emoji: dict[str, tuple[str, str]] = {}
+        self.heads: set[tuple[str, ...]] = set()  # all words but the last of multi-word phrases
         self.add(terms, label)
 
     def add(self, terms: Iterable[str] | dict[str, str], label: str = "") -> None:
@@ -63,6 +64,8 @@ class TermSet:
             else:
                 self.exact[words] = (norm, lab)
                 self.maxlen = max(self.maxlen, len(words))
+                if len(words) > 1:
+                    self.heads.add(words[:-1])
         self._cache = {}
 
     def __len__(self) -> int:
@@ -109,7 +112,11 @@ class TermSet:
         while i < n:
             matched = False
             for length in range(min(self.maxlen, n - i), 1, -1):
-                hit = self.exact.get(tuple(words[i:i + length]))
+                gram = tuple(words[i:i + length])
+                hit = self.exact.get(gram)
+                if hit is None and self.affixes and gram[:-1] in self.heads:  # "kunci selnya"
+                    hit = next((self.exact[gram[:-1] + (st,)] for st in _strip_affixes(gram[-1])
+                                if gram[:-1] + (st,) in self.exact), None)
                 if hit:
                     out.append(Match(idx[i], idx[i + length - 1], hit[0], hit[1]))
                     i += length
