@@ -52,7 +52,7 @@ def _reach(doc: Analysis) -> tuple[int, str]:
     if act.type in wide_types:
         return 1, f"jangkauan luas ({act.type}{' di ' + act.platform if act.platform else ''})"
     if act.platform in PUBLIC_PLATFORMS and act.type in ("post", "story", "comment", "reply"):
-        return 1, f"unggahan publik di {act.platform}"
+        return 1, f"jangkauan publik (unggahan di {act.platform})"
     return 0, "jangkauan terbatas"
 
 
