@@ -11,16 +11,16 @@ Both `rambu train` and `TextClassifier.predict` go through the same two steps:
    - *char* features: character n-grams (default 2..5) of every word or hashtag,
      padded with a space on each side, so they never cross word boundaries.
 
-`weigh` turns a bag into TF-IDF values: sublinear term frequency
-(1 + ln tf) times idf, L2-normalised per block (word block and char block are
-normalised separately and concatenated). Training builds its sparse matrix from
-exactly these numbers (see `rambu.training.train`), inference multiplies them by
-the weight rows. This module imports only the standard library and numpy.
+The weighting is TF-IDF: sublinear term frequency (1 + ln tf) times a smoothed
+idf, L2-normalised per block (word block and char block separately). Training
+(`rambu.training.train.transform`, scipy) and inference
+(`rambu.classify.model.TextClassifier.vectors`, numpy) compute the same numbers;
+tests/test_classifier.py checks that they agree. This module imports only the
+standard library.
 """
 from __future__ import annotations
 
 from functools import lru_cache
-from math import log
 from typing import Iterable, Mapping
 
 from ..text.normalize import Normalized
@@ -50,14 +50,18 @@ def _char_grams(word: str, nmin: int, nmax: int, maxlen: int) -> tuple[str, ...]
     return tuple(out)
 
 
-def extract(doc: Normalized, config: Mapping = DEFAULT_CONFIG) -> tuple[list[str], list[str]]:
-    """Word-level and char-level feature strings of one document (with repeats)."""
-    wmin, wmax = config["word_ngrams"]
+def char_grams(word: str, config: Mapping = DEFAULT_CONFIG) -> tuple[str, ...]:
+    """Character n-grams of one word, padded with a space on each side (with repeats)."""
     cmin, cmax = config["char_ngrams"]
-    maxlen = config["char_max_word_len"]
+    return _char_grams(word, cmin, cmax, config["char_max_word_len"])
+
+
+def units(doc: Normalized, config: Mapping = DEFAULT_CONFIG) -> tuple[list[str], list[str]]:
+    """Word-level features (n-grams of token norms, with repeats) and the words whose char n-grams count."""
+    wmin, wmax = config["word_ngrams"]
     limit = config["max_tokens"]
     words: list[str] = []
-    chars: list[str] = []
+    char_words: list[str] = []
     prev: str | None = None
     n = 0
     for t in doc.tokens:
@@ -75,9 +79,18 @@ def extract(doc: Normalized, config: Mapping = DEFAULT_CONFIG) -> tuple[list[str
                 words.append(prev + " " + norm)
             prev = norm
             if kind in CHAR_KINDS:
-                chars.extend(_char_grams(norm, cmin, cmax, maxlen))
+                char_words.append(norm)
         elif kind == BREAK_KIND:
             prev = None
+    return words, char_words
+
+
+def extract(doc: Normalized, config: Mapping = DEFAULT_CONFIG) -> tuple[list[str], list[str]]:
+    """Word-level and char-level feature strings of one document (with repeats)."""
+    words, char_words = units(doc, config)
+    chars: list[str] = []
+    for w in char_words:
+        chars.extend(char_grams(w, config))
     return words, chars
 
 
@@ -88,7 +101,3 @@ def counts(feats: Iterable[str]) -> dict[str, int]:
         out[f] = get(f, 0) + 1
     return out
 
-
-def tf(count: int, sublinear: bool = True) -> float:
-    """Term-frequency weight of a count (same formula in training and inference)."""
-    return 1.0 + log(count) if sublinear else float(count)
