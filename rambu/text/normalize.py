@@ -31,7 +31,7 @@ _REDUP_RE = re.compile(r"(?<=[a-z]{3})2$")
 _LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "6": "g",
                        "9": "g", "8": "b", "@": "a", "$": "s", "!": "i", "|": "i", "+": "t"})
 _LEET_CHARS = set("4310576 98@$!|+")
-_DIGIT_RUN_RE = re.compile(r"\d{2,}")
+_DIGIT_RUNS_RE = re.compile(r"\d+")
 _NON_WORD_RE = re.compile(r"[^a-z0-9*]")
 _PUNCT_BREAK = set(".!?;\n")
 
@@ -89,11 +89,17 @@ def norm_word(raw: str) -> str:
     """
     w = _fold(raw).lower()
     w = _REDUP_RE.sub("", w)  # alay reduplication: "orang2" -> "orang"
-    if any(c in _LEET_CHARS for c in w) and sum(c.isalpha() for c in w) >= 2 and not _DIGIT_RUN_RE.search(w):
+    if any(c in _LEET_CHARS for c in w) and sum(c.isalpha() for c in w) >= 2 and _leet_like(w):
         w = w.translate(_LEET)
     w = _NON_WORD_RE.sub("", w)
     w = _REPEAT_RE.sub(r"\1", w)
     return SLANG.get(w, w)
+
+
+def _leet_like(w: str) -> bool:
+    """Digits standing in for letters ("b4ngs4t", "1ndon3s14"), not a number glued to a word ("covid19", "17an")."""
+    runs = _DIGIT_RUNS_RE.findall(w)
+    return all(len(r) == 1 for r in runs) or len(runs) >= 2
 
 
 def norm_phrase(phrase: str) -> str:
