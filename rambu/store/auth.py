@@ -1,0 +1,202 @@
+"""Users, argon2 password hashes, sign-in with lock-out, server-side sessions with a CSRF token."""
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from . import audit, config
+from .access import ROLE_SCOPES, ROLES, Actor, Invalid, NotFound
+from .models import LoginSession, Region, Unit, User, utcnow
+
+_hasher = PasswordHasher()
+_DUMMY = _hasher.hash("rambu-dummy-password")
+MIN_PASSWORD = 10
+
+
+class AuthError(Exception):
+    """Sign-in refused; the message is safe to show (never says whether the user exists)."""
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_strength(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise Invalid(f"kata sandi minimal {MIN_PASSWORD} karakter")
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def login(s: Session, username: str, password: str, client: str = "") -> tuple[User, str, str]:
+    """(user, session token, csrf token); raises AuthError. Commits failure counts itself."""
+    user = s.scalar(select(User).where(User.username == (username or "").strip().lower()))
+    now = utcnow()
+    generic = AuthError("Nama pengguna atau kata sandi salah.")
+    if user is None or not user.active:
+        try:
+            _hasher.verify(_DUMMY, password or "")
+        except VerificationError:
+            pass
+        raise generic
+    if user.locked_until and user.locked_until > now:
+        audit.record(s, Actor.of(user), "auth.login_locked", "user", user.id, detail={"client": client})
+        s.commit()
+        mins = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise AuthError(f"Akun dikunci sementara karena gagal masuk berulang. Coba lagi dalam {mins} menit "
+                        "atau hubungi administrator.")
+    try:
+        _hasher.verify(user.password_hash, password or "")
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        limit = int(config.get(s, "auth.max_failures"))
+        detail = {"client": client, "failures": user.failed_logins}
+        if user.failed_logins >= limit:
+            user.locked_until = now + timedelta(minutes=int(config.get(s, "auth.lockout_minutes")))
+            user.failed_logins = 0
+            detail["locked_until"] = user.locked_until.isoformat()
+        audit.record(s, Actor.of(user), "auth.login_failed", "user", user.id, detail=detail)
+        s.commit()
+        raise generic
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    hours = int(config.get(s, "auth.session_hours"))
+    s.add(LoginSession(token_hash=_token_hash(token), user_id=user.id, csrf_token=csrf,
+                       expires_at=now + timedelta(hours=hours)))
+    s.execute(delete(LoginSession).where(LoginSession.expires_at < now))
+    audit.record(s, Actor.of(user), "auth.login", "user", user.id, detail={"client": client})
+    s.commit()
+    return user, token, csrf
+
+
+def session_of(s: Session, token: str | None) -> tuple[User, LoginSession] | None:
+    if not token:
+        return None
+    ls = s.scalar(select(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
+    if ls is None or ls.expires_at < utcnow() or not ls.user.active:
+        return None
+    return ls.user, ls
+
+
+def logout(s: Session, token: str | None) -> None:
+    found = session_of(s, token)
+    if found:
+        user, ls = found
+        s.delete(ls)
+        audit.record(s, Actor.of(user), "auth.logout", "user", user.id)
+        s.commit()
+
+
+# --- user administration ---------------------------------------------------------------------------
+
+def user_dict(u: User) -> dict:
+    return {"id": u.id, "username": u.username, "full_name": u.full_name, "role": u.role,
+            "role_label": ROLES.get(u.role, u.role), "scope": u.scope, "region_id": u.region_id,
+            "region": u.region.name if u.region else None, "unit_id": u.unit_id,
+            "unit": u.unit.name if u.unit else None, "nip": u.nip, "active": u.active,
+            "locked": bool(u.locked_until and u.locked_until > utcnow()),
+            "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None}
+
+
+def list_users(s: Session, actor: Actor) -> list[dict]:
+    actor.require("admin")
+    return [user_dict(u) for u in s.scalars(select(User).order_by(User.username))]
+
+
+def _validate(s: Session, role: str, scope: str, region_id, unit_id) -> tuple[int | None, int | None]:
+    if role not in ROLES:
+        raise Invalid(f"peran tidak dikenal: {role!r}")
+    if scope not in ROLE_SCOPES[role]:
+        raise Invalid(f"peran {ROLES[role]} hanya boleh cakupan: {', '.join(ROLE_SCOPES[role])}")
+    region_id = int(region_id) if region_id not in (None, "") else None
+    unit_id = int(unit_id) if unit_id not in (None, "") else None
+    if scope == "unit":
+        unit = s.get(Unit, unit_id) if unit_id else None
+        if unit is None:
+            raise Invalid("cakupan unit memerlukan unit")
+        return unit.region_id, unit.id
+    if scope == "regional":
+        if region_id is None or s.get(Region, region_id) is None:
+            raise Invalid("cakupan wilayah memerlukan wilayah (Kanwil)")
+        return region_id, None
+    return None, None
+
+
+def create_user(s: Session, actor: Actor, username: str, full_name: str, role: str, scope: str,
+                region_id=None, unit_id=None, nip: str | None = None, password: str | None = None) -> tuple[User, str]:
+    """Returns the user and the password (generated when not given: show it once)."""
+    actor.require("admin")
+    username = (username or "").strip().lower()
+    if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
+        raise Invalid("nama pengguna hanya huruf, angka, titik, garis bawah, tanda hubung")
+    if s.scalar(select(User.id).where(User.username == username)):
+        raise Invalid(f"nama pengguna {username!r} sudah dipakai")
+    region_id, unit_id = _validate(s, role, scope, region_id, unit_id)
+    password = password or new_password()
+    check_password_strength(password)
+    u = User(username=username, full_name=(full_name or "").strip(), password_hash=hash_password(password), role=role,
+             scope=scope, region_id=region_id, unit_id=unit_id, nip=(nip or None))
+    s.add(u)
+    s.flush()
+    audit.record(s, actor, "user.create", "user", u.id, detail={"username": username, "role": role, "scope": scope,
+                                                                 "region_id": region_id, "unit_id": unit_id})
+    return u, password
+
+
+def update_user(s: Session, actor: Actor, user_id: int, **changes) -> User:
+    actor.require("admin")
+    u = s.get(User, user_id)
+    if u is None:
+        raise NotFound("pengguna tidak ditemukan")
+    role = changes.get("role") or u.role
+    scope = changes.get("scope") or u.scope
+    region_id, unit_id = _validate(s, role, scope, changes.get("region_id", u.region_id),
+                                   changes.get("unit_id", u.unit_id))
+    detail = {}
+    for k, v in (("role", role), ("scope", scope), ("region_id", region_id), ("unit_id", unit_id)):
+        if getattr(u, k) != v:
+            detail[k] = v
+            setattr(u, k, v)
+    for k in ("full_name", "nip", "active"):
+        if k in changes and changes[k] is not None and getattr(u, k) != changes[k]:
+            setattr(u, k, changes[k])
+            detail[k] = changes[k]
+    if changes.get("unlock"):
+        u.locked_until, u.failed_logins = None, 0
+        detail["unlock"] = True
+    if changes.get("password"):
+        check_password_strength(changes["password"])
+        u.password_hash = hash_password(changes["password"])
+        s.execute(delete(LoginSession).where(LoginSession.user_id == u.id))
+        detail["password"] = "diubah"
+    if detail.get("active") is False or "role" in detail or "scope" in detail:
+        s.execute(delete(LoginSession).where(LoginSession.user_id == u.id))
+    audit.record(s, actor, "user.update", "user", u.id, detail=detail)
+    return u
+
+
+def change_own_password(s: Session, actor: Actor, old: str, new: str) -> None:
+    u = s.get(User, actor.id)
+    try:
+        _hasher.verify(u.password_hash, old or "")
+    except (VerificationError, InvalidHashError):
+        raise Invalid("kata sandi lama salah") from None
+    check_password_strength(new)
+    u.password_hash = hash_password(new)
+    audit.record(s, actor, "user.password", "user", u.id)

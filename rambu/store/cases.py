@@ -1,0 +1,355 @@
+"""Ethics cases following the Ditjenpas complaint and ethics procedure.
+
+Steps (config.STAGES): received; initial check; examination of evidence;
+recommendation for a hearing; preparatory meeting, hearing order and summons;
+the employee's statement and defence; hearing and its record; decision. Each
+step has a responsible officer and a due date in working days (settings
+`deadline.<step>`, public holidays skipped). The summons letter, hearing minutes
+and decision are generated as PDF and stored with their SHA-256.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import audit, config, paperwork
+from .access import Actor, Invalid, NotFound, check_unit, unit_condition
+from .config import STAGE_LABELS, STAGES
+from .models import Case, CaseDocument, CaseStep, Finding, Region, Staff, Unit, User, utcnow
+
+ORDER = [k for k, _, _ in STAGES]
+OUTCOMES = {"no_breach": "tidak ada pelanggaran (klarifikasi)", "not_proven": "tidak terbukti (rehabilitasi)",
+            "proven": "terbukti"}
+STATEMENTS = {"tertutup": "pernyataan secara tertutup", "terbuka": "pernyataan secara terbuka"}
+LEVELS = ("ringan", "sedang", "berat")
+DOC_KINDS = {"summons": "Surat panggilan sidang", "hearing_minutes": "Berita acara sidang",
+             "decision": "Keputusan majelis kode etik"}
+RULE_TITLES = {1: "kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "kebencian SARA",
+               3: "menyebarkan/menyetujui konten kebencian", 4: "berita bohong/tidak dapat dipertanggungjawabkan",
+               5: "merendahkan simbol negara", 6: "informasi keamanan dan ketertiban yang dikecualikan",
+               7: "siaran langsung pada jam dinas/berseragam"}
+
+
+def _due(s: Session, stage: str, start: datetime) -> datetime:
+    vals = config.values(s)
+    days = int(vals.get(f"deadline.{stage}", 5))
+    return config.add_working_days(start, days, config.holiday_dates(s), config.office_days(vals) or None)
+
+
+def open_or_join(s: Session, actor: Actor, f: Finding) -> Case:
+    """The employee's open case (the finding joins it) or a new one at step 'diterima'."""
+    case = s.scalar(select(Case).where(Case.staff_id == f.staff_id, Case.status == "open").order_by(Case.id))
+    if case is None:
+        staff = s.get(Staff, f.staff_id)
+        now = utcnow()
+        case = Case(number=f"tmp-{hashlib.sha1(str(now).encode()).hexdigest()[:12]}", staff_id=f.staff_id,
+                    unit_id=staff.unit_id or f.unit_id, opened_by=actor.id, opened_at=now)
+        s.add(case)
+        s.flush()
+        case.number = f"KE-{now.year}-{case.id:05d}"
+        s.add(CaseStep(case_id=case.id, stage=ORDER[0], officer_id=actor.id, started_at=now,
+                       due_at=_due(s, ORDER[0], now)))
+        audit.record(s, actor, "case.open", "case", case.id, unit_id=case.unit_id,
+                     detail={"number": case.number, "staff_id": case.staff_id, "finding_id": f.id})
+    else:
+        audit.record(s, actor, "case.join", "case", case.id, unit_id=case.unit_id, detail={"finding_id": f.id})
+    f.case_id = case.id
+    return case
+
+
+def _current(case: Case) -> CaseStep | None:
+    open_steps = [st for st in case.steps if st.completed_at is None]
+    return open_steps[-1] if open_steps else None
+
+
+def case_dict(s: Session, c: Case, full: bool = False) -> dict[str, Any]:
+    cur = _current(c)
+    now = utcnow()
+    d = {"id": c.id, "number": c.number, "staff_id": c.staff_id, "staff_name": c.staff.name, "nip": c.staff.nip,
+         "unit_id": c.unit_id, "unit": c.unit.name, "stage": c.stage, "stage_label": STAGE_LABELS.get(c.stage, c.stage),
+         "status": c.status, "opened_at": c.opened_at.isoformat(),
+         "closed_at": c.closed_at.isoformat() if c.closed_at else None, "outcome": c.outcome,
+         "outcome_label": OUTCOMES.get(c.outcome or "", None), "sanction_statement": c.sanction_statement,
+         "discipline_level": c.discipline_level,
+         "due_at": cur.due_at.isoformat() if cur and cur.due_at else None,
+         "overdue": bool(cur and cur.due_at and cur.due_at < now),
+         "officer_id": cur.officer_id if cur else None,
+         "officer": (cur.officer.full_name or cur.officer.username) if cur and cur.officer else None}
+    if full:
+        d["decision_text"] = c.decision_text
+        d["steps"] = [{"id": st.id, "stage": st.stage, "label": STAGE_LABELS.get(st.stage, st.stage),
+                       "officer_id": st.officer_id,
+                       "officer": (st.officer.full_name or st.officer.username) if st.officer else None,
+                       "started_at": st.started_at.isoformat(), "due_at": st.due_at.isoformat() if st.due_at else None,
+                       "completed_at": st.completed_at.isoformat() if st.completed_at else None,
+                       "overdue": bool(st.due_at and (st.completed_at or now) > st.due_at),
+                       "notes": st.notes, "data": st.data} for st in c.steps]
+        from .findings import finding_dict
+        d["findings"] = [finding_dict(f, full=True) for f in
+                         s.scalars(select(Finding).where(Finding.case_id == c.id).order_by(Finding.id))]
+        d["documents"] = [{"id": doc.id, "kind": doc.kind, "label": DOC_KINDS.get(doc.kind, doc.kind),
+                           "filename": doc.filename, "sha256": doc.sha256, "created_at": doc.created_at.isoformat()}
+                          for doc in s.scalars(select(CaseDocument).where(CaseDocument.case_id == c.id)
+                                               .order_by(CaseDocument.id))]
+        prior = s.scalars(select(Case).where(Case.staff_id == c.staff_id, Case.id != c.id).order_by(Case.opened_at))
+        d["other_cases"] = [{"id": o.id, "number": o.number, "status": o.status, "outcome": o.outcome,
+                             "opened_at": o.opened_at.isoformat()} for o in prior]
+        d["next_stage"] = _next(c.stage)
+        d["stages"] = [{"key": k, "label": label} for k, label, _ in STAGES]
+    return d
+
+
+def _next(stage: str) -> str | None:
+    if stage not in ORDER:
+        return None
+    i = ORDER.index(stage)
+    return ORDER[i + 1] if i + 1 < len(ORDER) else None
+
+
+def list_cases(s: Session, actor: Actor, status: str | None = "open", unit_id: int | None = None,
+               overdue: bool = False, stage: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    actor.require("cases.read")
+    cond = [unit_condition(actor, Case.unit_id)]
+    if status and status != "all":
+        cond.append(Case.status == status)
+    if unit_id:
+        cond.append(Case.unit_id == int(unit_id))
+    if stage:
+        cond.append(Case.stage == stage)
+    q = select(Case).where(*cond).order_by(Case.opened_at.desc())
+    rows = [case_dict(s, c) for c in s.scalars(q)]
+    if overdue:
+        rows = [r for r in rows if r["overdue"]]
+    return {"total": len(rows), "items": rows[int(offset):int(offset) + int(limit)], "limit": limit, "offset": offset}
+
+
+def get_case(s: Session, actor: Actor, case_id: int) -> Case:
+    actor.require("cases.read")
+    c = s.get(Case, case_id)
+    if c is None:
+        raise NotFound("kasus tidak ditemukan")
+    check_unit(s, actor, c.unit_id)
+    return c
+
+
+def case_page(s: Session, actor: Actor, case_id: int) -> dict:
+    c = get_case(s, actor, case_id)
+    audit.record(s, actor, "case.view", "case", c.id, unit_id=c.unit_id)
+    d = case_dict(s, c, full=True)
+    d["audit"] = audit.entries(s, "case", str(c.id), limit=100)
+    return d
+
+
+def officers(s: Session, actor: Actor, case: Case) -> list[dict]:
+    """Users who may be responsible for a step of this case (kepatuhan/admin who can see its unit)."""
+    from .access import can_see_unit
+    out = []
+    for u in s.scalars(select(User).where(User.role.in_(("kepatuhan", "admin")), User.active.is_(True))
+                       .order_by(User.full_name)):
+        if can_see_unit(s, Actor.of(u), case.unit_id):
+            out.append({"id": u.id, "name": u.full_name or u.username, "username": u.username})
+    return out
+
+
+def assign(s: Session, actor: Actor, case_id: int, officer_id: int) -> dict:
+    actor.require("cases.write")
+    c = get_case(s, actor, case_id)
+    cur = _current(c)
+    if cur is None:
+        raise Invalid("kasus sudah selesai")
+    if int(officer_id) not in {o["id"] for o in officers(s, actor, c)}:
+        raise Invalid("petugas tidak berwenang atas unit kasus ini")
+    cur.officer_id = int(officer_id)
+    audit.record(s, actor, "case.assign", "case", c.id, unit_id=c.unit_id,
+                 detail={"stage": cur.stage, "officer_id": int(officer_id)})
+    return case_dict(s, c)
+
+
+def _require(data: dict, *keys: str) -> None:
+    missing = [k for k in keys if not str(data.get(k) or "").strip()]
+    if missing:
+        raise Invalid(f"wajib diisi: {', '.join(missing)}")
+
+
+def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict | None = None,
+            officer_id: int | None = None) -> dict:
+    """Complete the current step with its record and start the next one.
+
+    Step-specific `data`:
+      pemeriksaan_awal: breach ("ya"/"tidak"); "tidak" closes the case with a clarification
+      pemanggilan: hearing_at (ISO date-time), place, chair, members (list or lines), secretary -> summons PDF
+      pembelaan: statement (the employee's statement and defence)
+      sidang: summary (what happened at the hearing) -> hearing minutes PDF
+      putusan: outcome (not_proven | proven), reasons; when proven: statement (tertutup | terbuka) and
+               optionally discipline_level (ringan | sedang | berat) -> decision PDF; the case closes
+    """
+    actor.require("cases.write")
+    c = get_case(s, actor, case_id)
+    cur = _current(c)
+    if cur is None or c.status != "open":
+        raise Invalid("kasus sudah selesai")
+    data = dict(data or {})
+    stage = cur.stage
+    now = utcnow()
+    doc_kind = None
+    close_outcome = None
+    if stage == "pemeriksaan_awal":
+        breach = str(data.get("breach", "ya")).lower()
+        if breach not in ("ya", "tidak"):
+            raise Invalid("hasil pemeriksaan awal: 'ya' (ada dugaan pelanggaran) atau 'tidak'")
+        if breach == "tidak":
+            if not notes.strip():
+                raise Invalid("tuliskan klarifikasi untuk pelapor pada catatan")
+            close_outcome = "no_breach"
+        data["breach"] = breach
+    elif stage == "pemanggilan":
+        _require(data, "hearing_at", "place", "chair")
+        try:
+            datetime.fromisoformat(str(data["hearing_at"]))
+        except ValueError:
+            raise Invalid("waktu sidang tidak sah (YYYY-MM-DDTHH:MM)") from None
+        if isinstance(data.get("members"), str):
+            data["members"] = [m.strip() for m in data["members"].splitlines() if m.strip()]
+        doc_kind = "summons"
+    elif stage == "pembelaan":
+        _require(data, "statement")
+    elif stage == "sidang":
+        _require(data, "summary")
+        doc_kind = "hearing_minutes"
+    elif stage == "putusan":
+        outcome = data.get("outcome")
+        if outcome not in ("not_proven", "proven"):
+            raise Invalid("putusan harus 'not_proven' (tidak terbukti) atau 'proven' (terbukti)")
+        _require(data, "reasons")
+        if outcome == "proven":
+            if data.get("statement") not in STATEMENTS:
+                raise Invalid("sanksi moral: pilih 'tertutup' atau 'terbuka'")
+            lvl = data.get("discipline_level") or None
+            if lvl is not None and lvl not in LEVELS:
+                raise Invalid("tingkat hukuman disiplin: ringan, sedang atau berat (atau kosong)")
+            data["discipline_level"] = lvl
+            c.sanction_statement, c.discipline_level = data["statement"], lvl
+        else:
+            data.pop("statement", None)
+            data.pop("discipline_level", None)
+        c.decision_text = data["reasons"]
+        close_outcome = outcome
+        doc_kind = "decision"
+    cur.notes = notes or ""
+    cur.data = data
+    cur.completed_at, cur.completed_by = now, actor.id
+    if officer_id and int(officer_id) not in {o["id"] for o in officers(s, actor, c)}:
+        raise Invalid("petugas tidak berwenang atas unit kasus ini")
+    s.flush()
+    if doc_kind:
+        _generate(s, actor, c, doc_kind)
+    nxt = _next(stage)
+    if close_outcome or nxt is None:
+        c.status, c.stage, c.closed_at, c.outcome = "closed", "selesai", now, close_outcome
+    else:
+        c.stage = nxt
+        s.add(CaseStep(case_id=c.id, stage=nxt, officer_id=int(officer_id) if officer_id else cur.officer_id,
+                       started_at=now, due_at=_due(s, nxt, now)))
+    audit.record(s, actor, "case.step", "case", c.id, unit_id=c.unit_id,
+                 detail={"completed": stage, "next": c.stage, "notes": notes, "data": data})
+    s.flush()
+    s.refresh(c)
+    return case_dict(s, c, full=True)
+
+
+# --- documents ---------------------------------------------------------------------------------------
+
+def _step_data(c: Case, stage: str) -> dict:
+    for st in reversed(c.steps):
+        if st.stage == stage and st.completed_at is not None:
+            return st.data or {}
+    return {}
+
+
+def letter_context(s: Session, c: Case, kind: str) -> dict:
+    unit = c.unit
+    region = s.get(Region, unit.region_id)
+    hearing = _step_data(c, "pemanggilan")
+    defence = _step_data(c, "pembelaan")
+    hearing_rec = _step_data(c, "sidang")
+    decision = _step_data(c, "putusan")
+    today = date.today()
+    findings = []
+    for f in s.scalars(select(Finding).where(Finding.case_id == c.id, Finding.status == "confirmed")
+                       .order_by(Finding.id)):
+        findings.append({"rule": f.rule, "rule_title": RULE_TITLES.get(f.rule, ""), "explanation": f.explanation,
+                         "quotes": [e.get("quote", "") for e in f.evidence or []], "basis": f.basis or [],
+                         "confidence": f.confidence, "activity_id": f.activity_id,
+                         "date": f.activity_at.date().isoformat() if f.activity_at else None,
+                         "source": f"aktivitas {f.activity_id} (batch {f.batch_id} baris {f.line_no})"})
+    signatory = {"name": hearing.get("chair") or "", "position": "Ketua Majelis Kode Etik"}
+    seq = {"summons": "SP", "hearing_minutes": "BA", "decision": "KEP"}[kind]
+    return {
+        "org": "Direktorat Jenderal Pemasyarakatan",
+        "number": f"{seq}/{c.number}/{today.year}",
+        "date": today.isoformat(),
+        "city": "",
+        "unit": unit.name,
+        "region": region.name if region else "",
+        "address": "",
+        "employee": {"name": c.staff.name, "nip": c.staff.nip, "position": c.staff.position,
+                     "unit": c.staff.unit.name if c.staff.unit else unit.name},
+        "case": {"id": c.number, "opened": c.opened_at.date().isoformat(),
+                 "summary": "; ".join(f"larangan {f['rule']} ({f['rule_title']})" for f in findings)},
+        "findings": findings,
+        "hearing": {"date": hearing.get("hearing_at"), "place": hearing.get("place"), "chair": hearing.get("chair"),
+                    "members": hearing.get("members") or [], "secretary": hearing.get("secretary"),
+                    "summary": hearing_rec.get("summary")},
+        "statement": defence.get("statement", ""),
+        "signatory": signatory,
+        "decision": {"proven": {"proven": True, "not_proven": False}.get(decision.get("outcome")),
+                     "statement": decision.get("statement"), "discipline_level": decision.get("discipline_level"),
+                     "discipline_penalty": decision.get("discipline_penalty") or None,
+                     "reasons": decision.get("reasons")}
+        if decision else {"proven": None, "reasons": hearing_rec.get("summary")},
+    }
+
+
+def _generate(s: Session, actor: Actor, c: Case, kind: str) -> CaseDocument:
+    try:
+        pdf = paperwork.letter(kind, letter_context(s, c, kind))
+    except ValueError as e:  # a required item of the letter is missing: the step is not completed
+        raise Invalid(f"{DOC_KINDS[kind]} tidak dapat dibuat: {e}") from None
+    doc = CaseDocument(case_id=c.id, kind=kind, filename=f"{c.number}-{kind}.pdf", content=pdf,
+                       sha256=hashlib.sha256(pdf).hexdigest(), created_by=actor.id)
+    s.add(doc)
+    s.flush()
+    audit.record(s, actor, "case.document", "case", c.id, unit_id=c.unit_id,
+                 detail={"document_id": doc.id, "kind": kind, "sha256": doc.sha256})
+    return doc
+
+
+def get_document(s: Session, actor: Actor, doc_id: int) -> CaseDocument:
+    actor.require("documents.read")
+    doc = s.get(CaseDocument, doc_id)
+    if doc is None:
+        raise NotFound("dokumen tidak ditemukan")
+    c = get_case(s, actor, doc.case_id)
+    audit.record(s, actor, "case.document_view", "case", c.id, unit_id=c.unit_id, detail={"document_id": doc.id})
+    return doc
+
+
+def overdue_cases(s: Session, actor: Actor, limit: int = 20) -> list[dict]:
+    now = utcnow()
+    q = (select(Case).join(CaseStep, CaseStep.case_id == Case.id)
+         .where(unit_condition(actor, Case.unit_id), Case.status == "open", CaseStep.completed_at.is_(None),
+                CaseStep.due_at < now).order_by(CaseStep.due_at).limit(limit))
+    return [case_dict(s, c) for c in s.scalars(q)]
+
+
+def count_open(s: Session, actor: Actor) -> int:
+    return s.scalar(select(func.count()).select_from(Case).where(unit_condition(actor, Case.unit_id),
+                                                                 Case.status == "open")) or 0
+
+
+def unit_of(s: Session, unit_id: int) -> Unit | None:
+    return s.get(Unit, unit_id)

@@ -1,0 +1,61 @@
+"""Building the engine's Screener from the database (settings, staff directory, fact-check register).
+
+`ScreenerProvider` caches one Screener per settings revision and serialises
+calls into it (the worker thread and the pre-publication check share it).
+Tests and special deployments pass their own `factory(session) -> screener`.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Callable
+
+from sqlalchemy.orm import Session
+
+from . import config, orgs
+
+log = logging.getLogger("rambu.web")
+
+
+def build_screener(s: Session) -> Any:
+    from ..engine import Screener
+    from ..factcheck.matcher import FactCheckIndex
+    from ..staff.directory import StaffDirectory
+    cfg = config.engine_config(s)
+    staff = StaffDirectory.from_records(orgs.staff_records(s), source="direktori pegawai (basis data)", strict=False)
+    for e in staff.errors:
+        log.warning("direktori pegawai: %s", e)
+    fcs = orgs.factcheck_records(s)
+    factchecks = FactCheckIndex(fcs) if fcs else None
+    try:
+        return Screener(cfg, staff=staff, factchecks=factchecks, classifier="bundled")
+    except Exception as e:  # noqa: BLE001 - no bundled classifier: screen with word lists only, and say so
+        log.warning("model klasifikasi bawaan tidak dapat dimuat (%s); penyaringan tanpa model", e)
+        return Screener(cfg, staff=staff, factchecks=factchecks, classifier=None)
+
+
+class ScreenerProvider:
+    def __init__(self, factory: Callable[[Session], Any] | None = None):
+        self.factory = factory or build_screener
+        self._screener: Any = None
+        self._revision: int | None = None
+        self._build_lock = threading.Lock()
+        self.lock = threading.RLock()  # held around each screen() call
+
+    def get(self, s: Session) -> Any:
+        rev = config.revision(s)
+        with self._build_lock:
+            if self._screener is None or rev != self._revision:
+                self._screener = self.factory(s)
+                self._revision = rev
+            return self._screener
+
+    def screen(self, s: Session, activity: Any, prior_offences: int = 0) -> dict:
+        screener = self.get(s)
+        with self.lock:
+            return screener.screen(activity, prior_offences=prior_offences).to_dict()
+
+    def versions(self, s: Session) -> dict:
+        sc = self.get(s)
+        from .. import __version__
+        return {"version": __version__, "models": dict(getattr(sc, "models", ()))}

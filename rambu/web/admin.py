@@ -1,0 +1,319 @@
+"""Administration pages and API: users and roles, regions and units, staff directory and rosters,
+fact-check register, public holidays, office hours and rule settings, audit log."""
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import Depends, FastAPI, File, Request, UploadFile
+from sqlalchemy.orm import Session
+
+from ..store import audit, auth, config, findings, orgs
+from ..store.access import ROLE_SCOPES, Actor, Invalid
+from .app import current_actor, db, form_data, redirect, twin
+from .views import (FactCheckIn, HolidayIn, RegionIn, UnitIn, UserIn, UserPatch, _opt_int)
+
+WEEKDAYS = (("monday", "Senin"), ("tuesday", "Selasa"), ("wednesday", "Rabu"), ("thursday", "Kamis"),
+            ("friday", "Jumat"), ("saturday", "Sabtu"), ("sunday", "Minggu"))
+
+
+def _text(upload) -> tuple[str, str]:
+    if upload is None or not getattr(upload, "filename", None):
+        raise Invalid("pilih berkas")
+    raw = upload.file.read(50 * 1024 * 1024)
+    try:
+        return upload.filename, raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise Invalid(f"{upload.filename}: bukan teks UTF-8 (byte ke-{e.start + 1})") from None
+
+
+def register(app: FastAPI) -> None:  # noqa: C901
+    @twin(app, "/admin", "admin.html", tags=["admin"])
+    def admin_home(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Ringkasan administrasi."""
+        actor.require("admin")
+        return {"sections": ["users", "units", "staff", "factchecks", "holidays", "settings", "audit"]}
+
+    # users
+    @twin(app, "/admin/users", "admin_users.html", tags=["admin"])
+    def users(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Pengguna, peran dan cakupan."""
+        return {"items": auth.list_users(s, actor), "regions": orgs.list_regions(s, actor),
+                "units": orgs.list_units(s, actor), "role_scopes": ROLE_SCOPES}
+
+    @app.post("/admin/users", include_in_schema=False)
+    def user_create_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            u, pw = auth.create_user(s, actor, str(form.get("username") or ""), str(form.get("full_name") or ""),
+                                     str(form.get("role") or ""), str(form.get("scope") or ""),
+                                     form.get("region_id"), form.get("unit_id"), str(form.get("nip") or "") or None,
+                                     str(form.get("password") or "") or None)
+        except Invalid as e:
+            return redirect("/admin/users", str(e), error=True)
+        s.commit()
+        shown = "" if form.get("password") else f" Kata sandi awal (tampil sekali): {pw}"
+        return redirect("/admin/users", f"Pengguna {u.username} dibuat.{shown}")
+
+    @app.post("/admin/users/{user_id}", include_in_schema=False)
+    def user_update_form(user_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                         s: Session = Depends(db)):
+        changes = {k: (str(v) if v != "" else None) for k, v in form.items() if k != "csrf_token"}
+        if "active" in changes:
+            changes["active"] = changes["active"] == "1"
+        changes["unlock"] = changes.get("unlock") == "1"
+        reset = changes.pop("reset_password", None) == "1"
+        pw = auth.new_password() if reset else None
+        if pw:
+            changes["password"] = pw
+        try:
+            u = auth.update_user(s, actor, user_id, **changes)
+        except Invalid as e:
+            return redirect("/admin/users", str(e), error=True)
+        s.commit()
+        return redirect("/admin/users", f"Pengguna {u.username} diubah." + (f" Kata sandi baru (tampil sekali): {pw}" if pw else ""))
+
+    @app.post("/api/admin/users", tags=["admin"], status_code=201,
+              summary="Buat pengguna; kata sandi dibuat acak bila kosong dan dikembalikan sekali")
+    def api_user_create(body: UserIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        u, pw = auth.create_user(s, actor, body.username, body.full_name, body.role, body.scope, body.region_id,
+                                 body.unit_id, body.nip, body.password)
+        s.commit()
+        d = auth.user_dict(u)
+        if not body.password:
+            d["password"] = pw
+        return d
+
+    @app.patch("/api/admin/users/{user_id}", tags=["admin"])
+    def api_user_update(user_id: int, body: UserPatch, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        u = auth.update_user(s, actor, user_id, **body.model_dump(exclude_unset=True))
+        s.commit()
+        return auth.user_dict(u)
+
+    # regions and units
+    @twin(app, "/admin/units", "admin_units.html", tags=["admin"])
+    def units(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Wilayah (Kanwil) dan unit (UPT) dengan zona waktunya."""
+        actor.require("admin")
+        return {"regions": orgs.list_regions(s, actor), "units": orgs.list_units(s, actor),
+                "timezones": ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]}
+
+    @app.post("/admin/regions", include_in_schema=False)
+    def region_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            orgs.save_region(s, actor, str(form.get("code") or ""), str(form.get("name") or ""),
+                             _opt_int(form.get("region_id")))
+        except Invalid as e:
+            return redirect("/admin/units", str(e), error=True)
+        s.commit()
+        return redirect("/admin/units", "Wilayah disimpan.")
+
+    @app.post("/admin/units", include_in_schema=False)
+    def unit_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            orgs.save_unit(s, actor, str(form.get("code") or ""), str(form.get("name") or ""),
+                           _opt_int(form.get("region_id")) or 0, str(form.get("timezone") or "Asia/Jakarta"),
+                           _opt_int(form.get("unit_id")))
+        except Invalid as e:
+            return redirect("/admin/units", str(e), error=True)
+        s.commit()
+        return redirect("/admin/units", "Unit disimpan.")
+
+    @app.post("/api/admin/regions", tags=["admin"], status_code=201)
+    def api_region(body: RegionIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        r = orgs.save_region(s, actor, body.code, body.name)
+        s.commit()
+        return orgs.region_dict(r)
+
+    @app.post("/api/admin/units", tags=["admin"], status_code=201)
+    def api_unit(body: UnitIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        u = orgs.save_unit(s, actor, body.code, body.name, body.region_id, body.timezone)
+        s.commit()
+        return orgs.unit_dict(u)
+
+    # staff directory and rosters
+    @twin(app, "/admin/staff", "admin_staff.html", tags=["admin"])
+    def staff_admin(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Impor direktori pegawai (CSV/JSON) dan jadwal dinas (CSV nip,start,end)."""
+        actor.require("staff.write")
+        return {"total": orgs.list_staff(s, actor, limit=1)["total"]}
+
+    def _import(kind: str, s: Session, actor: Actor, upload) -> dict:
+        name, text = _text(upload)
+        fn = {"staff": orgs.import_staff, "roster": orgs.import_roster, "factchecks": orgs.import_factchecks}[kind]
+        r = fn(s, actor, text, name)
+        s.commit()
+        return r
+
+    def _import_message(r: dict) -> tuple[str, bool]:
+        errs = r.get("errors") or []
+        head = ", ".join(f"{k} {v}" for k, v in r.items() if isinstance(v, int))
+        msg = f"Impor selesai: {head}."
+        if errs:
+            msg += f" {len(errs)} baris ditolak: " + " | ".join(errs[:5]) + (" ..." if len(errs) > 5 else "")
+        return msg, bool(errs)
+
+    @app.post("/admin/staff/import", include_in_schema=False)
+    def staff_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            msg, bad = _import_message(_import("staff", s, actor, form.get("file")))
+        except (Invalid, ValueError) as e:
+            return redirect("/admin/staff", str(e), error=True)
+        return redirect("/admin/staff", msg, error=bad)
+
+    @app.post("/admin/staff/roster", include_in_schema=False)
+    def roster_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            msg, bad = _import_message(_import("roster", s, actor, form.get("file")))
+        except (Invalid, ValueError) as e:
+            return redirect("/admin/staff", str(e), error=True)
+        return redirect("/admin/staff", msg, error=bad)
+
+    @app.post("/api/admin/staff/import", tags=["admin"], summary="Impor direktori pegawai (CSV atau JSON kontrak)")
+    def api_staff_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            return _import("staff", s, actor, file)
+        except ValueError as e:
+            if isinstance(e, Invalid):
+                raise
+            raise Invalid(str(e)) from None
+
+    @app.post("/api/admin/staff/roster", tags=["admin"], summary="Impor jadwal dinas (CSV nip,start,end)")
+    def api_roster(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _import("roster", s, actor, file)
+
+    # fact-check register
+    @twin(app, "/admin/factchecks", "admin_factchecks.html", tags=["admin"])
+    def factchecks(request: Request, q: str = "", limit: int = 200, offset: int = 0,
+                   actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Register cek fakta (larangan 4)."""
+        d = orgs.list_factchecks(s, actor, q=q, limit=limit, offset=offset)
+        d["q"] = q
+        return d
+
+    @app.post("/admin/factchecks/import", include_in_schema=False)
+    def fc_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            msg, bad = _import_message(_import("factchecks", s, actor, form.get("file")))
+        except (Invalid, ValueError) as e:
+            return redirect("/admin/factchecks", str(e), error=True)
+        return redirect("/admin/factchecks", msg, error=bad)
+
+    @app.post("/admin/factchecks", include_in_schema=False)
+    def fc_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            if form.get("delete") == "1":
+                orgs.delete_factcheck(s, actor, str(form.get("id") or ""))
+            else:
+                orgs.save_factcheck(s, actor, str(form.get("id") or ""), str(form.get("claim") or ""),
+                                    str(form.get("verdict") or ""), str(form.get("source") or ""),
+                                    str(form.get("published") or "") or None)
+        except Invalid as e:
+            return redirect("/admin/factchecks", str(e), error=True)
+        s.commit()
+        return redirect("/admin/factchecks", "Register cek fakta diperbarui.")
+
+    @app.post("/api/admin/factchecks/import", tags=["admin"], summary="Impor register cek fakta (CSV atau JSON Lines)")
+    def api_fc_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _import("factchecks", s, actor, file)
+
+    @app.put("/api/admin/factchecks/{fc_id}", tags=["admin"])
+    def api_fc_save(fc_id: str, body: FactCheckIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        row = orgs.save_factcheck(s, actor, fc_id, body.claim, body.verdict, body.source, body.published)
+        s.commit()
+        return orgs.factcheck_dict(row)
+
+    @app.delete("/api/admin/factchecks/{fc_id}", tags=["admin"])
+    def api_fc_delete(fc_id: str, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        orgs.delete_factcheck(s, actor, fc_id)
+        s.commit()
+        return {"ok": True}
+
+    # holidays
+    @twin(app, "/admin/holidays", "admin_holidays.html", tags=["admin"])
+    def holidays(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Hari libur nasional dan cuti bersama."""
+        actor.require("admin")
+        return {"items": config.holidays(s)}
+
+    @app.post("/admin/holidays", include_in_schema=False)
+    def holiday_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            if form.get("delete") == "1":
+                config.delete_holiday(s, actor, str(form.get("date") or ""))
+            else:
+                config.set_holiday(s, actor, str(form.get("date") or ""), str(form.get("name") or ""))
+        except Invalid as e:
+            return redirect("/admin/holidays", str(e), error=True)
+        s.commit()
+        return redirect("/admin/holidays", "Hari libur diperbarui.")
+
+    @app.put("/api/admin/holidays/{day}", tags=["admin"])
+    def api_holiday(day: str, body: HolidayIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        config.set_holiday(s, actor, day, body.name)
+        s.commit()
+        return {"date": day, "name": body.name}
+
+    @app.delete("/api/admin/holidays/{day}", tags=["admin"])
+    def api_holiday_delete(day: str, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        config.delete_holiday(s, actor, day)
+        s.commit()
+        return {"ok": True}
+
+    # settings: rules, thresholds, office hours, deadlines, sign-in
+    @twin(app, "/admin/settings", "admin_settings.html", tags=["admin"])
+    def settings(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Pengaturan: larangan dan ambang, jam kantor, batas waktu tahap kasus, aturan masuk."""
+        actor.require("admin")
+        vals = config.values(s)
+        return {"values": vals, "definitions": config.definitions(), "weekdays": WEEKDAYS,
+                "revision": config.revision(s)}
+
+    @app.post("/admin/settings", include_in_schema=False)
+    def settings_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        current = config.values(s)
+        changes = {}
+        for k, v in form.items():
+            if k == "csrf_token" or k not in current:
+                continue
+            if isinstance(current[k], bool):
+                continue
+            if isinstance(current[k], dict):
+                import json
+                if json.dumps(current[k], ensure_ascii=False, sort_keys=True) != v.strip():
+                    changes[k] = v
+                continue
+            if str(current[k] if current[k] is not None else "") != v:
+                changes[k] = v
+        for k, v in current.items():  # checkboxes: absent = false
+            if isinstance(v, bool) and f"{k}" in form.getlist("_bool"):
+                new = form.get(k) == "on"
+                if new != v:
+                    changes[k] = new
+        try:
+            config.update_settings(s, actor, changes)
+        except Invalid as e:
+            return redirect("/admin/settings", str(e), error=True)
+        s.commit()
+        return redirect("/admin/settings", f"{len(changes)} pengaturan diubah." if changes else "Tidak ada perubahan.")
+
+    @app.put("/api/admin/settings", tags=["admin"], summary="Ubah pengaturan: {nama: nilai, ...}")
+    def api_settings(body: dict, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        vals = config.update_settings(s, actor, body)
+        s.commit()
+        return vals
+
+    # audit log and feedback
+    @twin(app, "/admin/audit", "admin_audit.html", tags=["admin"])
+    def audit_log(request: Request, object_type: Optional[str] = None, object_id: Optional[str] = None,
+                  before: Optional[int] = None, verify: bool = False,
+                  actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Log audit (hanya tambah, berantai hash); verify=true memeriksa keutuhan rantai."""
+        actor.require("admin")
+        d = {"items": audit.entries(s, object_type or None, object_id or None, limit=200, before=before),
+             "filters": {"object_type": object_type, "object_id": object_id}}
+        if verify:
+            d["verification"] = audit.verify(s).to_dict()
+        return d
+
+    @app.get("/api/admin/feedback", tags=["admin"], summary="Putusan peninjau beserta teks, untuk pelatihan ulang")
+    def api_feedback(actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return findings.feedback_export(s, actor)

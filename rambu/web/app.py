@@ -1,0 +1,267 @@
+"""Application factory, security middleware, sessions, CSRF, error pages and the page/JSON twin helper."""
+from __future__ import annotations
+
+import functools
+import logging
+import secrets
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..store import auth, config as store_config
+from ..store.access import Actor, AccessDenied, Invalid, NotFound, ROLES, SCOPES
+from ..store.batches import Worker
+from ..store.db import make_engine, session_factory, upgrade
+from ..store.screening import ScreenerProvider
+
+log = logging.getLogger("rambu.web")
+HERE = Path(__file__).parent
+COOKIE = "rambu_session"
+PRE_CSRF = "rambu_login_csrf"
+FLASH = "rambu_flash"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+class NotAuthenticated(Exception):
+    pass
+
+
+def create_app(database_url: str | None = None, *, screener_factory: Callable | None = None,
+               start_worker: bool = True, run_migrations: bool = True, secure_cookies: bool = False,
+               worker_poll: float = 2.0) -> FastAPI:
+    engine = make_engine(database_url)
+    factory = session_factory(engine)
+    provider = ScreenerProvider(screener_factory)
+    worker = Worker(factory, provider, poll=worker_poll)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        if run_migrations:
+            upgrade(engine)
+        with factory() as s:
+            store_config.seed_holidays(s)
+            s.commit()
+        if start_worker:
+            worker.start()
+        yield
+        worker.shutdown()
+
+    app = FastAPI(title="rambu", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="API aplikasi web rambu: semua data halaman tersedia sebagai JSON di bawah /api/. "
+                              "Masuk dengan POST /api/login; permintaan yang mengubah data memerlukan header "
+                              "X-CSRF-Token dari jawaban login.")
+    app.state.engine, app.state.factory, app.state.provider, app.state.worker = engine, factory, provider, worker
+    app.state.secure_cookies = secure_cookies
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        t0 = time.perf_counter()
+        response = await call_next(request)
+        h = response.headers
+        h.setdefault("Content-Security-Policy", CSP)
+        h["X-Content-Type-Options"] = "nosniff"
+        h["X-Frame-Options"] = "DENY"
+        h["Referrer-Policy"] = "same-origin"
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        h["Cross-Origin-Opener-Policy"] = "same-origin"
+        h["Cross-Origin-Resource-Policy"] = "same-origin"
+        if request.url.scheme == "https" or secure_cookies:
+            h["Strict-Transport-Security"] = "max-age=31536000"
+        if not request.url.path.startswith("/static/"):
+            h.setdefault("Cache-Control", "no-store")
+        h["Server-Timing"] = f"app;dur={(time.perf_counter() - t0) * 1000:.1f}"
+        return response
+
+    _install_errors(app)
+    from . import views
+    views.register(app)
+    return app
+
+
+# --- dependencies ------------------------------------------------------------------------------------
+
+def db(request: Request):
+    s: Session = request.app.state.factory()
+    try:
+        yield s
+    except Exception:
+        s.rollback()
+        raise
+    finally:
+        s.close()
+
+
+async def form_data(request: Request):
+    return await request.form()
+
+
+async def _csrf_token_of(request: Request) -> str | None:
+    tok = request.headers.get("x-csrf-token")
+    if tok:
+        return tok
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()
+        v = form.get("csrf_token")
+        return v if isinstance(v, str) else None
+    return None
+
+
+async def csrf_guard(request: Request):
+    """Reads the submitted CSRF token (header or form field) before the sync endpoint runs."""
+    if request.method not in SAFE_METHODS:
+        request.state.csrf_submitted = await _csrf_token_of(request)
+
+
+def current_actor(request: Request, s: Session = Depends(db), _c=Depends(csrf_guard)) -> Actor:
+    found = auth.session_of(s, request.cookies.get(COOKIE))
+    if found is None:
+        raise NotAuthenticated()
+    user, ls = found
+    request.state.csrf = ls.csrf_token
+    actor = Actor.of(user)
+    request.state.actor = actor
+    if request.method not in SAFE_METHODS:
+        sent = getattr(request.state, "csrf_submitted", None)
+        if not sent or not secrets.compare_digest(sent, ls.csrf_token):
+            raise AccessDenied("token CSRF tidak sah atau tidak ada; muat ulang halaman lalu coba lagi")
+    return actor
+
+
+# --- rendering ---------------------------------------------------------------------------------------
+
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals.update(ROLES=ROLES, SCOPES=SCOPES, version=__version__)
+
+
+def _fmt_dt(v: Any, with_time: bool = True) -> str:
+    from datetime import datetime
+    if not v:
+        return "-"
+    try:
+        d = datetime.fromisoformat(v) if isinstance(v, str) else v
+    except ValueError:
+        return str(v)
+    months = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+    s = f"{d.day} {months[d.month - 1]} {d.year}"
+    if with_time and isinstance(v, str) and len(v) > 10:
+        from zoneinfo import ZoneInfo
+        if d.tzinfo is not None:
+            d = d.astimezone(ZoneInfo("Asia/Jakarta"))
+            s = f"{d.day} {months[d.month - 1]} {d.year}"
+        s += f" {d:%H.%M}" + (" WIB" if d.tzinfo is not None else "")
+    return s
+
+
+templates.env.filters["dt"] = _fmt_dt
+templates.env.filters["d"] = lambda v: _fmt_dt(v, False)
+templates.env.filters["pct"] = lambda v: "-" if v is None else f"{float(v) * 100:.0f}%"
+
+
+def render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
+    actor = getattr(request.state, "actor", None)
+    flash = request.cookies.get(FLASH)
+    ctx = {"data": data, "actor": actor, "csrf": getattr(request.state, "csrf", ""), "flash": _read_flash(flash),
+           "path": request.url.path, "query": dict(request.query_params)}
+    resp = templates.TemplateResponse(request, template, ctx, status_code=status)
+    if flash:
+        resp.delete_cookie(FLASH, path="/")
+    return resp
+
+
+def _read_flash(v: str | None) -> dict | None:
+    if not v:
+        return None
+    from urllib.parse import unquote
+    kind, _, msg = unquote(v).partition("|")
+    return {"kind": kind if kind in ("ok", "error") else "ok", "message": msg[:500]}
+
+
+def redirect(url: str, message: str | None = None, error: bool = False) -> RedirectResponse:
+    resp = RedirectResponse(url, status_code=303)
+    if message:
+        resp.set_cookie(FLASH, quote(f"{'error' if error else 'ok'}|{message}"), max_age=60, httponly=True,
+                        samesite="lax", path="/")
+    return resp
+
+
+def twin(app: FastAPI, path: str, template: str, *, tags: list[str] | None = None, summary: str | None = None):
+    """Register a GET page at `path` and its JSON twin at `/api{path}`; the function returns the data dict.
+
+    The function's parameters are FastAPI parameters (it must take `s: Session = Depends(db)`);
+    the session is committed after it returns (views are audited).
+    """
+    def deco(fn):
+        @functools.wraps(fn)
+        def api(*args, **kwargs):
+            data = fn(*args, **kwargs)
+            kwargs["s"].commit()
+            return data
+
+        @functools.wraps(fn)
+        def page(*args, **kwargs):
+            data = fn(*args, **kwargs)
+            kwargs["s"].commit()
+            return render(kwargs["request"], template, data)
+
+        app.add_api_route("/api" + path, api, methods=["GET"], tags=tags, summary=summary or fn.__doc__,
+                          name="api_" + fn.__name__)
+        app.add_api_route(path, page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse,
+                          name=fn.__name__)
+        return fn
+    return deco
+
+
+def _install_errors(app: FastAPI) -> None:
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    @app.exception_handler(NotAuthenticated)
+    async def _unauth(request: Request, exc: NotAuthenticated):
+        if wants_json(request):
+            return JSONResponse({"detail": "belum masuk"}, status_code=401)
+        nxt = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(nxt)}", status_code=303)
+
+    def _page(request: Request, status: int, title: str, message: str):
+        if wants_json(request):
+            return JSONResponse({"detail": message}, status_code=status)
+        return render(request, "error.html", {"title": title, "message": message, "status": status}, status)
+
+    @app.exception_handler(AccessDenied)
+    async def _denied(request: Request, exc: AccessDenied):
+        return _page(request, 403, "Akses ditolak", str(exc) or "Anda tidak berhak membuka halaman ini.")
+
+    @app.exception_handler(NotFound)
+    async def _nf(request: Request, exc: NotFound):
+        return _page(request, 404, "Tidak ditemukan", str(exc) or "Halaman atau data tidak ditemukan.")
+
+    @app.exception_handler(Invalid)
+    async def _invalid(request: Request, exc: Invalid):
+        return _page(request, 400, "Isian tidak sah", str(exc))
+
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 404:
+            return _page(request, 404, "Tidak ditemukan", "Halaman tidak ditemukan.")
+        return _page(request, exc.status_code, "Galat", str(exc.detail))
+
+
+def form_csrf_cookie(response: Response, token: str, secure: bool) -> None:
+    response.set_cookie(PRE_CSRF, token, httponly=True, samesite="strict", secure=secure, path="/login", max_age=3600)

@@ -1,0 +1,84 @@
+"""`rambu serve`, `rambu db upgrade`, `rambu audit verify` (registered by rambu/cli.py)."""
+from __future__ import annotations
+
+import os
+import sys
+
+
+def register(sub) -> None:
+    db_help = "URL basis data (bawaan: env RAMBU_DATABASE_URL atau sqlite:///rambu.db di folder kerja)"
+    s = sub.add_parser("serve", help="jalankan aplikasi web")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--database", default=None, help=db_help)
+    s.add_argument("--demo", action="store_true",
+                   help="muat data contoh kecil dan akun admin (kata sandi dicetak sekali); aman diulang")
+    s.add_argument("--secure-cookies", action="store_true", help="cookie hanya lewat HTTPS (di balik proksi TLS)")
+    s.set_defaults(func=cmd_serve)
+
+    d = sub.add_parser("db", help="basis data aplikasi web")
+    dsub = d.add_subparsers(dest="db_cmd")
+    u = dsub.add_parser("upgrade", help="terapkan migrasi skema (Alembic) sampai versi terbaru")
+    u.add_argument("--database", default=None, help=db_help)
+    u.set_defaults(func=cmd_db_upgrade)
+    d.set_defaults(func=lambda args: (d.print_help(sys.stderr), 2)[1])
+
+    a = sub.add_parser("audit", help="log audit aplikasi web")
+    asub = a.add_subparsers(dest="audit_cmd")
+    v = asub.add_parser("verify", help="periksa rantai hash log audit (0 utuh, 1 rusak)")
+    v.add_argument("--database", default=None, help=db_help)
+    v.set_defaults(func=cmd_audit_verify)
+    a.set_defaults(func=lambda args: (a.print_help(sys.stderr), 2)[1])
+
+
+def cmd_db_upgrade(args) -> int:
+    from ..store.db import current_revision, database_url, make_engine, upgrade
+    engine = make_engine(args.database)
+    upgrade(engine)
+    print(f"skema {database_url(args.database).split('@')[-1]}: revisi {current_revision(engine)}")
+    return 0
+
+
+def cmd_audit_verify(args) -> int:
+    from ..store import audit
+    from ..store.db import make_engine, session_factory, upgrade
+    engine = make_engine(args.database)
+    with session_factory(engine)() as s:
+        try:
+            v = audit.verify(s)
+        except Exception as e:  # noqa: BLE001 - no schema yet, unreadable database
+            print(f"rambu: log audit tidak dapat dibaca: {e}", file=sys.stderr)
+            return 2
+    if v.ok:
+        print(v.message)
+        return 0
+    print(f"LOG AUDIT RUSAK: {v.message}", file=sys.stderr)
+    return 1
+
+
+def cmd_serve(args) -> int:
+    import uvicorn
+    from ..store.db import make_engine, session_factory, upgrade
+    from .app import create_app
+    url = args.database or os.environ.get("RAMBU_DATABASE_URL")
+    engine = make_engine(url)
+    upgrade(engine)
+    if args.demo:
+        from ..store.demo import load_demo
+        with session_factory(engine)() as s:
+            password = load_demo(s)
+        if password:
+            print("=" * 64)
+            print("Data contoh dimuat. Akun administrator (kata sandi ditampilkan SEKALI):")
+            print("  nama pengguna: admin")
+            print(f"  kata sandi   : {password}")
+            print("Akun contoh lain (kata sandi sama): kepatuhan, kepatuhan.jateng, humas.semarang,")
+            print("  humas.balikpapan, pimpinan, pegawai.rizky")
+            print("=" * 64)
+        else:
+            print("Data contoh sudah ada; kata sandi admin tidak ditampilkan lagi.")
+    engine.dispose()
+    app = create_app(url, secure_cookies=args.secure_cookies)
+    print(f"rambu berjalan di http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+    return 0

@@ -1,0 +1,628 @@
+"""Routes: every page (Jinja2) has a JSON twin under /api/; forms post to page routes, the API takes JSON."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from fastapi import Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..store import audit, auth, batches, cases, config, findings, orgs, stats
+from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Invalid, NotFound
+from ..store.models import Region, Unit, User
+from .app import (COOKIE, PRE_CSRF, current_actor, db, form_csrf_cookie, form_data, redirect, render, twin)
+
+RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
+              3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
+              5: "Merendahkan simbol negara", 6: "Informasi keamanan yang dikecualikan",
+              7: "Siaran langsung pada jam dinas/berseragam"}
+
+
+def _opt_int(v: Any) -> int | None:
+    if v in (None, ""):
+        return None
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        raise Invalid(f"bukan angka: {v!r}") from None
+
+
+def _opt_float(v: Any) -> float | None:
+    if v in (None, ""):
+        return None
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        raise Invalid(f"bukan angka: {v!r}") from None
+
+
+def _home(actor: Actor) -> str:
+    if actor.can("dashboard"):
+        return "/dashboard"
+    if actor.can("batches.write"):
+        return "/batches"
+    return "/check"
+
+
+def _back(request: Request, default: str) -> str:
+    ref = request.headers.get("referer") or ""
+    host = request.headers.get("host") or ""
+    if ref and host and f"//{host}/" in ref:
+        return "/" + ref.split(f"//{host}/", 1)[1]
+    return default
+
+
+class LoginIn(BaseModel):
+    username: str
+    password: str
+
+
+class ReviewIn(BaseModel):
+    verdict: str = Field(description="confirm | dismiss")
+    reason: str
+
+
+class AdvanceIn(BaseModel):
+    notes: str = ""
+    officer_id: Optional[int] = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class AssignIn(BaseModel):
+    officer_id: int
+
+
+class AccountIn(BaseModel):
+    platform: str
+    handle: str
+
+
+class UserIn(BaseModel):
+    username: str
+    full_name: str = ""
+    role: str
+    scope: str
+    region_id: Optional[int] = None
+    unit_id: Optional[int] = None
+    nip: Optional[str] = None
+    password: Optional[str] = None
+
+
+class UserPatch(BaseModel):
+    full_name: Optional[str] = None
+    role: Optional[str] = None
+    scope: Optional[str] = None
+    region_id: Optional[int] = None
+    unit_id: Optional[int] = None
+    nip: Optional[str] = None
+    active: Optional[bool] = None
+    unlock: bool = False
+    password: Optional[str] = None
+
+
+class RegionIn(BaseModel):
+    code: str
+    name: str
+
+
+class UnitIn(BaseModel):
+    code: str
+    name: str
+    region_id: int
+    timezone: str = "Asia/Jakarta"
+
+
+class FactCheckIn(BaseModel):
+    claim: str
+    verdict: str
+    source: str = ""
+    published: Optional[str] = None
+
+
+class HolidayIn(BaseModel):
+    name: str
+
+
+class PasswordIn(BaseModel):
+    old_password: str
+    new_password: str
+
+
+def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every route
+    # --- sign-in ---------------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def home(request: Request, s: Session = Depends(db)):
+        found = auth.session_of(s, request.cookies.get(COOKIE))
+        if not found:
+            return RedirectResponse("/login", status_code=303)
+        return RedirectResponse(_home(Actor.of(found[0])), status_code=303)
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request, next: str = "", error: str = ""):
+        token = secrets.token_urlsafe(24)
+        request.state.csrf = token
+        resp = render(request, "login.html", {"next": next if next.startswith("/") and not next.startswith("//") else "",
+                                              "error": error})
+        form_csrf_cookie(resp, token, request.app.state.secure_cookies)
+        return resp
+
+    def _set_session(request: Request, resp: Response, token: str) -> None:
+        resp.set_cookie(COOKIE, token, httponly=True, samesite="lax", secure=request.app.state.secure_cookies,
+                        path="/", max_age=None)
+
+    @app.post("/login", include_in_schema=False)
+    def login_submit(request: Request, form=Depends(form_data), s: Session = Depends(db)):
+        pre = request.cookies.get(PRE_CSRF)
+        sent = form.get("csrf_token")
+        nxt = str(form.get("next") or "")
+        if not pre or not isinstance(sent, str) or not secrets.compare_digest(pre, sent):
+            return RedirectResponse("/login?error=" + "Sesi formulir kedaluwarsa, silakan coba lagi.", status_code=303)
+        try:
+            user, token, _csrf = auth.login(s, str(form.get("username") or ""), str(form.get("password") or ""),
+                                            request.client.host if request.client else "")
+        except auth.AuthError as e:
+            from urllib.parse import quote
+            return RedirectResponse(f"/login?error={quote(str(e))}&next={quote(nxt)}", status_code=303)
+        target = nxt if nxt.startswith("/") and not nxt.startswith("//") else _home(Actor.of(user))
+        resp = RedirectResponse(target, status_code=303)
+        _set_session(request, resp, token)
+        resp.delete_cookie(PRE_CSRF, path="/login")
+        return resp
+
+    @app.post("/api/login", tags=["masuk"], summary="Masuk; jawaban berisi csrf_token untuk permintaan berikutnya")
+    def api_login(body: LoginIn, request: Request, s: Session = Depends(db)):
+        if not request.headers.get("content-type", "").startswith("application/json"):
+            raise Invalid("gunakan application/json")
+        try:
+            user, token, csrf = auth.login(s, body.username, body.password,
+                                           request.client.host if request.client else "")
+        except auth.AuthError as e:
+            return JSONResponse({"detail": str(e)}, status_code=401)
+        resp = JSONResponse({"user": Actor.of(user).to_dict(), "csrf_token": csrf})
+        _set_session(request, resp, token)
+        return resp
+
+    @app.post("/logout", include_in_schema=False)
+    def logout(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        auth.logout(s, request.cookies.get(COOKIE))
+        resp = redirect("/login", "Anda telah keluar.")
+        resp.delete_cookie(COOKIE, path="/")
+        return resp
+
+    @app.post("/api/logout", tags=["masuk"])
+    def api_logout(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        auth.logout(s, request.cookies.get(COOKIE))
+        resp = JSONResponse({"ok": True})
+        resp.delete_cookie(COOKIE, path="/")
+        return resp
+
+    @twin(app, "/me", "account.html", tags=["masuk"])
+    def me(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Pengguna yang sedang masuk dan hak aksesnya."""
+        d = actor.to_dict()
+        d["csrf_token"] = request.state.csrf
+        u = s.get(Unit, actor.unit_id) if actor.unit_id else None
+        r = s.get(Region, actor.region_id) if actor.region_id else None
+        d["unit"], d["region"] = (u.name if u else None), (r.name if r else None)
+        return d
+
+    @app.post("/me/password", include_in_schema=False)
+    def password_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        try:
+            auth.change_own_password(s, actor, str(form.get("old_password") or ""), str(form.get("new_password") or ""))
+        except Invalid as e:
+            return redirect("/me", str(e), error=True)
+        s.commit()
+        return redirect("/me", "Kata sandi diubah.")
+
+    @app.post("/api/me/password", tags=["masuk"])
+    def api_password(body: PasswordIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        auth.change_own_password(s, actor, body.old_password, body.new_password)
+        s.commit()
+        return {"ok": True}
+
+    # --- pre-publication check -------------------------------------------------------------------------
+    def _do_check(request: Request, s: Session, actor: Actor, text: str, ocr_text: str, image: UploadFile | None):
+        actor.require("check")
+        import hashlib
+        import os
+        import tempfile
+        from ..cli import SUGGESTIONS
+        text = (text or "").strip()
+        if not text and not (image and image.filename) and not ocr_text.strip():
+            raise Invalid("tempelkan draf unggahan atau pilih gambar")
+        if len(text) > 20000:
+            raise Invalid("draf terlalu panjang (maks. 20.000 karakter)")
+        activity: dict[str, Any] = {"id": "draf", "type": "post",
+                                    "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        if text:
+            activity["text"] = text
+        tmp = None
+        media_info = None
+        try:
+            if image is not None and image.filename:
+                content = image.file.read(10 * 1024 * 1024 + 1)
+                if len(content) > 10 * 1024 * 1024:
+                    raise Invalid("gambar terlalu besar (maks. 10 MB)")
+                tmp = tempfile.mkdtemp(prefix="rambu-check-")
+                name = "gambar" + os.path.splitext(image.filename)[1][:8].lower()
+                with open(os.path.join(tmp, name), "wb") as f:
+                    f.write(content)
+                m: dict[str, Any] = {"kind": "image", "path": name}
+                if ocr_text.strip():
+                    m["ocr_text"] = ocr_text.strip()
+                activity["media"] = [m]
+                media_info = {"filename": image.filename, "sha256": hashlib.sha256(content).hexdigest(),
+                              "size": len(content)}
+            elif ocr_text.strip():
+                activity["media"] = [{"kind": "image", "ocr_text": ocr_text.strip()}]
+            from ..contract.activity import parse_activity
+            act = parse_activity(activity, tmp)
+            result = request.app.state.provider.screen(s, act)
+        finally:
+            if tmp:
+                import shutil
+                shutil.rmtree(tmp, ignore_errors=True)
+        for f in result.get("findings", []):
+            f["suggestion"] = SUGGESTIONS.get(f["rule"], "Tinjau ulang isi sebelum mengunggah.")
+            f["rule_name"] = RULE_NAMES.get(f["rule"], "")
+        audit.record(s, actor, "check.draft", "check", "", detail={"decision": result.get("decision"),
+                                                                   "rules": [f["rule"] for f in result.get("findings", [])]})
+        s.commit()
+        return {"text": text, "ocr_text": ocr_text, "result": result, "media": media_info,
+                "marked": _marked(text, result)}
+
+    @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
+    def check_page(request: Request, actor: Actor = Depends(current_actor)):
+        actor.require("check")
+        return render(request, "check.html", {"text": "", "result": None})
+
+    @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
+    def check_submit(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                     s: Session = Depends(db)):
+        image = form.get("image")
+        try:
+            data = _do_check(request, s, actor, str(form.get("text") or ""), str(form.get("ocr_text") or ""),
+                             image if hasattr(image, "filename") else None)
+        except Invalid as e:
+            return render(request, "check.html", {"text": form.get("text") or "", "result": None, "error": str(e)}, 400)
+        return render(request, "check.html", data)
+
+    @app.post("/api/check", tags=["cek sebelum unggah"],
+              summary="Periksa draf unggahan (teks dan/atau gambar) sebelum diunggah; draf tidak disimpan")
+    def api_check(request: Request, text: str = Form(""), ocr_text: str = Form(""),
+                  image: Optional[UploadFile] = File(None), actor: Actor = Depends(current_actor),
+                  s: Session = Depends(db)):
+        return _do_check(request, s, actor, text, ocr_text, image)
+
+    # --- review queue -----------------------------------------------------------------------------------
+    @twin(app, "/findings", "findings.html", tags=["temuan"])
+    def findings_list(request: Request, rule: Optional[int] = None, unit_id: Optional[str] = None,
+                      region_id: Optional[str] = None, min_confidence: Optional[str] = None,
+                      date_from: Optional[str] = None, date_to: Optional[str] = None, status: str = "open",
+                      staff_id: Optional[int] = None, limit: int = Query(50, le=500), offset: int = 0,
+                      actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Antrean tinjauan: temuan disaring menurut larangan, unit, wilayah, keyakinan, tanggal, status."""
+        d = findings.list_findings(s, actor, limit=limit, offset=offset, rule=rule, unit_id=_opt_int(unit_id),
+                                   region_id=_opt_int(region_id), min_confidence=_opt_float(min_confidence),
+                                   date_from=date_from, date_to=date_to, status=status, staff_id=staff_id)
+        d["units"] = orgs.list_units(s, actor)
+        d["regions"] = orgs.list_regions(s, actor)
+        d["rules"] = RULE_NAMES
+        return d
+
+    @twin(app, "/findings/{finding_id}", "finding.html", tags=["temuan"])
+    def finding_detail(finding_id: int, request: Request, actor: Actor = Depends(current_actor),
+                       s: Session = Depends(db)):
+        """Satu temuan dengan bukti, aktivitas asli, versi mesin dan model, riwayat tinjauan."""
+        d = findings.finding_page(s, actor, finding_id)
+        d["rule_name"] = RULE_NAMES.get(d["rule"], "")
+        d["marked"] = _marked_fields(d.get("activity"), d.get("evidence") or [])
+        return d
+
+    @app.post("/findings/{finding_id}/review", include_in_schema=False)
+    def review_form(finding_id: int, request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            r = findings.review(s, actor, finding_id, str(form.get("verdict") or ""), str(form.get("reason") or ""))
+        except Invalid as e:
+            return redirect(f"/findings/{finding_id}", str(e), error=True)
+        s.commit()
+        if r["case_id"]:
+            return redirect(f"/findings/{finding_id}", f"Temuan dikonfirmasi; masuk kasus {r['case_number']}.")
+        return redirect(f"/findings/{finding_id}", "Temuan ditolak; alasan disimpan untuk pelatihan ulang.")
+
+    @app.post("/api/findings/{finding_id}/review", tags=["temuan"],
+              summary="Konfirmasi atau tolak temuan dengan alasan; konfirmasi membuka atau menggabungkan kasus")
+    def api_review(finding_id: int, body: ReviewIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        r = findings.review(s, actor, finding_id, body.verdict, body.reason)
+        s.commit()
+        return r
+
+    # --- cases ------------------------------------------------------------------------------------------
+    @twin(app, "/cases", "cases.html", tags=["kasus"])
+    def cases_list(request: Request, status: str = "open", unit_id: Optional[str] = None, overdue: bool = False,
+                   stage: Optional[str] = None, limit: int = Query(50, le=500), offset: int = 0,
+                   actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Daftar kasus etik (bawaan: yang masih berjalan)."""
+        d = cases.list_cases(s, actor, status=status, unit_id=_opt_int(unit_id), overdue=overdue, stage=stage,
+                             limit=limit, offset=offset)
+        d["units"] = orgs.list_units(s, actor)
+        d["stages"] = [{"key": k, "label": label} for k, label, _ in config.STAGES]
+        d["filters"] = {"status": status, "unit_id": unit_id, "overdue": overdue, "stage": stage}
+        return d
+
+    @twin(app, "/cases/{case_id}", "case.html", tags=["kasus"])
+    def case_detail(case_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Satu kasus: tahap, petugas, batas waktu, temuan, dokumen, riwayat (setiap pembukaan dicatat di log audit)."""
+        d = cases.case_page(s, actor, case_id)
+        c = cases.get_case(s, actor, case_id)
+        d["officers"] = cases.officers(s, actor, c) if actor.can("cases.write") else []
+        d["can_write"] = actor.can("cases.write")
+        return d
+
+    @app.post("/cases/{case_id}/advance", include_in_schema=False)
+    def advance_form(case_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                     s: Session = Depends(db)):
+        data = {k: v for k, v in form.items() if k not in ("csrf_token", "notes", "officer_id") and isinstance(v, str)}
+        try:
+            d = cases.advance(s, actor, case_id, str(form.get("notes") or ""), data, _opt_int(form.get("officer_id")))
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/cases/{case_id}", f"Tahap selesai; sekarang: {d['stage_label']}.")
+
+    @app.post("/api/cases/{case_id}/advance", tags=["kasus"],
+              summary="Selesaikan tahap berjalan dengan catatannya dan mulai tahap berikutnya")
+    def api_advance(case_id: int, body: AdvanceIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = cases.advance(s, actor, case_id, body.notes, body.data, body.officer_id)
+        s.commit()
+        return d
+
+    @app.post("/cases/{case_id}/assign", include_in_schema=False)
+    def assign_form(case_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            cases.assign(s, actor, case_id, _opt_int(form.get("officer_id")) or 0)
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/cases/{case_id}", "Petugas penanggung jawab diubah.")
+
+    @app.post("/api/cases/{case_id}/assign", tags=["kasus"], summary="Ganti petugas penanggung jawab tahap berjalan")
+    def api_assign(case_id: int, body: AssignIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = cases.assign(s, actor, case_id, body.officer_id)
+        s.commit()
+        return d
+
+    def _document(doc_id: int, actor: Actor, s: Session) -> Response:
+        doc = cases.get_document(s, actor, doc_id)
+        s.commit()
+        return Response(doc.content, media_type="application/pdf",
+                        headers={"Content-Disposition": f'attachment; filename="{doc.filename}"',
+                                 "X-Content-SHA256": doc.sha256})
+
+    @app.get("/documents/{doc_id}", include_in_schema=False)
+    def document(doc_id: int, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _document(doc_id, actor, s)
+
+    @app.get("/api/documents/{doc_id}", tags=["kasus"], summary="Unduh dokumen kasus (PDF)")
+    def api_document(doc_id: int, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _document(doc_id, actor, s)
+
+    # --- staff ------------------------------------------------------------------------------------------
+    @twin(app, "/staff", "staff_list.html", tags=["pegawai"])
+    def staff_list(request: Request, q: str = "", unit_id: Optional[str] = None, limit: int = Query(100, le=1000),
+                   offset: int = 0, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Direktori pegawai dalam cakupan pengguna."""
+        d = orgs.list_staff(s, actor, q=q, unit_id=_opt_int(unit_id), limit=limit, offset=offset)
+        d["units"] = orgs.list_units(s, actor)
+        d["q"] = q
+        return d
+
+    @twin(app, "/staff/{staff_id}", "staff.html", tags=["pegawai"])
+    def staff_detail(staff_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Halaman pegawai: akun yang dipantau, temuan, kasus, pelanggaran berulang."""
+        d = orgs.staff_page(s, actor, staff_id)
+        d["platforms"] = orgs.PLATFORMS
+        d["can_accounts"] = actor.can("staff.accounts")
+        return d
+
+    @app.post("/staff/{staff_id}/accounts", include_in_schema=False)
+    def account_form(staff_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                     s: Session = Depends(db)):
+        try:
+            orgs.add_account(s, actor, staff_id, str(form.get("platform") or ""), str(form.get("handle") or ""))
+        except Invalid as e:
+            return redirect(f"/staff/{staff_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/staff/{staff_id}", "Akun didaftarkan untuk dipantau.")
+
+    @app.post("/api/staff/{staff_id}/accounts", tags=["pegawai"], summary="Daftarkan akun media sosial pegawai untuk dipantau")
+    def api_account(staff_id: int, body: AccountIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        a = orgs.add_account(s, actor, staff_id, body.platform, body.handle)
+        s.commit()
+        return {"id": a.id, "platform": a.platform, "handle": a.handle, "watched": a.watched}
+
+    @app.post("/staff/accounts/{account_id}/watch", include_in_schema=False)
+    def watch_form(account_id: int, request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                   s: Session = Depends(db)):
+        try:
+            orgs.set_account_watched(s, actor, account_id, form.get("watched") == "1")
+        except Invalid as e:
+            return redirect(_back(request, "/staff"), str(e), error=True)
+        s.commit()
+        return redirect(_back(request, "/staff"), "Status pemantauan akun diubah.")
+
+    # --- batches ----------------------------------------------------------------------------------------
+    @twin(app, "/batches", "batches.html", tags=["batch"])
+    def batches_list(request: Request, limit: int = Query(50, le=500), offset: int = 0,
+                     actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Batch aktivitas yang diunggah dan kemajuan penyaringannya."""
+        d = batches.list_batches(s, actor, limit=limit, offset=offset)
+        d["units"] = orgs.list_units(s, actor) if actor.can("batches.write") else []
+        d["can_upload"] = actor.can("batches.write")
+        return d
+
+    def _upload(request: Request, s: Session, actor: Actor, file, media: list, unit_id) -> dict:
+        if file is None or not getattr(file, "filename", None):
+            raise Invalid("pilih berkas JSON Lines aktivitas")
+        limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
+        data = file.file.read(limit + 1)
+        files = []
+        for m in media:
+            if getattr(m, "filename", None):
+                files.append((m.filename, m.file.read(limit + 1)))
+        b = batches.upload(s, actor, file.filename, data, files, _opt_int(unit_id))
+        s.commit()
+        request.app.state.worker.wake.set()
+        return batches.get_batch(s, actor, b.id)
+
+    @app.post("/batches", include_in_schema=False)
+    def upload_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            d = _upload(request, s, actor, form.get("file"), form.getlist("media"), form.get("unit_id"))
+        except Invalid as e:
+            return redirect("/batches", str(e), error=True)
+        return redirect(f"/batches/{d['id']}", f"Batch diterima dan disimpan ({d['total_lines']} baris); penyaringan berjalan.")
+
+    @app.post("/api/batches", tags=["batch"], status_code=201,
+              summary="Unggah batch aktivitas (JSON Lines kontrak) dan berkas media; disimpan sebelum disaring")
+    def api_upload(request: Request, file: UploadFile = File(...), media: list[UploadFile] = File(default=[]),
+                   unit_id: Optional[int] = Form(None), actor: Actor = Depends(current_actor),
+                   s: Session = Depends(db)):
+        return _upload(request, s, actor, file, media, unit_id)
+
+    @twin(app, "/batches/{batch_id}", "batch.html", tags=["batch"])
+    def batch_detail(batch_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Satu batch: kemajuan, baris yang galat, berkas media dengan SHA-256."""
+        return batches.get_batch(s, actor, batch_id)
+
+    @app.get("/api/batches/{batch_id}/raw", tags=["batch"], summary="Baris batch sebagaimana diterima (JSON Lines)")
+    def batch_raw(batch_id: int, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        data = batches.batch_raw(s, actor, batch_id)
+        audit.record(s, actor, "batch.download", "batch", batch_id)
+        s.commit()
+        return Response(data, media_type="application/x-ndjson",
+                        headers={"Content-Disposition": f'attachment; filename="batch-{batch_id}.jsonl"'})
+
+    @app.get("/api/batches/{batch_id}/media/{path:path}", tags=["batch"], summary="Berkas media batch (apa adanya)")
+    def batch_media(batch_id: int, path: str, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        if not actor.can("findings.read"):
+            raise AccessDenied("berkas media hanya untuk pemeriksa")
+        m = batches.media_file(s, actor, batch_id, path)
+        audit.record(s, actor, "media.view", "batch", batch_id, detail={"path": path, "sha256": m.sha256})
+        s.commit()
+        return Response(m.content, media_type="application/octet-stream",
+                        headers={"Content-Disposition": "attachment", "X-Content-SHA256": m.sha256})
+
+    # --- dashboard, export, report ------------------------------------------------------------------------
+    @twin(app, "/dashboard", "dashboard.html", tags=["dasbor"])
+    def dashboard(request: Request, date_from: Optional[str] = None, date_to: Optional[str] = None,
+                  actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Dasbor pimpinan: temuan dan kasus per larangan, unit, wilayah, bulan; waktu sampai putusan; tren."""
+        d = stats.dashboard(s, actor, date_from=date_from, date_to=date_to)
+        if request.url.path.startswith("/api/"):
+            return d
+        d["charts"] = stats.charts(d)
+        return d
+
+    @app.get("/export/{table}.{fmt}", include_in_schema=False)
+    @app.get("/api/export/{table}.{fmt}", tags=["dasbor"], summary="Ekspor tabel temuan atau kasus (csv, xlsx)")
+    def export(table: str, fmt: str, rule: Optional[int] = None, unit_id: Optional[str] = None,
+               date_from: Optional[str] = None, date_to: Optional[str] = None, status: Optional[str] = None,
+               actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import paperwork
+        filters = {}
+        if table == "findings":
+            filters = dict(rule=rule, unit_id=_opt_int(unit_id), date_from=date_from, date_to=date_to, status=status)
+        rows, cols = stats.export_rows(s, actor, table, **filters)
+        s.commit()
+        stamp = datetime.now().strftime("%Y%m%d")
+        if fmt == "csv":
+            return Response(paperwork.to_csv(rows, cols), media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": f'attachment; filename="rambu-{table}-{stamp}.csv"'})
+        if fmt == "xlsx":
+            return Response(paperwork.to_xlsx(rows, cols, sheet=table),
+                            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            headers={"Content-Disposition": f'attachment; filename="rambu-{table}-{stamp}.xlsx"'})
+        raise NotFound("format tidak dikenal (csv atau xlsx)")
+
+    @app.get("/reports/summary.pdf", include_in_schema=False)
+    @app.get("/api/reports/summary.pdf", tags=["dasbor"], summary="Laporan ringkas (PDF)")
+    def report(date_from: Optional[str] = None, date_to: Optional[str] = None,
+               actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import paperwork
+        actor.require("export")
+        d = stats.dashboard(s, actor, date_from=date_from, date_to=date_to)
+        period = f"{date_from or 'awal'} s.d. {date_to or 'sekarang'}"
+        pdf = paperwork.report(f"Laporan Etika Bermedia Sosial Pegawai Pemasyarakatan ({period})",
+                               stats.report_sections(d))
+        audit.record(s, actor, "report", "report", "summary", detail={"date_from": date_from, "date_to": date_to})
+        s.commit()
+        return Response(pdf, media_type="application/pdf",
+                        headers={"Content-Disposition": 'attachment; filename="rambu-laporan.pdf"'})
+
+    # --- administration ---------------------------------------------------------------------------------
+    from . import admin
+    admin.register(app)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz(request: Request):
+        w = request.app.state.worker
+        return {"ok": True, "version": __version__, "worker": bool(w.thread and w.thread.is_alive()),
+                "worker_error": w.last_error}
+
+
+def _marked(text: str, result: dict) -> list[dict]:
+    """The draft split into plain and marked parts (evidence of field `text`), for highlighting."""
+    spans = []
+    for i, f in enumerate(result.get("findings", []), 1):
+        for e in f.get("evidence", []):
+            if e.get("field") == "text":
+                spans.append((e["start"], e["end"], i, f["rule"]))
+    return _split(text, spans)
+
+
+def _split(text: str, spans: list[tuple[int, int, int, int]]) -> list[dict]:
+    out, pos = [], 0
+    for a, b, i, rule in sorted(spans):
+        if a < pos or a >= len(text):
+            continue
+        if a > pos:
+            out.append({"text": text[pos:a]})
+        out.append({"text": text[a:b], "finding": i, "rule": rule})
+        pos = b
+    if pos < len(text):
+        out.append({"text": text[pos:]})
+    return out
+
+
+def _marked_fields(activity: dict | None, evidence: list[dict]) -> list[dict]:
+    if not isinstance(activity, dict):
+        return []
+    out = []
+    fields: dict[str, str] = {}
+    if isinstance(activity.get("text"), str):
+        fields["text"] = activity["text"]
+    t = activity.get("target")
+    if isinstance(t, dict) and isinstance(t.get("text"), str):
+        fields["target.text"] = t["text"]
+    for i, m in enumerate(activity.get("media") or []):
+        if isinstance(m, dict):
+            for k in ("ocr_text", "transcript"):
+                if isinstance(m.get(k), str):
+                    fields[f"media[{i}].{k}"] = m[k]
+    live = activity.get("live")
+    if isinstance(live, dict) and isinstance(live.get("transcript"), str):
+        fields["live.transcript"] = live["transcript"]
+    for name, text in fields.items():
+        spans = [(e["start"], e["end"], 1, 0) for e in evidence if e.get("field") == name]
+        out.append({"field": name, "parts": _split(text, spans)})
+    return out
