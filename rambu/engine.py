@@ -113,7 +113,8 @@ def load_factchecks(path: str | None) -> tuple[Any, list[str]]:
     from .factcheck.matcher import FactCheckIndex
     from .factcheck.register import load_register
     register = load_register(path, strict=False)
-    return FactCheckIndex(register.entries), [str(e) for e in register.errors]
+    return FactCheckIndex(register.entries), [str(e) for e in register.errors] + [
+        f"peringatan: {w}" for w in getattr(register, "warnings", ())]
 
 
 def _bundled_classifier(config: Config):

@@ -30,7 +30,7 @@ _RAW = {
     "napa": "kenapa", "ngapain": "mengapa", "ap": "apa", "apaan": "apa", "dmn": "di mana",
     "jdwl": "jadwal", "mlm": "malam", "malem": "malam", "semalem": "semalam", "ntar": "nanti",
     "ntr": "nanti", "entar": "nanti", "kmrn": "kemarin", "kmaren": "kemarin", "kemaren": "kemarin",
-    "cm": "cuma", "cuman": "cuma", "pkl": "pukul", "jm": "jam", "bsk": "besok", "besuk": "besok",
+    "cm": "cuma", "cuman": "cuma", "pkl": "pukul", "jm": "jam", "bsk": "besok",
     "info": "info", "inpo": "info", "infonya": "info", "brita": "berita", "berita2": "berita",
     "sebarin": "sebarkan", "sebarkeun": "sebarkan", "viralin": "viralkan", "viralkan": "viralkan",
     "share": "bagikan", "sher": "bagikan", "shere": "bagikan", "forward": "teruskan",

@@ -1,0 +1,577 @@
+"""Rule 4: publishing or spreading misleading or unaccountable news.
+
+Two ways to a finding, both on the author's own words (text, OCR text,
+transcripts) and, for spreading types (share, repost, broadcast, upload), on
+the content passed on (``target``; evidence then points into ``target.text``
+and so on):
+
+1. **Register match.** The field is matched by meaning against the fact-check
+   register (``doc.resources.factchecks``, a
+   :class:`rambu.factcheck.matcher.FactCheckIndex`). A similarity at or above
+   ``rule4.match_threshold`` to an entry whose verdict is hoaks,
+   disinformasi, misinformasi (or another "false" verdict) is a violation; a
+   similarity between ``rule4.review_match_threshold`` and the main threshold
+   needs review. Satire and unknown verdicts need review; ``benar`` never
+   counts (and when a true entry is the better match, the text is taken to
+   state the true version). The explanation cites the entry (id, claim,
+   verdict, source, date) and the finding carries it as
+   ``("factcheck", {...})``.
+
+2. **Unaccountable news** (no confirmed register match): markers of news
+   without a source that is pushed to spread. Each marker list below is data
+   (phrase -> strength ``kuat`` / ``sedang`` / ``lemah``; operators add
+   phrases under ``[lists.rule4]``). Per category the strongest marker counts
+   (each further distinct marker adds 0.1) and the categories combine as
+   independent evidence, 1 - prod(1 - s). ALL CAPS shouting and runs of
+   exclamation marks count as alarm. A call to spread alone ("sebarkan
+   kebaikan") is not news: at least one marker of an unverified source, chain
+   message or truth assertion is needed, or a call to spread together with
+   alarm or sensational wording; hearsay must also claim that something
+   happens (list ``claim_cue``: "akan", "mulai", "semua", "ditutup" ...), so
+   "dari grup sebelah: ada yang jual motor?" is not news. For content passed
+   on, the author's own framing counts too ("Info dari grup sebelah" on a
+   broadcast). Weaker combinations (below ``rule4.violation_threshold``)
+   need review.
+
+Context (applied in ``detect``, where the fields are known): a debunk is not
+spreading ("CEK FAKTA", "[HOAKS]", "[SALAH]", "tidak benar", "sudah
+dibantah", "klarifikasi", "jangan disebarkan"); a debunk in the author's own
+words covers what they share. Weak debunk words ("faktanya", "jangan
+percaya", "cek dulu", "penipuan") count only without a call to spread,
+because hoaxes use them too ("jangan percaya media, faktanya ..., sebarkan!"
+is then a truth assertion). "Bukan hoaks" is a truth assertion, not a debunk.
+Asking or doubting ("apa benar", "semoga tidak benar", also in the author's
+words on a share) needs review; official announcements (public-relations
+wording, unless it pushes like a chain message) drop unaccountable-news
+findings and turn register matches into reviews; news that names its source
+(attribution words or a link to a news site) needs review.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from ..analysis import Analysis, TextField
+from ..contract.activity import RESPONSES, SPREADING
+from ..results import Evidence
+from ..text.lexicon import Match
+from .base import Candidate, Detector
+
+STRENGTH = {"kuat": 0.45, "sedang": 0.3, "lemah": 0.15}
+# default strength of a phrase an operator adds to a list (the label is then the list name)
+LIST_DEFAULT = {"spread": "sedang", "unverified": "sedang", "chain": "kuat", "truth": "sedang",
+                "alarm": "lemah", "sensational": "lemah"}
+CATEGORY_TEXT = {
+    "spread": "ajakan menyebarkan",
+    "unverified": "sumber tidak jelas",
+    "chain": "tanda pesan berantai",
+    "truth": "klaim kebenaran tanpa bukti",
+    "alarm": "nada panik/alarm",
+    "sensational": "klaim sensasional",
+}
+FURTHER_MARKER = 0.1  # each further distinct marker of a category
+CAPS_STRENGTH = 0.15  # an ALL CAPS text
+EXCLAIM_STRENGTH = 0.1  # "!!!"
+MIN_CONTENT_WORDS = 4  # fewer content words are not news
+
+# How the register similarity becomes a confidence; context factors.
+FACTOR = {
+    "question": 0.8,  # "apa benar ...?": review
+    "official_match": 0.7,  # an official announcement that resembles a register claim: review
+    "news_match": 0.85,  # news naming its source: review
+    "news_unaccountable": 0.45,
+    "official_unaccountable": 0.0,  # dropped
+    "response_spread": 0.75,  # comment pushing a hoax it answers
+    "markers_bonus": 0.05,  # per marker category on top of a register match
+}
+
+LISTS: dict[str, dict[str, str]] = {
+    "spread": {
+        "sebarkan": "sedang", "sebarin": "sedang", "sebar luaskan": "kuat", "sebarluaskan": "kuat",
+        "viralkan": "sedang", "viralin": "sedang", "bantu viralkan": "kuat", "bantu sebarkan": "kuat",
+        "share sebanyak banyaknya": "kuat", "sebarkan sebanyak banyaknya": "kuat", "share sebanyak mungkin": "kuat",
+        "bagikan sebanyak banyaknya": "kuat", "sebarkan seluas luasnya": "kuat", "share seluas luasnya": "kuat",
+        "teruskan ke semua": "kuat", "teruskan ke grup": "kuat", "teruskan ke keluarga": "kuat",
+        "share ke grup": "sedang", "share ke semua": "kuat", "bagikan ke semua": "kuat",
+        "bagikan ke grup": "sedang", "kirim ke semua kontak": "kuat", "sebelum dihapus": "kuat",
+        "sebelum di take down": "kuat", "sebelum ditakedown": "kuat", "keburu dihapus": "kuat",
+        "mumpung belum dihapus": "kuat", "mohon disebarkan": "kuat", "tolong disebarkan": "kuat",
+        "tolong share": "sedang", "tolong viralkan": "kuat", "wajib share": "kuat", "wajib sebarkan": "kuat",
+        "harus viral": "sedang", "biar viral": "sedang", "share": "lemah", "bagikan": "lemah",
+    },
+    "unverified": {
+        "katanya": "sedang", "kata orang": "sedang", "kabarnya": "sedang", "konon": "sedang", "konon katanya": "sedang",
+        "info a1": "kuat", "informasi a1": "kuat", "a1": "sedang", "info valid": "sedang", "info akurat": "sedang",
+        "dari grup sebelah": "kuat", "grup sebelah": "kuat", "dari wa sebelah": "kuat", "copas dari grup": "kuat",
+        "copas": "sedang", "copy paste": "sedang", "dari orang dalam": "kuat", "info dari orang dalam": "kuat",
+        "sumber orang dalam": "kuat", "orang dalam": "sedang", "sumber terpercaya": "sedang",
+        "sumber yang tidak mau disebut": "kuat", "belum ada rilis resmi": "kuat", "belum ada pengumuman resmi": "kuat",
+        "belum diumumkan": "sedang", "belum dirilis": "sedang", "bocoran": "sedang", "info bocoran": "kuat",
+        "dengar dengar": "sedang", "denger denger": "sedang", "dengar dari teman": "sedang",
+        "kata teman saya": "sedang", "dapat kiriman": "sedang", "dapat info": "lemah", "info dari teman": "sedang",
+        "entah benar atau tidak": "sedang", "benar tidaknya": "sedang", "valid atau tidak": "sedang",
+        "tidak tahu benar atau tidak": "sedang", "wallahualam": "lemah", "wallahu alam": "lemah",
+    },
+    "chain": {
+        "pesan berantai": "kuat", "forwarded many times": "kuat", "diteruskan berkali kali": "kuat",
+        "kirim ke 10 orang": "kuat", "kirimkan ke 10 orang": "kuat", "jika tidak disebarkan": "kuat",
+        "kalau tidak disebarkan": "kuat", "jangan berhenti di kamu": "kuat", "jangan berhenti di anda": "kuat",
+        "stop di kamu": "kuat", "berhenti di tangan anda": "kuat", "forward": "sedang", "fwd": "sedang",
+        "diteruskan": "lemah", "copas dari sebelah": "kuat", "ketik amin": "sedang",
+    },
+    "truth": {
+        "bukan hoaks": "sedang", "bukan hoax": "sedang", "bukan hoaks ya": "kuat", "ini bukan hoax": "kuat",
+        "ini bukan hoaks": "kuat", "100 persen valid": "kuat", "100 valid": "kuat", "dijamin valid": "kuat",
+        "dijamin benar": "kuat", "ini nyata": "sedang", "sudah terbukti": "sedang", "fakta bukan hoaks": "kuat",
+        "media tidak memberitakan": "kuat", "tidak diberitakan media": "kuat", "media diam": "sedang",
+        "ditutupi media": "kuat", "disembunyikan pemerintah": "kuat", "dirahasiakan": "sedang",
+    },
+    "alarm": {
+        "darurat": "lemah", "gawat": "lemah", "waspada": "lemah", "awas": "lemah", "hati hati": "lemah",
+        "heboh": "lemah", "breaking news": "sedang", "berita terkini": "lemah", "urgent": "sedang",
+        "penting": "lemah", "mengerikan": "lemah", "mengejutkan": "lemah", "innalillahi": "lemah",
+        "merinding": "lemah", "astaghfirullah": "lemah",
+    },
+    "sensational": {
+        "terbongkar": "sedang", "rahasia": "lemah", "konspirasi": "sedang", "mulai besok": "lemah",
+        "mulai hari ini": "lemah", "mulai bulan depan": "lemah", "segera": "lemah", "resmi dihapus": "sedang",
+        "ditiadakan": "lemah", "dihapus": "lemah", "dilarang": "lemah", "ditutup": "lemah", "dibebaskan": "lemah",
+        "gratis": "lemah", "bantuan": "lemah", "akan terjadi": "lemah", "korban berjatuhan": "sedang",
+        "chaos": "sedang", "kiamat": "sedang", "azab": "sedang", "mematikan": "lemah", "tewas": "lemah",
+    },
+}
+
+# Words that make a text a claim about something happening (a gate, no weight): hearsay about
+# a motorbike for sale or a recipe is not news.
+CLAIM_CUES = [
+    "akan", "bakal", "mulai", "besok", "lusa", "semua", "seluruh", "tidak", "belum", "wajib",
+    "harus", "dilarang", "ditutup", "dihapus", "ditiadakan", "dibatalkan", "naik", "turun", "dipotong", "gratis",
+    "meninggal", "tewas", "kabur", "bocor", "ditangkap", "dipecat", "dimutasi", "diberhentikan", "dibubarkan",
+    "resmi", "terjadi", "beredar", "diganti", "dicabut", "dibebaskan", "cair", "hilang", "diculik",
+]
+DEBUNK = [  # the text says a claim is false: not spreading it
+    "cek fakta", "cekfakta", "hoaks", "hoax", "hoks", "hoaxs", "berita bohong", "kabar bohong", "disinformasi",
+    "misinformasi", "tidak benar", "tidaklah benar", "dibantah", "membantah", "bantahan", "sudah dibantah",
+    "klarifikasi", "mengklarifikasi", "diklarifikasi", "bukan fakta", "tidak terbukti", "informasi keliru",
+    "informasi yang keliru", "informasi salah", "informasi yang salah", "berita palsu", "kabar palsu",
+    "jangan disebarkan", "jangan disebar", "jangan sebarkan", "jangan disebarluaskan", "jangan ikut sebarkan",
+    "jangan ikut menyebarkan", "jangan share", "jangan dishare", "stop sebarkan", "stop share",
+    "stop menyebarkan", "turnbackhoax", "turn back hoax",
+]
+DEBUNK_WEAK = [  # hoaxes use these too: they count only without a call to spread
+    "faktanya", "fakta sebenarnya", "jangan percaya", "jangan mudah percaya", "jangan langsung percaya",
+    "jangan mudah terprovokasi", "cek dulu", "cek kebenarannya", "pastikan kebenarannya", "periksa kebenarannya",
+    "saring sebelum sharing", "saring dulu sebelum sharing", "cek dulu sebelum sebarkan", "cek dulu sebelum share",
+    "pastikan sumbernya", "cek sumbernya", "tabayyun", "bijak bermedia sosial", "jangan asal share",
+    "jangan asal sebar", "cek dan ricek", "cek ricek", "fitnah", "menyesatkan", "keliru", "tidak sesuai fakta",
+    "penipuan", "modus penipuan", "waspada penipuan", "bohong", "surat palsu", "akun palsu", "edaran palsu",
+    "undangan palsu", "tautan palsu", "link palsu", "jangan diklik", "jangan klik",
+]
+QUESTION = [
+    "apa benar", "apakah benar", "apa betul", "apakah betul", "benarkah", "betulkah", "bener gak", "benar gak",
+    "benar tidak", "bener ga", "benar atau tidak", "hoaks atau bukan", "hoax atau bukan", "hoaks bukan",
+    "hoax bukan", "hoax gak", "hoaks gak", "mohon konfirmasi", "minta konfirmasi", "ada yang tahu", "valid gak",
+    "valid tidak", "ini valid", "beneran gak", "ini beneran", "mohon pencerahan", "ada yang bisa konfirmasi",
+    # doubt while passing it on is still passing it on
+    "semoga tidak benar", "semoga hoaks", "semoga hoax", "semoga bukan", "mudah mudahan tidak benar",
+    "moga hoaks", "moga hoax", "semoga saja tidak benar",
+]
+OFFICIAL = [  # public-relations announcements
+    "humas", "menginformasikan", "menginformasikan bahwa", "pengumuman resmi", "siaran pers", "press release",
+    "rilis resmi", "surat edaran", "sesuai ketentuan", "informasi resmi", "akun resmi", "kanal resmi",
+    "laman resmi", "situs resmi", "disampaikan kepada", "dengan hormat", "diberitahukan", "demikian disampaikan",
+    "layanan informasi", "terima kasih atas perhatiannya", "call center",
+]
+NEWS = [  # news that names its source
+    "dilansir", "dilansir dari", "dikutip dari", "mengutip", "sumber berita", "dilaporkan", "menurut keterangan",
+    "dalam keterangan tertulis", "konferensi pers", "saat dikonfirmasi", "ketika dikonfirmasi", "kata kepala",
+    "ujar kepala", "menurut kepala", "kepada wartawan", "kepada awak media", "jelasnya", "ungkapnya",
+    "tuturnya", "katanya kepada", "sebagaimana diberitakan", "seperti diberitakan",
+]
+NEWS_DOMAINS = ("kompas.com", "detik.com", "antaranews.com", "tempo.co", "cnnindonesia.com", "kumparan.com",
+                "tribunnews.com", "liputan6.com", "republika.co.id", "okezone.com", "suara.com", "jpnn.com",
+                "cnbcindonesia.com", "idntimes.com", "merdeka.com", "sindonews.com", "bbc.com", "go.id",
+                "turnbackhoax.id", "cekfakta.com", "kominfo.go.id", "komdigi.go.id")
+NEGATORS = frozenset({"tidak", "bukan", "jangan", "stop", "belum", "tak"})
+
+# fact-checkers' labels: "[HOAKS]", "[SALAH]", "[DISINFORMASI]" (Mafindo/TurnBackHoax style)
+_LABEL_RE = re.compile(r"\[\s*(?:hoaks|hoax|salah|disinformasi|misinformasi|klarifikasi|penipuan|keliru|"
+                       r"menyesatkan|fitnah|satire|konten palsu|konten yang menyesatkan|cek fakta)\s*\]", re.I)
+_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z0-9'’]+")
+_EXCLAIM_RE = re.compile(r"[!！]{3,}")
+
+
+@dataclass
+class _Markers:
+    """What the field says about itself, beyond its claim."""
+
+    source: TextField | None = None  # the field these markers were read from
+    cats: dict[str, list[tuple[Match, float]]] = field(default_factory=dict)
+    debunk: list[Match] = field(default_factory=list)
+    debunk_weak: list[Match] = field(default_factory=list)
+    question: list[Match] = field(default_factory=list)
+    official: list[Match] = field(default_factory=list)
+    news: list[Match] = field(default_factory=list)
+    news_url: bool = False
+    label: bool = False  # a fact-checker's bracket label
+    claim_cue: bool = False  # says something happens ("akan", "semua", "ditutup")
+    caps: tuple[int, int] | None = None  # token span of the shouting
+    exclaim: bool = False
+    content_words: int = 0
+
+    @property
+    def spread(self) -> bool:
+        return bool(self.cats.get("spread"))
+
+    def strong(self, cat: str) -> bool:
+        return any(s >= STRENGTH["kuat"] for _, s in self.cats.get(cat, ()))
+
+    @property
+    def is_debunk(self) -> bool:
+        """A fact-check or warning about the claim, not its spreading.
+
+        Hoaxes borrow the words: "pemerintah bilang hoaks, padahal ini nyata, sebarkan!" is
+        not a debunk (truth assertion with a call to spread), nor is "faktanya ..., sebarkan!".
+        """
+        if self.label:
+            return True
+        if self.debunk and not (self.cats.get("truth") and self.spread):
+            return True
+        return bool(self.debunk_weak) and not self.spread and not self.cats.get("truth")
+
+    @property
+    def is_official(self) -> bool:
+        """Public-relations wording, unless it pushes like a chain message (hoaxes imitate it)."""
+        return bool(self.official) and not (self.cats.get("chain") or self.strong("spread")
+                                            or self.strong("unverified"))
+
+    @property
+    def is_news(self) -> bool:
+        return bool(self.news) or self.news_url
+
+
+class HoaxDetector(Detector):
+    rule = 4
+    key = "rule4"
+    name = "rule4.hoax"
+    version = 1
+    title = "berita bohong atau tidak dapat dipertanggungjawabkan"
+    basis = (
+        "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
+        "UU 11/2008 jo. UU 1/2024 tentang ITE, Pasal 28 ayat (3)",
+        "SE Menteri PANRB Nomor 137 Tahun 2018 tentang Penyebarluasan Informasi melalui Media Sosial bagi ASN",
+        "Etika bermedia sosial ASN Pemasyarakatan angka 4",
+    )
+    roles = ("own", "target")
+    needs = ("factchecks",)
+    lists: Mapping[str, Any] = {
+        **LISTS,
+        "debunk": DEBUNK,
+        "debunk_weak": DEBUNK_WEAK,
+        "question": QUESTION,
+        "claim_cue": CLAIM_CUES,
+        "official": OFFICIAL,
+        "news": NEWS,
+    }
+
+    def setup(self, resources) -> None:
+        self._indexed: tuple[Any, Any] | None = None  # (entries given, their index)
+        cfg = resources.config
+        self.match_threshold = float(cfg.get("rule4.match_threshold", 0.5))
+        self.review_match_threshold = min(float(cfg.get("rule4.review_match_threshold", 0.38)),
+                                          self.match_threshold)
+
+    def _index(self, fc):
+        """The register index; plain entries or a loaded register are indexed once."""
+        if fc is None or hasattr(fc, "match"):
+            return fc
+        if self._indexed is None or self._indexed[0] is not fc:
+            from ..factcheck.matcher import FactCheckIndex
+            self._indexed = (fc, FactCheckIndex(fc))
+        return self._indexed[1]
+
+    # ----------------------------------------------------------------- markers
+    def markers(self, f: TextField) -> _Markers:
+        m = _Markers(source=f)
+        doc = f.doc
+        words = [t for t in doc.tokens if t.kind in ("word", "hashtag", "number")]
+        m.content_words = len(words)
+        m.question = self.find("question", f)
+        asked = [(x.first, x.last) for x in m.question]
+        # "hoaks atau bukan?" asks; "bukan hoaks" asserts: neither is a debunk
+        m.debunk = [x for x in self._unnegated(self.find("debunk", f), doc) if not _overlaps(x, asked)]
+        m.debunk_weak = [x for x in self._unnegated(self.find("debunk_weak", f), doc) if not _overlaps(x, asked)]
+        m.official = self.find("official", f)
+        m.news = self.find("news", f)
+        m.label = bool(_LABEL_RE.search(doc.original))
+        m.news_url = any(t.kind == "url" and any(d in t.norm for d in NEWS_DOMAINS) for t in doc.tokens)
+        covered = [(x.first, x.last) for x in m.debunk + m.debunk_weak + m.question]
+        taken: list[tuple[int, int]] = []  # a phrase counts in one category only
+        for cat in LISTS:
+            for x in self.find(cat, f):
+                if _overlaps(x, taken):
+                    continue
+                if cat in ("spread", "chain") and (_inside(x, covered) or self._negated(x, doc)):
+                    continue  # "jangan disebarkan", "cek dulu sebelum sebarkan"
+                if cat == "unverified" and x.term == "katanya" and _reported_speech(x, doc):
+                    continue  # "katanya kepada wartawan" is news, not hearsay
+                label = x.label if x.label in STRENGTH else LIST_DEFAULT[cat]
+                m.cats.setdefault(cat, []).append((x, STRENGTH[label]))
+                taken.append((x.first, x.last))
+        if m.spread and m.debunk_weak and not m.debunk:
+            # "jangan percaya media, faktanya ..., sebarkan!": the hoax's own rhetoric
+            for x in m.debunk_weak:
+                m.cats.setdefault("truth", []).append((x, STRENGTH["sedang"]))
+        m.claim_cue = bool(self.find("claim_cue", f))
+        m.caps = _caps_span(doc)
+        m.exclaim = bool(_EXCLAIM_RE.search(doc.original))
+        return m
+
+    @staticmethod
+    def _negated(x: Match, doc) -> bool:
+        toks = doc.tokens
+        i, seen = x.first - 1, 0
+        while i >= 0 and seen < 2:
+            t = toks[i]
+            if t.kind == "punct":
+                break
+            if t.kind in ("word", "hashtag"):
+                if t.norm in NEGATORS:
+                    return True
+                seen += 1
+            i -= 1
+        return False
+
+    def _unnegated(self, found: list[Match], doc) -> list[Match]:
+        return [x for x in found if not (len(x.term.split()) == 1 and self._negated(x, doc))]
+
+    # ------------------------------------------------------------------ detect
+    def detect(self, doc: Analysis) -> Iterable[Candidate]:
+        act = doc.activity
+        spreading = act.type in SPREADING
+        fields = [f for f in doc.fields if f.role == "own" or (spreading and f.role == "target")]
+        if not fields and not (act.type in RESPONSES and doc.targets()):
+            return
+        marks = {f.path: self.markers(f) for f in doc.fields}
+        own_marks = [marks[x.path] for x in doc.own()]
+        own_debunk = any(marks[f.path].is_debunk for f in doc.own())
+        target_debunk = any(marks[f.path].is_debunk for f in doc.targets())
+        index = self._index(doc.resources.factchecks)
+        for f in fields:
+            m = marks[f.path]
+            debunked = m.is_debunk or own_debunk or (f.role == "target" and target_debunk)
+            if debunked:
+                continue
+            own = own_marks if f.role == "target" else []  # the author's doubt covers what they pass on
+            hit = self._register_candidate(doc, f, m, index, own) if index is not None else None
+            if hit is not None:
+                cand, true_match = hit
+                if cand is not None:
+                    yield cand
+                if true_match or (cand is not None and not cand.needs_review):
+                    continue  # a confirmed register match says it all; a true claim is no hoax
+            cand = self._unaccountable_candidate(doc, f, m, own)
+            if cand is not None:
+                yield cand
+        if act.type in RESPONSES and index is not None and not own_debunk:
+            yield from self._response_candidates(doc, marks, index)
+
+    # -------------------------------------------------------------- register
+    def _best_match(self, index, f: TextField):
+        """(best counting match, best true match) at or above the review threshold."""
+        matches = index.match(f.doc, limit=5, min_score=self.review_match_threshold)
+        best = next((x for x in matches if x.entry.category != "benar"), None)
+        true = next((x for x in matches if x.entry.category == "benar"), None)
+        return best, true
+
+    def _register_candidate(self, doc: Analysis, f: TextField, m: _Markers, index, own: list[_Markers]):
+        best, true = self._best_match(index, f)
+        if best is None:
+            return (None, true is not None and true.score >= self.match_threshold)
+        if true is not None and true.score >= best.score + 0.05:
+            return (None, true.score >= self.match_threshold)  # the text states the true version
+        entry, score = best.entry, best.score
+        rt, mt = self.review_match_threshold, self.match_threshold
+        vt, rpt = self.violation_threshold, self.report_threshold
+        detail = [f"kemiripan dengan klaim register {entry.id}: {score:.2f} ({best.detail})"]
+        if score >= mt:
+            conf = vt + (1 - vt) * min(1.0, (score - mt) / max(1e-9, 1 - mt))
+            detail.append(f"di atas ambang kecocokan {mt:g}: keyakinan {conf:.2f}")
+        else:
+            conf = rpt + (vt - rpt) * (score - rt) / max(1e-9, mt - rt) * 0.99
+            detail.append(f"di antara ambang tinjauan {rt:g} dan ambang kecocokan {mt:g}: perlu tinjauan, "
+                          f"keyakinan {conf:.2f}")
+        review = score < mt
+        kind = entry.category
+        if kind == "satire":
+            review = True
+            detail.append("putusan register satire: perlu tinjauan")
+        elif kind != "salah":
+            review = True
+            detail.append(f"putusan register tidak dikenal ({entry.verdict}): perlu tinjauan")
+        cats = [c for c in m.cats if c != "sensational"]
+        if cats:
+            conf = min(1.0, conf + FACTOR["markers_bonus"] * len(cats))
+            detail.append("disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats) + f": keyakinan {conf:.2f}")
+        first, last = best.span
+        evidence = [self.evidence(f, first, last)]
+        for c in cats:
+            x = max(m.cats[c], key=lambda p: p[1])[0]
+            if not (first <= x.first and x.last <= last):
+                evidence.append(self.evidence(f, x.first, x.last))
+        where = "konten yang dibagikan" if f.role == "target" else "unggahan"
+        verb = "menyebarkan" if f.role == "target" else "memuat"
+        label = {"salah": entry.verdict, "satire": "satire"}.get(kind, entry.verdict)
+        expl = (f"{where} ({f.path}) {verb} klaim yang tercatat di register cek fakta sebagai {label}: "
+                f"{entry.cite()}; kemiripan makna {score:.2f}")
+        if cats:
+            expl += "; disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats)
+        cand = Candidate(
+            confidence=conf, evidence=tuple(evidence), explanation=expl, score_detail=tuple(detail),
+            needs_review=review,
+            extra=(("factcheck", {"id": entry.id, "verdict": entry.verdict, "source": entry.source,
+                                  "claim": entry.claim,
+                                  "published": entry.published.isoformat() if entry.published else None}),
+                   ("match_score", round(score, 3)), ("rule4_kind", "register")))
+        return (self._context(cand, m, register=True, own=own), False)
+
+    def _response_candidates(self, doc: Analysis, marks: dict[str, _Markers], index) -> Iterable[Candidate]:
+        """A comment that pushes the hoax it answers ("bener, sebarkan!") needs review."""
+        own_spread = [(f, marks[f.path]) for f in doc.own() if marks[f.path].spread]
+        if not own_spread:
+            return
+        for t in doc.targets():
+            if marks[t.path].is_debunk:
+                continue
+            best, true = self._best_match(index, t)
+            if best is None or best.score < self.match_threshold or best.entry.category != "salah":
+                continue
+            if true is not None and true.score >= best.score + 0.05:
+                continue
+            f, m = own_spread[0]
+            x = max(m.cats["spread"], key=lambda p: p[1])[0]
+            conf = max(self.report_threshold, self.violation_threshold * FACTOR["response_spread"])
+            e = best.entry
+            yield Candidate(
+                confidence=conf,
+                evidence=(self.evidence(f, x.first, x.last), self.evidence(t, *best.span)),
+                explanation=(f"komentar mengajak menyebarkan konten yang tercatat di register cek fakta sebagai "
+                             f"{e.verdict}: {e.cite()}; kemiripan makna {best.score:.2f}"),
+                score_detail=(f"ajakan menyebarkan '{x.term}' pada konten yang cocok dengan {e.id} "
+                              f"({best.score:.2f}): perlu tinjauan",),
+                needs_review=True,
+                extra=(("factcheck", {"id": e.id, "verdict": e.verdict, "source": e.source, "claim": e.claim,
+                                      "published": e.published.isoformat() if e.published else None}),
+                       ("match_score", round(best.score, 3)), ("rule4_kind", "register")))
+            return
+
+    # ---------------------------------------------------------- unaccountable
+    def _unaccountable_candidate(self, doc: Analysis, f: TextField, m: _Markers,
+                                 own: list[_Markers]) -> Candidate | None:
+        if m.content_words < MIN_CONTENT_WORDS:
+            return None
+        # the field's markers, and for content passed on, the author's framing ("info dari grup sebelah")
+        found: dict[str, list[tuple[TextField, Match, float]]] = {}
+        for mk in [m] + list(own):
+            for cat, xs in mk.cats.items():
+                found.setdefault(cat, []).extend((mk.source, x, st) for x, st in xs)
+        strengths: dict[str, float] = {}
+        for cat, xs in found.items():
+            distinct = {x.term for _, x, _ in xs}
+            strengths[cat] = max(st for _, _, st in xs) + FURTHER_MARKER * (len(distinct) - 1)
+        if m.caps is not None:
+            strengths["alarm"] = max(strengths.get("alarm", 0.0), CAPS_STRENGTH) + (
+                FURTHER_MARKER if "alarm" in strengths else 0.0)
+        if m.exclaim:
+            strengths["alarm"] = strengths.get("alarm", 0.0) + EXCLAIM_STRENGTH
+        # a call to spread alone is not news; source, chain or truth markers, or spread with alarm, are
+        core = any(c in strengths for c in ("unverified", "chain", "truth"))
+        pushed = "spread" in strengths and ("alarm" in strengths or "sensational" in strengths)
+        if not core and not pushed:
+            return None
+        newsy = m.claim_cue or any(c in strengths for c in ("spread", "chain", "truth", "alarm", "sensational"))
+        if not newsy:
+            return None  # "dari grup sebelah: ada yang jual motor?" is hearsay about nothing
+        score = 1.0
+        for s in strengths.values():
+            score *= 1.0 - min(0.9, s)
+        conf = 1.0 - score
+        detail = [f"{CATEGORY_TEXT.get(c, c)}: {s:.2f}" for c, s in sorted(strengths.items(), key=lambda p: -p[1])]
+        detail.append(f"gabungan 1 - prod(1 - s) = {conf:.2f}")
+        evidence: list[Evidence] = []
+        terms: list[str] = []
+        for cat in ("unverified", "chain", "truth", "spread", "alarm", "sensational"):
+            for fx, x, _ in sorted(found.get(cat, ()), key=lambda p: -p[2])[:2]:
+                ev = self.evidence(fx, x.first, x.last)
+                if all(not (e.start <= ev.start and ev.end <= e.end) for e in evidence):
+                    evidence.append(ev)
+                    terms.append(ev.quote)
+        if m.caps is not None:
+            evidence.append(self.evidence(f, *m.caps))
+            terms.append("huruf kapital semua")
+        if not evidence:
+            return None
+        kinds = ", ".join(CATEGORY_TEXT[c] for c in ("unverified", "chain", "truth", "spread", "alarm", "sensational")
+                          if c in strengths)
+        where = "konten yang dibagikan" if f.role == "target" else "unggahan"
+        expl = (f"{where} ({f.path}) berisi kabar yang tidak dapat dipertanggungjawabkan: {kinds} "
+                f"({'; '.join(repr(t) for t in terms[:6])}), tanpa sumber resmi dan tidak tercatat di register "
+                "cek fakta")
+        cand = Candidate(confidence=conf, evidence=tuple(evidence[:6]), explanation=expl,
+                         score_detail=tuple(detail), extra=(("rule4_kind", "unaccountable"),
+                                                           ("markers", sorted(strengths))))
+        return self._context(cand, m, register=False, own=own)
+
+    # ----------------------------------------------------------------- context
+    def _context(self, cand: Candidate, m: _Markers, register: bool, own: list[_Markers] = ()) -> Candidate | None:
+        asked = m.question or next((o.question for o in own if o.question), None)
+        if asked:
+            cand = cand.adjust(FACTOR["question"], f"bertanya atau meragukan kebenaran ('{asked[0].term}')")
+            cand = _review(cand)
+        if m.is_official:
+            f = FACTOR["official_match" if register else "official_unaccountable"]
+            if f == 0.0:
+                return None
+            cand = _review(cand.adjust(f, f"pengumuman resmi ('{m.official[0].term}')"))
+        elif m.is_news:
+            why = f"berita dengan sumber ('{m.news[0].term}')" if m.news else "berita dengan tautan media"
+            f = FACTOR["news_match" if register else "news_unaccountable"]
+            cand = _review(cand.adjust(f, why))
+        return cand
+
+    def assess(self, cand: Candidate, doc: Analysis) -> Candidate | None:
+        return cand
+
+
+def _review(c: Candidate) -> Candidate:
+    from dataclasses import replace
+    return replace(c, needs_review=True)
+
+
+def _overlaps(x: Match, spans: list[tuple[int, int]]) -> bool:
+    return any(x.first <= b and a <= x.last for a, b in spans)
+
+
+def _inside(x: Match, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= x.first and x.last <= b for a, b in spans)
+
+
+def _reported_speech(x: Match, doc) -> bool:
+    """"katanya kepada wartawan", "katanya saat dikonfirmasi": attribution, not hearsay."""
+    nxt = [t.norm for t in doc.tokens[x.last + 1:x.last + 3] if t.kind == "word"]
+    return bool(nxt) and nxt[0] in ("kepada", "saat", "ketika", "dalam", "di")
+
+
+def _caps_span(doc) -> tuple[int, int] | None:
+    """Token span of ALL CAPS shouting: at least 4 capitalised words making most of the words."""
+    toks = doc.tokens
+    words = [(i, t) for i, t in enumerate(toks)
+             if t.kind == "word" and any(c.isalpha() for c in doc.original[t.start:t.end])]
+    if len(words) < 4:
+        return None
+    caps = [i for i, t in words if _CAPS_WORD_RE.fullmatch(doc.original[t.start:t.end]) is not None
+            and len(doc.original[t.start:t.end]) >= 2]
+    if len(caps) < 4 or len(caps) < 0.6 * len(words):
+        return None
+    return caps[0], caps[-1]

@@ -1,0 +1,234 @@
+"""Rule 4: misleading (register match) or unaccountable news. Cases written for rambu."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_activity, run_detector
+from rambu.analysis import Resources
+from rambu.detectors.rule4_hoax import HoaxDetector
+from rambu.factcheck.matcher import FactCheckIndex
+from rambu.factcheck.register import FactCheck
+from rambu.results import Result
+from rambu.settings import Config, default_config
+
+REGISTER = [
+    FactCheck("H-01", "Mulai pekan depan seluruh rutan dan lapas meniadakan kunjungan tatap muka bagi keluarga",
+              "hoaks", "https://cekfakta.example/h01", "2025-02-10"),
+    FactCheck("H-02", "Narapidana kasus korupsi akan dibebaskan lewat amnesti massal bulan ini", "disinformasi",
+              "Ditjenpas", "2025-01-20"),
+    FactCheck("H-03", "Petugas pemasyarakatan wajib membayar iuran Rp 200 ribu untuk kenaikan pangkat", "hoaks",
+              "https://turnbackhoax.example/h03", "2024-11-02"),
+    FactCheck("H-04", "Minum air garam hangat dapat membunuh virus corona di tenggorokan", "misinformasi",
+              "Kemenkes", "2024-03-15"),
+    FactCheck("H-05", "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok", "hoaks", "Polda Metro",
+              "2025-03-01"),
+    FactCheck("H-06", "Menteri mewajibkan pegawai lapas menyanyikan lagu dangdut setiap apel pagi", "satire",
+              "Situs parodi", "2025-01-05"),
+    FactCheck("H-07", "Warga binaan yang berkelakuan baik dapat mengajukan remisi sesuai ketentuan", "benar",
+              "Ditjenpas", "2024-08-17"),
+    FactCheck("H-08", "Pendaftaran bantuan sosial untuk keluarga narapidana dibuka melalui tautan WhatsApp", "hoaks",
+              "Kemensos", "2025-02-01"),
+    FactCheck("H-09", "Kepala Rutan Bekasi ditangkap polisi karena menjual narkoba kepada tahanan", "hoaks",
+              "Polres Bekasi", "2025-02-20"),
+    FactCheck("H-10", "Gempa magnitudo 9 akan mengguncang Jawa Barat minggu depan menurut BMKG", "hoaks", "BMKG",
+              "2025-01-28"),
+    FactCheck("H-11", "Sipir Lapas Cianjur meninggal setelah dianiaya narapidana", "belum diverifikasi", "Kanwil",
+              "2025-03-03"),
+]
+INDEX = FactCheckIndex(REGISTER)
+
+
+def res(index=INDEX, **settings) -> Resources:
+    cfg = default_config()
+    if settings:
+        cfg = Config({**cfg.values, **settings})
+    return Resources(config=cfg, factchecks=index)
+
+
+def decision(findings) -> str:
+    return Result.decide(tuple(findings))
+
+
+def ocr(text: str) -> list[dict]:
+    return [{"kind": "image", "path": "a.jpg", "ocr_text": text}]
+
+
+# (case id, activity, expected decision, expected register id or None, evidence field of the first evidence)
+CASES = [
+    # ---- register matches: own words
+    ("own-slang", make_activity("katanya mulai minggu dpn kunjungan keluarga di semua rutan & lapas ditiadakan!!"),
+     "violation", "H-01", "text"),
+    ("own-reordered", make_activity("Amnesti massal bulan ini, napi koruptor bakal dibebasin semua. Sebarkan!"),
+     "violation", "H-02", "text"),
+    ("own-synonyms", make_activity("Pegawai lapas harus setor 200rb biar bisa naik pangkat, parah"),
+     "violation", "H-03", "text"),
+    ("own-ocr", make_activity("ngeri", type="upload", media=ocr("AIR GARAM HANGAT BUNUH VIRUS CORONA DI TENGGOROKAN")),
+     "violation", "H-04", "media[0].ocr_text"),
+    ("own-transcript", make_activity(type="upload", media=[{"kind": "video", "path": "v.mp4", "transcript":
+        "kata BMKG minggu depan jawa barat bakal diguncang gempa magnitudo sembilan"}]),
+     "violation", "H-10", "media[0].transcript"),
+    ("own-with-source-call", make_activity("Info A1: Karutan Bekasi diciduk polisi gara-gara jual narkoba ke tahanan"),
+     "violation", "H-09", "text"),
+    # ---- register matches: content passed on
+    ("share-target", make_activity(type="share", target={"text":
+        "Puluhan tahanan rutan Depok kabur rame2 setelah jebol tembok", "author": "@akun"}),
+     "violation", "H-05", "target.text"),
+    ("repost-target", make_activity(type="repost", target={"text":
+        "Seluruh lapas & rutan tidak lagi menerima kunjungan keluarga mulai minggu depan"}),
+     "violation", "H-01", "target.text"),
+    ("broadcast-chain", make_activity("Info dari grup sebelah", type="broadcast", target={"text":
+        "Daftar bansos khusus keluarga napi dibuka, daftar lewat link WA berikut"}),
+     "violation", "H-08", "target.text"),
+    ("share-target-ocr", make_activity(type="share", target={"media": ocr(
+        "Kepala Rutan Bekasi ditangkap polisi, jual narkoba ke tahanan")}),
+     "violation", "H-09", "target.media[0].ocr_text"),
+    # ---- register matches that need a human
+    ("satire", make_activity("Mulai besok pegawai lapas wajib nyanyi dangdut tiap apel pagi kata menteri"),
+     "review", "H-06", "text"),
+    ("unknown-verdict", make_activity("Innalillahi sipir lapas Cianjur meninggal dianiaya napi"),
+     "review", "H-11", "text"),
+    ("question", make_activity("Apa benar mulai pekan depan kunjungan keluarga di rutan dan lapas ditiadakan?"),
+     "review", "H-01", "text"),
+    ("news-with-source", make_activity(
+        "Dilansir dari portal berita, narapidana korupsi akan dibebaskan lewat amnesti massal bulan ini"),
+     "review", "H-02", "text"),
+    ("comment-pushes-hoax", make_activity("Bener banget, sebarkan!", type="comment", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}),
+     "review", "H-05", "text"),
+    # ---- unaccountable news (no register entry)
+    ("a1-insider-spread", make_activity(
+        "INFO A1 dari orang dalam: besok ada sidak besar di semua kantor, siapkan diri. Sebarkan sebelum dihapus!!"),
+     "violation", None, "text"),
+    ("group-no-release", make_activity(
+        "Dari grup sebelah: mulai Senin semua pegawai wajib apel jam 5 pagi, belum ada rilis resmi. Share ke grup!"),
+     "violation", None, "text"),
+    ("truth-assertion", make_activity(
+        "Ini bukan hoaks! Gaji pegawai bulan depan dipotong setengah untuk iuran wajib, sebarkan ke semua rekan"),
+     "violation", None, "text"),
+    ("chain-message", make_activity(type="broadcast", target={"text":
+        "Pesan berantai: air PAM tercemar racun mulai hari ini. Kirim ke 10 orang, jangan berhenti di kamu"}),
+     "violation", None, "target.text"),
+    ("hearsay-alarm", make_activity("Katanya besok listrik padam seharian di seluruh kota, waspada"),
+     "review", None, "text"),
+    ("all-caps-spread", make_activity("BESOK SEMUA PASAR DITUTUP KARENA WABAH BARU!!! SEBARKAN"),
+     "review", None, "text"),
+    ("insider-hearsay", make_activity("Kabarnya dari orang dalam, semua kepala lapas akan dimutasi bulan depan"),
+     "review", None, "text"),
+    ("hearsay-matches-register", make_activity("Kabarnya dari orang dalam, tahanan rutan depok kabur semua"),
+     "violation", "H-05", "text"),
+    ("doubt-while-sharing", make_activity("Semoga tidak benar 😢", type="share", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "review", "H-05", "target.text"),
+    ("asks-if-hoax", make_activity("Ini hoaks atau bukan? Rutan Depok jebol, puluhan tahanan kabur"),
+     "review", "H-05", "text"),
+    ("conspiracy-rhetoric", make_activity(
+        "Jangan percaya media mainstream! Faktanya air PAM sudah dicampur racun, sebarkan ke keluarga kalian"),
+     "review", None, "text"),
+    ("framing-on-broadcast", make_activity("Info dari grup sebelah", type="broadcast", target={"text":
+        "mulai besok semua pasar di kota ditutup karena wabah baru"}), "review", None, "text"),
+    # ---- hard negatives
+    ("bracket-label", make_activity("[SALAH] Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"),
+     "clean", None, None),
+    ("scam-warning", make_activity(
+        "Awas, link pendaftaran bansos keluarga napi lewat WhatsApp itu penipuan, jangan diklik"), "clean", None, None),
+    ("factcheck-debunk", make_activity(
+        "[HOAKS] Kunjungan keluarga di rutan dan lapas ditiadakan mulai pekan depan. Faktanya layanan tetap berjalan."),
+     "clean", None, None),
+    ("share-factcheck", make_activity(type="share", target={"text":
+        "CEK FAKTA: Tidak benar tahanan Rutan Depok kabur massal setelah menjebol tembok"}),
+     "clean", None, None),
+    ("share-with-own-debunk", make_activity("Ini hoaks ya, jangan disebarkan", type="share", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}),
+     "clean", None, None),
+    ("official-release", make_activity(
+        "Humas Rutan Depok menginformasikan bahwa situasi rutan aman dan kondusif, tidak ada tahanan yang kabur."),
+     "clean", None, None),
+    ("news-with-attribution", make_activity(
+        "Kepala Rutan Depok kepada wartawan menjelaskan jadwal kunjungan tetap Senin sampai Kamis, ujarnya"),
+     "clean", None, None),
+    ("check-first-reminder", make_activity("Jangan mudah percaya hoaks, cek dulu sebelum sebarkan ya rekan-rekan"),
+     "clean", None, None),
+    ("ordinary", make_activity("Selamat pagi rekan-rekan, semangat apel pagi hari ini"), "clean", None, None),
+    ("spread-kindness", make_activity("Ayo sebarkan kebaikan setiap hari, mulai dari hal kecil"), "clean", None, None),
+    ("true-claim", make_activity(
+        "Warga binaan yang berkelakuan baik bisa ajukan remisi sesuai ketentuan, sebarkan infonya ke keluarga"),
+     "clean", None, None),
+    ("like-is-not-spreading", make_activity(type="like", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "clean", None, None),
+    ("comment-debunks", make_activity("Ini hoaks, sudah dibantah Polda", type="comment", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "clean", None, None),
+    ("hoax-warning", make_activity("Waspada hoaks pesan berantai soal amnesti massal napi korupsi bulan ini"),
+     "clean", None, None),
+    ("contrary-statement", make_activity("Kunjungan tatap muka keluarga di rutan dan lapas dibuka kembali pekan depan"),
+     "clean", None, None),
+    ("topic-overlap", make_activity("Hari ini keluarga saya berkunjung ke rumah nenek di Depok"), "clean", None, None),
+]
+
+
+@pytest.mark.parametrize("case_id,activity,expected,fc_id,field", CASES, ids=[c[0] for c in CASES])
+def test_rule4_table(case_id, activity, expected, fc_id, field):
+    findings = run_detector(HoaxDetector, activity, res())
+    assert decision(findings) == expected, [(f.confidence, f.needs_review, f.explanation, f.score_detail)
+                                            for f in findings]
+    if expected == "clean":
+        return
+    f = findings[0]
+    assert f.rule == 4 and f.explanation.startswith("Larangan 4 (berita bohong")
+    assert f.basis == HoaxDetector.basis
+    extra = dict(f.extra)
+    if fc_id is None:
+        assert "factcheck" not in extra
+    else:
+        fc = extra["factcheck"]
+        assert fc["id"] == fc_id, fc
+        entry = next(e for e in REGISTER if e.id == fc_id)
+        assert fc["verdict"] == entry.verdict and fc["source"] == entry.source and fc["claim"] == entry.claim
+        assert fc_id in f.explanation and entry.claim in f.explanation and entry.source in f.explanation
+    ev = f.evidence[0]
+    assert ev.field == field
+    assert ev.quote and ev.end > ev.start
+
+
+def test_evidence_quotes_the_original_target_text():
+    text = "Waduh!! Puluhan tahanan rutan Depok kabur rame2 setelah jebol tembok, ngeri"
+    f = run_detector(HoaxDetector, make_activity(type="repost", target={"text": text}), res())[0]
+    ev = f.evidence[0]
+    assert ev.field == "target.text" and text[ev.start:ev.end] == ev.quote
+    assert "tahanan" in ev.quote and "tembok" in ev.quote
+
+
+def test_thresholds_come_from_settings():
+    act = make_activity("Pegawai lapas harus setor 200rb biar bisa naik pangkat, parah")
+    findings = run_detector(HoaxDetector, act, res())
+    assert decision(findings) == "violation"
+    score = dict(findings[0].extra)["match_score"]
+    assert score < 0.95
+    strict = res(**{"rule4.match_threshold": 0.95, "rule4.review_match_threshold": 0.3})
+    findings = run_detector(HoaxDetector, act, strict)
+    assert decision(findings) == "review" and dict(findings[0].extra)["factcheck"]["id"] == "H-03"
+    assert run_detector(HoaxDetector, act, res(**{"rule4.match_threshold": 0.97,
+                                                   "rule4.review_match_threshold": 0.96})) == []
+
+
+def test_without_register_only_unaccountable_news_counts():
+    plain = make_activity("Seluruh rutan dan lapas meniadakan kunjungan tatap muka bagi keluarga mulai pekan depan")
+    assert run_detector(HoaxDetector, plain, res(index=None)) == []
+    pushed = make_activity("Info A1 dari orang dalam: seluruh rutan meniadakan kunjungan keluarga, sebarkan!")
+    findings = run_detector(HoaxDetector, pushed, res(index=None))
+    assert decision(findings) in ("violation", "review") and dict(findings[0].extra)["rule4_kind"] == "unaccountable"
+
+
+def test_plain_entries_are_indexed_by_the_detector():
+    r = Resources(config=default_config(), factchecks=REGISTER)
+    act = make_activity("Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok")
+    findings = run_detector(HoaxDetector, act, r)
+    assert decision(findings) == "violation" and dict(findings[0].extra)["factcheck"]["id"] == "H-05"
+
+
+def test_operator_can_extend_marker_lists():
+    act = make_activity("Bisik-bisik tetangga: kantor wilayah akan dibubarkan akhir tahun, viralkan")
+    before = run_detector(HoaxDetector, act, res())
+    cfg = default_config()
+    cfg = Config(cfg.values, {"rule4": {"unverified": ("bisik bisik tetangga",)}})
+    after = run_detector(HoaxDetector, act, Resources(config=cfg, factchecks=INDEX))
+    assert not before or max(f.confidence for f in before) < max(f.confidence for f in after)
+    assert after and "bisik" in " ".join(e.quote.lower() for e in after[0].evidence)
