@@ -113,7 +113,7 @@ def _screener(args, config):
         raise UsageError(str(e)) from None
     for err in bad_staff + bad_fc:
         print(f"rambu: {err}", file=sys.stderr)
-        failures += 1
+        failures += not err.startswith("peringatan:")  # warnings keep the exit status
     spec = ScreenerSpec(args.config, args.staff, args.factchecks)
     try:
         return Screener(config, staff=staff, factchecks=factchecks, spec=spec), failures
