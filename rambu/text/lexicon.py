@@ -41,6 +41,8 @@ class TermSet:
         self._cache: dict[str, tuple[str, str] | None] = {}
         self.emoji: dict[str, tuple[str, str]] = {}
         self.heads: set[tuple[str, ...]] = set()  # all words but the last of multi-word phrases
+        self.starts: set[str] = set()  # first words of multi-word phrases
+        self._last_phrase: tuple[str, str] = ("", "")
         self.add(terms, label)
 
     def add(self, terms: Iterable[str] | dict[str, str], label: str = "") -> None:
@@ -66,6 +68,7 @@ class TermSet:
                 self.maxlen = max(self.maxlen, len(words))
                 if len(words) > 1:
                     self.heads.add(words[:-1])
+                    self.starts.add(words[0])
         self._cache = {}
 
     def __len__(self) -> int:
@@ -101,37 +104,42 @@ class TermSet:
 
     def find(self, doc: Normalized) -> list[Match]:
         toks = doc.tokens
-        idx = [i for i, t in enumerate(toks) if t.kind in ("word", "hashtag", "number")]
-        words = [toks[i].norm for i in idx]
+        idx, words = doc.word_index
         out: list[Match] = []
         if self.emoji:
             out.extend(Match(i, i, *self.emoji[t.norm]) for i, t in enumerate(toks)
                        if t.kind == "emoji" and t.norm in self.emoji)
         n = len(words)
+        starts, hit_of = self.starts, self._word_hit
         i = 0
         while i < n:
-            matched = False
-            for length in range(min(self.maxlen, n - i), 1, -1):
-                gram = tuple(words[i:i + length])
-                hit = self.exact.get(gram)
-                if hit is None and self.affixes and gram[:-1] in self.heads:  # "kunci selnya"
-                    hit = next((self.exact[gram[:-1] + (st,)] for st in _strip_affixes(gram[-1])
-                                if gram[:-1] + (st,) in self.exact), None)
-                if hit:
+            w = words[i]
+            if w in starts:  # only words that begin a phrase can start a longer match
+                length = self._phrase_at(words, i, n)
+                if length:
+                    hit = self._last_phrase
                     out.append(Match(idx[i], idx[i + length - 1], hit[0], hit[1]))
                     i += length
-                    matched = True
-                    break
-            if matched:
-                continue
-            tok = toks[idx[i]]
-            hit = self._word_hit(words[i])
+                    continue
+            hit = hit_of(w)
             if hit:
                 out.append(Match(idx[i], idx[i], hit[0], hit[1]))
-            elif tok.kind == "hashtag" and len(words[i]) >= 6:
-                out.extend(Match(idx[i], idx[i], h[0], h[1]) for h in self._inside(words[i]))
+            elif toks[idx[i]].kind == "hashtag" and len(w) >= 6:
+                out.extend(Match(idx[i], idx[i], h[0], h[1]) for h in self._inside(w))
             i += 1
         return out
+
+    def _phrase_at(self, words: tuple[str, ...], i: int, n: int) -> int:
+        for length in range(min(self.maxlen, n - i), 1, -1):
+            gram = words[i:i + length]
+            hit = self.exact.get(gram)
+            if hit is None and self.affixes and gram[:-1] in self.heads:  # "kunci selnya"
+                hit = next((self.exact[gram[:-1] + (st,)] for st in _strip_affixes(gram[-1])
+                            if gram[:-1] + (st,) in self.exact), None)
+            if hit:
+                self._last_phrase = hit
+                return length
+        return 0
 
     def _inside(self, word: str) -> list[tuple[str, str]]:
         key = "#" + word

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .slang import SLANG
@@ -50,6 +50,17 @@ class Token:
 class Normalized:
     original: str
     tokens: tuple[Token, ...]
+    _word_index: tuple | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def word_index(self) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """(token positions, normalised forms) of the matchable words, computed once."""
+        wi = self._word_index
+        if wi is None:
+            idx = tuple(i for i, t in enumerate(self.tokens) if t.kind in ("word", "hashtag", "number"))
+            wi = (idx, tuple(self.tokens[i].norm for i in idx))
+            object.__setattr__(self, "_word_index", wi)
+        return wi
 
     @property
     def words(self) -> tuple[Token, ...]:
