@@ -30,6 +30,10 @@ CASES = [
     ("reply", "hapus min, provokasi ini", HATE_STATE, False),
     ("comment", "👎", HATE_SARA, False),
     ("comment", "Ini di mana kejadiannya?", HATE_SARA, False),
+    # shared to condemn or report
+    ("repost", "Parah banget, ini ujaran kebencian. Laporkan!", HATE_SARA, False),
+    ("share", "Hati-hati provokasi, jangan disebar lagi", HATE_STATE, False),
+    ("comment", "setuju, kebijakan ini bagus", "Pemerintah menaikkan tunjangan kinerja pegawai", False),
     # harmless targets
     ("share", None, NEWS, False),
     ("like", None, GREETING, False),

@@ -47,7 +47,7 @@ TOLERANCE = [
     "selamat waisak", "selamat imlek", "gong xi fa cai", "selamat paskah", "selamat galungan",
     "selamat tahun baru islam", "mohon maaf lahir dan batin", "toleransi", "saling menghormati",
     "saling menghargai", "kerukunan", "rukun", "persaudaraan", "bersaudara", "saudara", "satu bangsa",
-    "persatuan", "bersatu",
+    "jaga persatuan",
     "bhinneka tunggal ika", "berbeda beda tetapi tetap satu", "indahnya perbedaan", "damai",
     "harga mati", "jaya", "merdeka", "cinta tanah air", "bangga", "hari lahir pancasila",
     "hari kesaktian pancasila", "sumpah pemuda", "upacara", "amalkan", "mengamalkan", "lestarikan",

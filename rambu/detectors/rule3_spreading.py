@@ -70,6 +70,8 @@ class SpreadingDetector(Detector):
         detail = (f"konten sasaran melanggar {what} (keyakinan {best.confidence:.2f})",)
         quote = "; ".join(f"“{e.quote}”" for e in target_ev[:2])
 
+        if act.type in SPREADING and any(self.find("reject", f) for f in doc.own()):
+            return  # shared to condemn or report it ("laporkan!", "hati-hati provokasi"): quoting to condemn
         if act.type in SPREADING or act.type in ("like", "love"):
             verb = {"share": "membagikan", "repost": "mengunggah ulang (repost)", "broadcast": "menyiarkan (broadcast)",
                     "upload": "mengunggah", "like": "menyukai (like)", "love": "memberi tanda suka (love)"}[act.type]

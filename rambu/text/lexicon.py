@@ -94,7 +94,7 @@ class TermSet:
         if self.affixes and len(w) > 4:
             for stem in _strip_affixes(w):
                 hit = self.exact.get((stem,))
-                if hit and len(stem) >= 3:
+                if hit:
                     return hit
         if "*" in w:  # masked insult: "anj*ng"
             for (cand,), hit in ((k, v) for k, v in self.exact.items() if len(k) == 1):
@@ -153,19 +153,28 @@ class TermSet:
 
 
 def _strip_affixes(w: str) -> list[str]:
-    """Candidate stems of an affixed word; cheap and recall-oriented (a lexicon hit confirms)."""
+    """Candidate stems of an affixed word; cheap and recall-oriented (a lexicon hit confirms).
+
+    Short stems are where false hits live ("menaikkan" -> "taik"), so a stem
+    must keep 4 letters, and 5 when the prefix swallowed its first letter.
+    """
     bases = []
     for p in _AFFIX_PREFIXES:
-        if w.startswith(p) and len(w) - len(p) >= 3:
+        if w.startswith(p) and len(w) - len(p) >= 4:
             bases.append(w[len(p):])
     # nasal prefixes swallow the stem's first letter: "menghina" -> "hina", "memukul" -> "pukul"
+    subst = []
     for pre, letter in (("meny", "s"), ("peny", "s"), ("ny", "s"), ("mem", "p"), ("pem", "p"),
                         ("men", "t"), ("pen", "t"), ("meng", "k"), ("peng", "k"), ("ng", "k")):
-        if w.startswith(pre) and len(w) - len(pre) >= 3:
-            bases.append(letter + w[len(pre):])
-    cands = list(bases)
+        if w.startswith(pre) and len(w) - len(pre) >= 4:
+            subst.append(letter + w[len(pre):])
+    cands = bases + subst
     for b in [w] + bases:
         for s in _AFFIX_SUFFIXES:
-            if b.endswith(s) and len(b) - len(s) >= 3:
+            if b.endswith(s) and len(b) - len(s) >= 4:
+                cands.append(b[: -len(s)])
+    for b in subst:
+        for s in _AFFIX_SUFFIXES:
+            if b.endswith(s) and len(b) - len(s) >= 5:
                 cands.append(b[: -len(s)])
     return cands
