@@ -217,6 +217,8 @@ def render_row(res: dict) -> str:
     rules = ",".join(str(f["rule"]) for f in fs) or "-"
     conf = f"{max(f['confidence'] for f in fs):.2f}" if fs else "-"
     expl = fs[0]["explanation"] if fs else ""
+    if expl.startswith("Larangan ") and "): " in expl:  # the rule is already in its own column
+        expl = expl.split("): ", 1)[1]
     if len(expl) > 110:
         expl = expl[:107] + "..."
     return f"{rid:<14} {DECISION_ID.get(res['decision'], res['decision']):<15} {rules:<9} {conf:<6} {expl}\n"
