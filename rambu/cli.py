@@ -164,10 +164,14 @@ def _check_file(screener, args, out: IO[str]) -> int:
     if table:
         out.write(TABLE_HEADER)
     try:
-        for res in screen_stream(screener, stream, base_dir, workers=args.workers):
-            if "error" in res:
-                failed += 1
-            out.write(render_row(res) if table else json.dumps(res, ensure_ascii=False) + "\n")
+        for res in screen_stream(screener, stream, base_dir, workers=args.workers, as_json=not table):
+            if table:
+                failed += "error" in res
+                out.write(render_row(res))
+            else:  # JSON text made in the workers
+                text, bad = res
+                failed += bad
+                out.write(text + "\n")
             if progress:
                 progress.tick()
     finally:

@@ -6,6 +6,7 @@ later, any machine) that can build a Screener from the same ScreenerSpec.
 """
 from __future__ import annotations
 
+import json
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -147,14 +148,23 @@ def _init_worker(spec: ScreenerSpec) -> None:
     _WORKER = Screener.from_spec(spec)
 
 
-def _work(args: tuple[list, str | None]) -> list[dict]:
+def _work(args: tuple[list, str | None, bool]) -> list:
     assert _WORKER is not None
-    return _WORKER.screen_chunk(*args)
+    chunk, base_dir, as_json = args
+    out = _WORKER.screen_chunk(chunk, base_dir)
+    return [_json_line(d) for d in out] if as_json else out
+
+
+def _json_line(d: dict) -> tuple[str, bool]:
+    return json.dumps(d, ensure_ascii=False), "error" in d
 
 
 def screen_stream(screener: Screener, stream: BinaryIO, base_dir: str | None = None,
-                  workers: int | None = None, chunk_size: int | None = None) -> Iterator[dict]:
-    """Screen a JSON Lines byte stream; yields result dicts in input order with bounded memory."""
+                  workers: int | None = None, chunk_size: int | None = None,
+                  as_json: bool = False) -> Iterator[Any]:
+    """Screen a JSON Lines byte stream; yields result dicts (or, with `as_json`, pairs of their
+    JSON text, serialised in the workers, and whether the line failed) in input order, with
+    bounded memory."""
     cfg = screener.resources.config
     chunk_size = chunk_size or int(cfg.get("batch.chunk_size", 500))
     workers = workers if workers is not None else int(cfg.get("batch.workers", 0)) or (os.cpu_count() or 1)
@@ -164,15 +174,14 @@ def screen_stream(screener: Screener, stream: BinaryIO, base_dir: str | None = N
         return
     second = next(chunks, None)
     if second is None or workers <= 1 or screener.spec is None:  # small input: no process start-up cost
-        for chunk in (first, second) if second else (first,):
-            yield from screener.screen_chunk(chunk, base_dir)
-        for chunk in chunks:
-            yield from screener.screen_chunk(chunk, base_dir)
+        for chunk in _prepend((first, second) if second else (first,), chunks):
+            out = screener.screen_chunk(chunk, base_dir)
+            yield from (map(_json_line, out) if as_json else out)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(screener.spec,)) as pool:
         pending: deque = deque()
         for chunk in _prepend((first, second), chunks):
-            pending.append(pool.submit(_work, (chunk, base_dir)))
+            pending.append(pool.submit(_work, (chunk, base_dir, as_json)))
             if len(pending) >= workers * 2:  # bounded look-ahead keeps memory flat
                 yield from pending.popleft().result()
         while pending:
