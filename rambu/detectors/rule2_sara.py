@@ -16,7 +16,8 @@ _RELIGIONS = {
     "ateis": "kaum ateis", "atheis": "kaum ateis", "masjid": "umat Islam", "ulama": "umat Islam",
     "kyai": "umat Islam", "kiai": "umat Islam", "santri": "umat Islam", "habib": "umat Islam",
     "ustadz": "umat Islam", "ustad": "umat Islam", "jilbab": "umat Islam", "cadar": "umat Islam",
-    "agama": "agama", "umat": "umat beragama",
+    "agama": "agama", "umat": "umat beragama", "kafir": "umat beragama lain", "non muslim": "umat beragama lain",
+    "nonmuslim": "umat beragama lain",
 }
 _ETHNIC = {
     "jawa": "suku Jawa", "sunda": "suku Sunda", "batak": "suku Batak", "madura": "suku Madura",
@@ -54,6 +55,8 @@ HOSTILE = {
         "kunyuk", "goblog sia", "anjing sia", "kehed", "belegug", "koplok", "pekok",
     )},
     **{w: "hostile" for w in (
+        "maling", "rampok", "perampok", "pencuri", "penipu", "penjilat", "lintah darat",
+        "tidak bisa dipercaya", "ra iso dipercaya", "teu bisa dipercaya", "gak bisa dipercaya",
         "kasar", "bukan islam", "bukan muslim", "bukan agama", "penyembah berhala", "berhala",
         "masuk neraka", "neraka", "jangan dikasih", "jangan diberi", "jangan terima", "jangan diterima",
         "tidak boleh tinggal", "dilarang tinggal", "usir", "diusir", "tukang carok",
