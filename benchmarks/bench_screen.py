@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 CLEAN = [
     "Alhamdulillah pembinaan kemandirian warga binaan hari ini: pelatihan las, menjahit dan {x}.",
@@ -69,6 +70,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=20000)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--claims", type=int, default=0,
+                    help="screen against a synthetic fact-check register of this many claims (0: examples/)")
     args = ap.parse_args()
     from rambu.engine import Screener, ScreenerSpec, screen_stream
 
@@ -80,11 +83,21 @@ def main() -> None:
             fh.write(json.dumps(activity(i, rnd), ensure_ascii=False) + "\n")
     staff = ROOT / "examples" / "staff.json"
     fc = ROOT / "examples" / "factchecks.csv"
+    if args.claims:
+        import csv
+        from bench_factcheck import generate
+        fc = tmp / "register.csv"
+        with fc.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id", "claim", "verdict", "source", "published"])
+            for e in generate(args.claims):
+                w.writerow([e.id, e.claim, e.verdict, e.source, e.published])
     spec = ScreenerSpec(None, str(staff), str(fc))
     t0 = time.perf_counter()
     screener = Screener.from_spec(spec)
     t_load = time.perf_counter() - t0
-    print(f"machine: {os.cpu_count()} cores; activities: {args.n}; file: {src.stat().st_size / 1e6:.1f} MB")
+    print(f"machine: {os.cpu_count()} cores; activities: {args.n}; file: {src.stat().st_size / 1e6:.1f} MB; "
+          f"register: {args.claims or 'examples/factchecks.csv'} claims")
     print(f"screener start-up (models, register, staff): {t_load:.2f} s")
 
     for workers in sorted({1, args.workers}):

@@ -7,6 +7,7 @@ later, any machine) that can build a Screener from the same ScreenerSpec.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -141,11 +142,12 @@ def _ocr_function(config: Config):
 # --- batch: stateless chunks, optionally across processes -----------------------------------------
 
 _WORKER: Screener | None = None
+_PARENT: Screener | None = None  # inherited by forked workers: no model or index rebuilt
 
 
 def _init_worker(spec: ScreenerSpec) -> None:
     global _WORKER
-    _WORKER = Screener.from_spec(spec)
+    _WORKER = _PARENT if _PARENT is not None else Screener.from_spec(spec)
 
 
 def _work(args: tuple[list, str | None, bool]) -> list:
@@ -178,14 +180,21 @@ def screen_stream(screener: Screener, stream: BinaryIO, base_dir: str | None = N
             out = screener.screen_chunk(chunk, base_dir)
             yield from (map(_json_line, out) if as_json else out)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(screener.spec,)) as pool:
-        pending: deque = deque()
-        for chunk in _prepend((first, second), chunks):
-            pending.append(pool.submit(_work, (chunk, base_dir, as_json)))
-            if len(pending) >= workers * 2:  # bounded look-ahead keeps memory flat
+    global _PARENT
+    ctx = multiprocessing.get_context()
+    _PARENT = screener if ctx.get_start_method() == "fork" else None
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(screener.spec,)) as pool:
+            pending: deque = deque()
+            for chunk in _prepend((first, second), chunks):
+                pending.append(pool.submit(_work, (chunk, base_dir, as_json)))
+                if len(pending) >= workers * 2:  # bounded look-ahead keeps memory flat
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    finally:
+        _PARENT = None
 
 
 def _chunks(lines: Iterator, size: int) -> Iterator[list]:

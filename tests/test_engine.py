@@ -105,3 +105,18 @@ def test_sanction_levels_follow_severity_and_reach(screener):
     assert lvl[s_like.discipline_level] < lvl[s_post.discipline_level]
     assert s_post.statement == "pernyataan secara terbuka"
     assert "jangkauan" in s_post.reason
+
+
+def test_workers_without_fork_rebuild_the_same_screener_from_its_spec():
+    from pathlib import Path
+    from rambu import engine
+    ex = Path(__file__).resolve().parents[1] / "examples"
+    spec = ScreenerSpec(None, str(ex / "staff.json"), str(ex / "factchecks.csv"))
+    engine._PARENT = None
+    engine._init_worker(spec)
+    w = engine._WORKER
+    assert w is not None and w.spec == spec
+    assert w.resources.staff.get("198901142012121003") is not None
+    assert w.resources.factchecks is not None
+    out = w.screen_chunk([(1, json.dumps(make_activity("pemerintah goblok, rezim anjing")).encode())], None)
+    assert out[0]["decision"] == "violation"
