@@ -50,6 +50,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("office_hours.saturday", "", "Jam kantor hari Sabtu (kosong = libur)."),
     Setting("office_hours.sunday", "", "Jam kantor hari Minggu (kosong = libur)."),
     Setting("office_hours.default_timezone", "Asia/Jakarta", "Zona waktu bila direktori pegawai tidak menyebutkannya."),
+    Setting("office_hours.by_zone", "",
+            "Jam kantor khusus per zona waktu, JSON {zona: {hari: jam}}, mis. "
+            '{"Asia/Jayapura": {"friday": "07:30-16:00", "saturday": ""}} ("" = libur); '
+            "hari yang tidak disebut memakai office_hours.<hari>. Kosong = tidak ada."),
     Setting("holidays_file", "", "Berkas JSON/CSV hari libur nasional dan cuti bersama (kosong = data bawaan)."),
     Setting("classifier.model_dir", "", "Folder model klasifikasi teks (kosong = model bawaan paket)."),
     Setting("media.ocr", True, "Jalankan OCR (tesseract) pada gambar tanpa ocr_text bila tersedia."),

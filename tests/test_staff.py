@@ -401,3 +401,103 @@ def test_holiday_file_errors(tmp_path, name, content, needle):
 def test_missing_holidays_file_is_an_error():
     with pytest.raises(HolidayError, match="tidak ditemukan"):
         DutyCalendar(config(holidays_file="/tidak/ada/libur.json"))
+
+
+# --- office hours per time zone (setting office_hours.by_zone) -------------------------------------
+
+PAPUA = {"Asia/Jayapura": {"friday": "07:30-15:00", "saturday": "08:00-12:00"}, "WITA": {"monday": ""}}
+
+
+def test_by_zone_setting_exists_and_is_empty_by_default():
+    from rambu.settings import SETTINGS
+    (s,) = [s for s in SETTINGS if s.name == "office_hours.by_zone"]
+    assert s.default == "" and "JSON" in s.help
+    assert DutyCalendar(default_config(), {}).zone_hours == {}
+
+
+def test_zone_override_applies_to_that_zone_only():
+    cal = DutyCalendar(config(office_hours__by_zone=json.dumps(PAPUA)), {})
+    # Friday 15.30 local: off in Jayapura (override ends 15.00), on in Jakarta and Makassar (global 16.30)
+    assert not cal.on_duty(office("Asia/Jayapura"), t("2025-03-14T15:30:00+09:00"))
+    assert cal.on_duty(office("Asia/Jakarta"), t("2025-03-14T15:30:00+07:00"))
+    assert cal.on_duty(office("Asia/Makassar"), t("2025-03-14T15:30:00+08:00"))
+    p, = cal.duty_periods(office("Asia/Jayapura"), t("2025-03-14T09:00:00+09:00"))
+    assert p.describe() == "jam kantor Jumat 07.30-15.00 WIT"
+    # Saturday: an office day in Jayapura only
+    assert cal.on_duty(office("Asia/Jayapura"), t("2025-03-15T10:00:00+09:00"))
+    assert not cal.on_duty(office("Asia/Jakarta"), t("2025-03-15T10:00:00+07:00"))
+    assert cal.is_workday(date(2025, 3, 15), "Asia/Jayapura") and not cal.is_workday(date(2025, 3, 15))
+    # weekdays the zone does not name keep the global hours
+    assert cal.hours(0, "Asia/Jayapura") == cal.office_hours[0]
+    assert cal.on_duty(office("Asia/Jayapura"), t("2025-03-10T15:30:00+09:00"))
+    # "" = a day off in that zone: Monday in WITA (given as the alias WITA)
+    assert not cal.on_duty(office("Asia/Makassar"), t("2025-03-10T10:00:00+08:00"))
+    assert cal.off_reason(office("Asia/Makassar"), t("2025-03-10T10:00:00+08:00")) == "hari Senin, bukan hari kerja"
+    assert cal.on_duty(office("Asia/Jakarta"), t("2025-03-10T10:00:00+07:00"))
+    # shift staff are unaffected: their roster only
+    assert not cal.on_duty(guard("Asia/Jayapura"), t("2025-03-15T10:00:00+09:00"))
+
+
+def test_zone_override_other_names_of_the_zone():
+    cal = DutyCalendar(config(office_hours__by_zone={"WIB": {"friday": "08:00-11:00"},
+                                                     "Asia/Makassar": {"sunday": "09:00-10:00"}}), {})
+    assert not cal.on_duty(office("Asia/Pontianak"), t("2025-03-14T12:00:00+07:00"))  # WIB too
+    assert cal.on_duty(office("Asia/Ujung_Pandang"), t("2025-03-16T09:30:00+08:00"))  # WITA too
+    assert not cal.on_duty(office(None), t("2025-03-14T12:00:00+07:00"))  # default zone Asia/Jakarta
+    # a zone's own entry wins over the shared one
+    cal = DutyCalendar(config(office_hours__by_zone={"WIB": {"friday": "08:00-11:00"},
+                                                     "Asia/Pontianak": {"friday": "07:00-17:00"}}), {})
+    assert cal.on_duty(office("Asia/Pontianak"), t("2025-03-14T12:00:00+07:00"))
+
+
+def test_zone_hours_indonesian_day_names_and_canonical_json():
+    parsed = dutytime.parse_zone_hours('{"WIT": {"Jumat": "7.30-15", "sabtu": ""}}')
+    assert dutytime.zone_hours_json(parsed) == '{"Asia/Jayapura": {"friday": "07:30-15:00", "saturday": ""}}'
+    assert dutytime.parse_zone_hours("") == dutytime.parse_zone_hours(None) == dutytime.parse_zone_hours("{}") == {}
+
+
+@pytest.mark.parametrize("value,needles", [
+    ("{", ["office_hours.by_zone", "bukan JSON"]),
+    ('["Asia/Jayapura"]', ["office_hours.by_zone", "objek JSON"]),
+    ('{"Asia/Papua": {"friday": "07:30-15:00"}}', ["zona waktu tidak dikenal", "Asia/Papua"]),
+    ('{"Asia/Jayapura": "07:30-15:00"}', ["zona Asia/Jayapura (WIT)", "objek {hari: jam}"]),
+    ('{"Asia/Jayapura": {"jumaat": "07:30-15:00"}}', ["zona Asia/Jayapura (WIT)", "hari tidak dikenal", "jumaat"]),
+    ('{"WIT": {"friday": "jam 8"}}', ["zona Asia/Jayapura (WIT), hari friday (Jumat)", "format jam tidak sah"]),
+    ('{"WITA": {"monday": "08:00-08:00"}}', ["zona Asia/Makassar (WITA), hari monday (Senin)", "sama"]),
+    ('{"WITA": {"monday": 8}}', ["zona Asia/Makassar (WITA), hari monday (Senin)"]),
+    ('{"WIT": {}, "Asia/Jayapura": {}}', ["disebut dua kali"]),
+    ('{"WIT": {"friday": "", "jumat": ""}}', ["hari friday (Jumat): disebut dua kali"]),
+])
+def test_bad_zone_hours_are_named(value, needles):
+    with pytest.raises(ValueError) as e:
+        DutyCalendar(config(office_hours__by_zone=value), {})
+    for needle in needles:
+        assert needle in str(e.value), str(e.value)
+
+
+def test_zone_hours_from_a_settings_file_reach_rule7(tmp_path):
+    from rambu.engine import Screener
+    from rambu.settings import load_config
+    toml = tmp_path / "rambu.toml"
+    toml.write_text('[settings]\n"office_hours.by_zone" = \'{"Asia/Jayapura": {"friday": "07:30-11:00"}}\'\n',
+                    encoding="utf-8")
+    cfg = load_config(toml)
+    staff = StaffDirectory.from_records([
+        {"nip": NIP_C, "name": "Yohanes", "unit": "Lapas Jayapura", "position": "Staf", "timezone": "Asia/Jayapura",
+         "schedule": "office"}])
+    screener = Screener(cfg, staff=staff, classifier=None, ocr=None)
+    assert screener.resources.calendar.zone_hours["Asia/Jayapura"][4]
+    live = {"id": "l1", "type": "live", "created_at": "2025-03-14T13:00:00+09:00", "author": {"nip": NIP_C},
+            "text": "Live santai ngobrol sama followers",
+            "live": {"started_at": "2025-03-14T13:00:00+09:00", "ended_at": "2025-03-14T13:40:00+09:00"}}
+    base = Screener(default_config(), staff=staff, classifier=None, ocr=None)
+
+    def rule7(s):
+        (f,) = [f for f in s.screen(live).findings if f.rule == 7]
+        return f
+
+    # the global Friday hours (to 16.30): a violation in duty time
+    assert dict(rule7(base).extra)["on_duty"] is True and not rule7(base).needs_review
+    # Jayapura's Friday ends at 11.00: 13.00 WIT is off duty (at most a question about the uniform)
+    f = rule7(screener)
+    assert dict(f.extra)["on_duty"] is False and f.needs_review

@@ -8,6 +8,11 @@ never in the UTC offset an activity happens to carry.
   ``office_hours.monday`` .. ``office_hours.sunday``, e.g. "07:30-16:00", empty
   = day off), except on listed national holidays and collective leave (cuti
   bersama). Shifts listed for an office employee (piket) are extra duty.
+  A time zone may override some weekdays: the setting ``office_hours.by_zone``
+  holds a JSON object ``{"Asia/Jayapura": {"friday": "07:30-16:00", "saturday": ""}}``
+  (zone -> weekday -> hours, "" = off); the weekdays it does not name keep the
+  global value. Units in Asia/Pontianak (WIB) or Asia/Ujung_Pandang (WITA) use
+  the override of Asia/Jakarta or Asia/Makassar unless they have their own.
 - ``shift`` staff (guard teams, regu pengamanan): their roster shifts only;
   holidays and weekends do not matter.
 
@@ -206,6 +211,67 @@ def parse_hours(value: Any, setting: str = "office_hours") -> tuple[tuple[time, 
     return tuple(out)
 
 
+BY_ZONE = "office_hours.by_zone"
+# Indonesian day names accepted as keys of office_hours.by_zone besides the English ones.
+_HARI_KEYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
+              "ahad": 6}
+
+
+def parse_zone_hours(value: Any, setting: str = BY_ZONE) -> dict[str, dict[int, tuple[tuple[time, time], ...]]]:
+    """The per-zone office hours: JSON text (or a mapping) ``{zone: {weekday: "HH:MM-HH:MM" | ""}}``.
+
+    Returns {IANA zone: {weekday index: ranges}}; "" / None / {} = no overrides. Zones
+    may be IANA names or WIB/WITA/WIT; weekdays English (monday ... sunday) or
+    Indonesian (senin ... minggu). Errors (ValueError, Indonesian) name the zone and
+    the weekday.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return {}
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{setting}: bukan JSON yang sah (kolom {e.colno}: {e.msg}); contoh: "
+                             '{"Asia/Jayapura": {"friday": "07:30-16:00", "saturday": ""}}') from None
+    if not isinstance(value, Mapping):
+        raise ValueError(f"{setting}: harus objek JSON {{zona waktu: {{hari: jam}}}}; contoh: "
+                         '{"Asia/Jayapura": {"friday": "07:30-16:00", "saturday": ""}}')
+    out: dict[str, dict[int, tuple[tuple[time, time], ...]]] = {}
+    for zone, days in value.items():
+        name = canonical_zone(zone) if isinstance(zone, str) else None
+        if name is None:
+            raise ValueError(f"{setting}: zona waktu tidak dikenal ({zone!r}); contoh: Asia/Jakarta (WIB), "
+                             "Asia/Makassar (WITA), Asia/Jayapura (WIT)")
+        where = f"{setting}, zona {name}" + (f" ({ABBREV[name]})" if name in ABBREV else "")
+        if name in out:
+            raise ValueError(f"{where}: zona disebut dua kali ({zone!r})")
+        if not isinstance(days, Mapping):
+            raise ValueError(f"{where}: harus objek {{hari: jam}}, mis. {{\"friday\": \"07:30-16:00\"}}")
+        hours: dict[int, tuple[tuple[time, time], ...]] = {}
+        for day, spec in days.items():
+            key = day.strip().lower() if isinstance(day, str) else day
+            i = WEEKDAYS.index(key) if key in WEEKDAYS else _HARI_KEYS.get(key) if isinstance(key, str) else None
+            if i is None:
+                raise ValueError(f"{where}: hari tidak dikenal ({day!r}); gunakan {', '.join(WEEKDAYS)}")
+            if i in hours:
+                raise ValueError(f"{where}, hari {WEEKDAYS[i]} ({HARI[i]}): disebut dua kali")
+            hours[i] = parse_hours("" if spec is None else spec, f"{where}, hari {WEEKDAYS[i]} ({HARI[i]})")
+        out[name] = hours
+    return out
+
+
+def zone_hours_json(overrides: Mapping[str, Mapping[int, tuple[tuple[time, time], ...]]]) -> str:
+    """The canonical JSON text of parsed per-zone hours ("" when there are none)."""
+    data = {zone: {WEEKDAYS[i]: format_hours(r) for i, r in sorted(days.items())}
+            for zone, days in overrides.items() if days}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else ""
+
+
+def format_hours(ranges: Iterable[tuple[time, time]]) -> str:
+    """ranges -> "07:30-16:00" ("" = off)."""
+    return ",".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in ranges)
+
+
 def _pad(s: str) -> str:
     h, _, m = s.partition(":")
     if not h.isdigit() or (m and not m.isdigit()):
@@ -273,7 +339,7 @@ def team_name(position: str | None) -> str:
 
 
 class DutyCalendar:
-    """Office hours per weekday, default time zone and holidays; duty periods of a member.
+    """Office hours per weekday (and per time zone), default time zone and holidays; duty periods of a member.
 
     `config` is a rambu Config (or None for the defaults); `holidays` maps dates to
     names (or is an iterable of (date, name) / {date, name}); None = from the config's
@@ -290,6 +356,8 @@ class DutyCalendar:
         self.office_hours: dict[int, tuple[tuple[time, time], ...]] = {
             i: parse_hours(config.get(f"office_hours.{day}", ""), f"office_hours.{day}")
             for i, day in enumerate(WEEKDAYS)}
+        # per-zone overrides: {IANA zone: {weekday: ranges}}; weekdays not named use office_hours above
+        self.zone_hours = parse_zone_hours(config.get(BY_ZONE, ""), BY_ZONE)
         tzname = config.get("office_hours.default_timezone", "Asia/Jakarta") or "Asia/Jakarta"
         if get_zone(tzname) is None:
             raise ValueError(f"office_hours.default_timezone: zona waktu tidak dikenal ({tzname!r})")
@@ -309,8 +377,25 @@ class DutyCalendar:
         """The holiday's name, or None."""
         return self.holidays.get(day)
 
-    def is_workday(self, day: date) -> bool:
-        return bool(self.office_hours[day.weekday()]) and day not in self.holidays
+    def _overrides(self, zone: str | None) -> Mapping[int, tuple[tuple[time, time], ...]]:
+        if not zone or not self.zone_hours:
+            return {}
+        if zone in self.zone_hours:
+            return self.zone_hours[zone]
+        # another name of the same Indonesian zone (Asia/Pontianak -> WIB = Asia/Jakarta, ...)
+        canon = canonical_zone(zone)
+        if canon in self.zone_hours:
+            return self.zone_hours[canon]
+        abbrev = ABBREV.get(canon or zone)
+        return self.zone_hours.get(ALIASES.get(abbrev or ""), {})
+
+    def hours(self, weekday: int, zone: str | None = None) -> tuple[tuple[time, time], ...]:
+        """Office hours of a weekday (0 = Monday) in `zone`: the zone's override, else the global value."""
+        own = self._overrides(zone)
+        return own[weekday] if weekday in own else self.office_hours[weekday]
+
+    def is_workday(self, day: date, zone: str | None = None) -> bool:
+        return bool(self.hours(day.weekday(), zone)) and day not in self.holidays
 
     # -- periods
     def office_periods(self, zone: str, start: datetime, end: datetime | None = None) -> list[DutyPeriod]:
@@ -325,7 +410,7 @@ class DutyCalendar:
             d = first + timedelta(days=k)
             if d in self.holidays:
                 continue
-            for a, b in self.office_hours[d.weekday()]:
+            for a, b in self.hours(d.weekday(), zone):
                 ps = datetime.combine(d, a, tz)
                 pe = datetime.combine(d + timedelta(days=1) if b <= a else d, b, tz)
                 p = DutyPeriod(ps, pe, "office", zone)
@@ -395,7 +480,7 @@ class DutyCalendar:
         name = self.holiday(t.date())
         if name:
             return f"hari libur: {name}"
-        if not self.office_hours[t.weekday()]:
+        if not self.hours(t.weekday(), zone):
             return f"hari {HARI[t.weekday()]}, bukan hari kerja"
         return "di luar jam kantor"
 

@@ -38,6 +38,16 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+PERMISSION_LABELS = {
+    "admin": "membuka administrasi", "check": "memakai cek sebelum unggah", "dashboard": "membuka dasbor",
+    "export": "mengekspor data", "findings.read": "melihat temuan", "findings.review": "meninjau temuan",
+    "cases.read": "melihat kasus", "cases.write": "menangani kasus", "staff.read": "melihat direktori pegawai",
+    "staff.write": "mengubah direktori pegawai", "staff.accounts": "mendaftarkan akun media sosial pegawai",
+    "batches.read": "melihat batch", "batches.write": "mengunggah batch", "documents.read": "membuka dokumen kasus",
+    "audit.read": "membaca log audit",
+}
+
+
 class AccessDenied(Exception):
     """The user lacks the permission (HTTP 403)."""
 
@@ -75,7 +85,8 @@ class Actor:
 
     def require(self, perm: str) -> None:
         if not self.can(perm):
-            raise AccessDenied(f"peran {ROLES.get(self.role, self.role)} tidak berhak ({perm})")
+            raise AccessDenied(f"peran {ROLES.get(self.role, self.role)} tidak berhak "
+                               f"{PERMISSION_LABELS.get(perm, perm)} ({perm})")
 
     @property
     def national(self) -> bool:

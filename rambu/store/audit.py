@@ -83,6 +83,36 @@ def verify(s: Session) -> Verification:
     return Verification(True, n, None, f"rantai utuh: {n} entri")
 
 
+ACTION_LABELS = {
+    "auth.login": "masuk", "auth.login_failed": "gagal masuk", "auth.login_locked": "akun dikunci (gagal masuk berulang)",
+    "auth.logout": "keluar", "batch.upload": "batch diunggah", "batch.screened": "batch selesai disaring",
+    "batch.download": "baris batch diunduh", "media.view": "berkas media diunduh",
+    "case.open": "kasus dibuka", "case.join": "temuan digabungkan ke kasus", "case.view": "kasus dilihat",
+    "case.step": "tahap diselesaikan", "case.assign": "petugas penanggung jawab diganti",
+    "case.document": "dokumen dibuat", "case.document_view": "dokumen diunduh", "check.draft": "draf diperiksa",
+    "export": "data diekspor", "report": "laporan PDF dibuat", "factcheck.import": "register cek fakta diimpor",
+    "factcheck.save": "entri cek fakta disimpan", "factcheck.delete": "entri cek fakta dihapus",
+    "finding.view": "temuan dilihat", "finding.confirmed": "temuan dikonfirmasi", "finding.dismissed": "temuan ditolak",
+    "holiday.set": "hari libur disimpan", "holiday.delete": "hari libur dihapus", "region.save": "wilayah disimpan",
+    "unit.save": "unit disimpan", "settings.update": "pengaturan diubah",
+    "staff.account_add": "akun media sosial didaftarkan", "staff.account_watch": "pemantauan akun diubah",
+    "staff.import": "direktori pegawai diimpor", "staff.roster": "jadwal dinas diimpor",
+    "staff.view": "halaman pegawai dilihat", "user.create": "pengguna dibuat", "user.update": "pengguna diubah",
+    "user.password": "kata sandi diganti",
+}
+
+
+def action_label(entry: dict) -> str:
+    """An audit entry's action in Indonesian (a completed case step names the step)."""
+    action = entry.get("action", "")
+    label = ACTION_LABELS.get(action, action)
+    detail = entry.get("detail") or {}
+    if action == "case.step" and isinstance(detail, dict) and detail.get("completed"):
+        from .config import STAGE_LABELS
+        label += f": {STAGE_LABELS.get(detail['completed'], detail['completed'])}"
+    return label
+
+
 def entries(s: Session, object_type: str | None = None, object_id: str | None = None, limit: int = 200,
             before: int | None = None) -> list[dict]:
     q = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)

@@ -132,7 +132,9 @@ def get_batch(s: Session, actor: Actor, batch_id: int) -> dict:
     d["media"] = [{"path": m.path, "sha256": m.sha256, "size": m.size}
                   for m in s.scalars(select(MediaFile).where(MediaFile.batch_id == b.id).order_by(MediaFile.path))]
     if actor.can("findings.read"):
-        d["findings"] = s.scalar(select(func.count()).select_from(Finding).where(Finding.batch_id == b.id))
+        # the same findings the review queue lists for ?batch_id= (inside the user's scope)
+        d["findings"] = s.scalar(select(func.count()).select_from(Finding)
+                                 .where(Finding.batch_id == b.id, unit_condition(actor, Finding.unit_id)))
     return d
 
 

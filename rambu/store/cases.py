@@ -28,16 +28,66 @@ STATEMENTS = {"tertutup": "pernyataan secara tertutup", "terbuka": "pernyataan s
 LEVELS = ("ringan", "sedang", "berat")
 DOC_KINDS = {"summons": "Surat panggilan sidang", "hearing_minutes": "Berita acara sidang",
              "decision": "Keputusan majelis kode etik"}
+# The step records (`data` of each step) as users read them: field labels and value labels per step.
+FIELD_LABELS = {"breach": "Hasil pemeriksaan awal", "hearing_at": "Waktu sidang", "place": "Tempat sidang",
+                "chair": "Ketua majelis", "members": "Anggota majelis", "secretary": "Sekretaris",
+                "summary": "Jalannya sidang", "outcome": "Putusan", "reasons": "Pertimbangan",
+                "statement": "Keterangan dan pembelaan pegawai",
+                "discipline_level": "Rekomendasi hukuman disiplin (PP 94/2021)",
+                "discipline_penalty": "Jenis hukuman disiplin"}
+STEP_FIELD_LABELS = {("putusan", "statement"): "Sanksi moral"}
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "breach": {"ya": "ada dugaan pelanggaran", "tidak": "tidak ada pelanggaran etik (klarifikasi)"},
+    "outcome": OUTCOMES, "statement": STATEMENTS,
+    "discipline_level": {lvl: f"tingkat {lvl}" for lvl in LEVELS}}
+STATUS_LABELS = {"open": "berjalan", "closed": "selesai"}
+_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember")
+
+
+def _when(v: str) -> str:
+    """ "2025-04-10T09:00" -> "10 April 2025 pukul 09.00" (unchanged when not a date-time)."""
+    try:
+        d = datetime.fromisoformat(v)
+    except (TypeError, ValueError):
+        return v
+    out = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return out + (f" pukul {d:%H.%M}" if "T" in v or " " in v.strip() else "")
+
+
+def step_record(stage: str, data: dict | None) -> list[tuple[str, str]]:
+    """A step's record in Indonesian, in the order of FIELD_LABELS: [(label, value), ...]; empty fields left out.
+
+    The stored `data` (and the JSON API) keep the raw keys and values."""
+    data = data or {}
+    out = []
+    for key in [k for k in FIELD_LABELS if k in data] + [k for k in data if k not in FIELD_LABELS]:
+        v = data[key]
+        if v is None or v == "" or v == []:
+            continue
+        if isinstance(v, (list, tuple)):
+            text = ", ".join(str(x) for x in v)
+        elif key == "statement" and stage != "putusan":
+            text = str(v)
+        elif key == "hearing_at":
+            text = _when(str(v))
+        else:
+            text = VALUE_LABELS.get(key, {}).get(str(v), str(v)) if not isinstance(v, bool) else ("ya" if v else "tidak")
+        label = STEP_FIELD_LABELS.get((stage, key)) or FIELD_LABELS.get(key) or key.replace("_", " ").capitalize()
+        out.append((label, text))
+    return out
+
+
 RULE_TITLES = {1: "kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "kebencian SARA",
                3: "menyebarkan/menyetujui konten kebencian", 4: "berita bohong/tidak dapat dipertanggungjawabkan",
                5: "merendahkan simbol negara", 6: "informasi keamanan dan ketertiban yang dikecualikan",
                7: "siaran langsung pada jam dinas/berseragam"}
 
 
-def _due(s: Session, stage: str, start: datetime) -> datetime:
-    vals = config.values(s)
-    days = int(vals.get(f"deadline.{stage}", 5))
-    return config.add_working_days(start, days, config.holiday_dates(s), config.office_days(vals) or None)
+def _due(s: Session, stage: str, start: datetime, unit_id: int | None = None) -> datetime:
+    """Due date of a step: `deadline.<stage>` working days of the case's unit (its zone's office days)."""
+    days = int(config.get(s, f"deadline.{stage}"))
+    return config.working_days_after(s, start, days, unit_id)
 
 
 def open_or_join(s: Session, actor: Actor, f: Finding) -> Case:
@@ -52,7 +102,7 @@ def open_or_join(s: Session, actor: Actor, f: Finding) -> Case:
         s.flush()
         case.number = f"KE-{now.year}-{case.id:05d}"
         s.add(CaseStep(case_id=case.id, stage=ORDER[0], officer_id=actor.id, started_at=now,
-                       due_at=_due(s, ORDER[0], now)))
+                       due_at=_due(s, ORDER[0], now, case.unit_id)))
         audit.record(s, actor, "case.open", "case", case.id, unit_id=case.unit_id,
                      detail={"number": case.number, "staff_id": case.staff_id, "finding_id": f.id})
     else:
@@ -96,7 +146,10 @@ def case_dict(s: Session, c: Case, full: bool = False) -> dict[str, Any]:
                           for doc in s.scalars(select(CaseDocument).where(CaseDocument.case_id == c.id)
                                                .order_by(CaseDocument.id))]
         prior = s.scalars(select(Case).where(Case.staff_id == c.staff_id, Case.id != c.id).order_by(Case.opened_at))
-        d["other_cases"] = [{"id": o.id, "number": o.number, "status": o.status, "outcome": o.outcome,
+        d["other_cases"] = [{"id": o.id, "number": o.number, "status": o.status,
+                             "status_label": STATUS_LABELS.get(o.status, o.status), "stage": o.stage,
+                             "stage_label": STAGE_LABELS.get(o.stage, o.stage), "outcome": o.outcome,
+                             "outcome_label": OUTCOMES.get(o.outcome or "", None),
                              "opened_at": o.opened_at.isoformat()} for o in prior]
         d["next_stage"] = _next(c.stage)
         d["stages"] = [{"key": k, "label": label} for k, label, _ in STAGES]
@@ -253,7 +306,7 @@ def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict 
     else:
         c.stage = nxt
         s.add(CaseStep(case_id=c.id, stage=nxt, officer_id=int(officer_id) if officer_id else cur.officer_id,
-                       started_at=now, due_at=_due(s, nxt, now)))
+                       started_at=now, due_at=_due(s, nxt, now, c.unit_id)))
     audit.record(s, actor, "case.step", "case", c.id, unit_id=c.unit_id,
                  detail={"completed": stage, "next": c.stage, "notes": notes, "data": data})
     s.flush()

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -57,6 +57,7 @@ APP_SETTINGS: tuple[AppSetting, ...] = (
 )
 _APP = {s.name: s for s in APP_SETTINGS}
 _ENGINE = {s.name: s for s in ENGINE_SETTINGS}
+ZONE_HOURS = "office_hours.by_zone"  # per-zone office hours (JSON text), see rambu.staff.dutytime
 REVISION_KEY = "_engine_revision"  # bumped whenever something the Screener is built from changes
 
 
@@ -92,6 +93,8 @@ def _coerce(name: str, value: Any) -> Any:
     if d is None:
         raise Invalid(f"pengaturan tidak dikenal: {name}")
     default = d.default
+    if name == ZONE_HOURS:
+        return _zone_hours(value)
     if value is None or value == "":
         if default is None or isinstance(default, str):
             return None if default is None else ""
@@ -122,13 +125,22 @@ def _coerce(name: str, value: Any) -> Any:
         raise Invalid(f"{name}: nilai tidak sah ({str(value)[:60]!r})") from None
 
 
+def _zone_hours(value: Any) -> str:
+    """office_hours.by_zone: JSON text or an object -> canonical JSON text ("" = no overrides)."""
+    from ..staff.dutytime import parse_zone_hours, zone_hours_json
+    try:
+        return zone_hours_json(parse_zone_hours(value, ZONE_HOURS))
+    except ValueError as e:
+        raise Invalid(str(e)) from None
+
+
 def update_settings(s: Session, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
     actor.require("admin")
     clean = {k: _coerce(k, v) for k, v in changes.items()}
     if any(k.startswith("office_hours.") for k in clean):
         from ..staff.dutytime import parse_hours
         for k, v in clean.items():
-            if k.startswith("office_hours.") and k != "office_hours.default_timezone":
+            if k.startswith("office_hours.") and k not in ("office_hours.default_timezone", ZONE_HOURS):
                 try:
                     parse_hours(v, k)
                 except ValueError as e:
@@ -211,21 +223,57 @@ def holiday_dates(s: Session) -> set[date]:
     return set(s.scalars(select(Holiday.day)))
 
 
-def add_working_days(start: datetime, days: int, off: set[date], office_days: set[int] | None = None) -> datetime:
-    """`days` working days after `start` (weekends per office hours and holidays skipped)."""
-    office_days = office_days if office_days is not None else {0, 1, 2, 3, 4}
-    d = start
+def add_working_days(start: datetime, days: int, off: set[date], office_days: set[int] | None = None, *,
+                     workday: Callable[[date], bool] | None = None, zone: str | None = None) -> datetime:
+    """`days` working days after `start` (weekends per office hours and holidays skipped).
+
+    `workday(day)` decides instead of `office_days`/`off` when given; with `zone` the days
+    are counted in that zone's local calendar (the result keeps `start`'s time zone).
+    """
+    if workday is None:
+        office_days = office_days if office_days is not None else {0, 1, 2, 3, 4}
+        workday = lambda day: day.weekday() in office_days and day not in off  # noqa: E731
+    tz = None
+    if zone and start.tzinfo is not None:
+        from ..staff.dutytime import get_zone
+        tz = get_zone(zone)
+    d = start.astimezone(tz) if tz is not None else start
     n = 0
     while n < days:
         d += timedelta(days=1)
-        if d.weekday() in office_days and d.date() not in off:
+        if workday(d.date()):
             n += 1
-    return d
+    return d.astimezone(start.tzinfo) if tz is not None else d
 
 
 def office_days(vals: dict[str, Any]) -> set[int]:
     names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     return {i for i, n in enumerate(names) if str(vals.get(f"office_hours.{n}") or "").strip()}
+
+
+def calendar(s: Session, vals: dict[str, Any] | None = None):
+    """The engine's DutyCalendar from the settings table (office hours, per-zone hours, default zone)
+    and the holiday table."""
+    from ..staff.dutytime import DutyCalendar
+    vals = values(s) if vals is None else vals
+    cfg = Config(MappingProxyType({k: vals[k] for k in _ENGINE}))
+    return DutyCalendar(cfg, {h.day: h.name for h in s.scalars(select(Holiday))})
+
+
+def working_days_after(s: Session, start: datetime, days: int, unit_id: int | None = None) -> datetime:
+    """`days` working days after `start` for a unit: its zone's office days (office_hours.<day> and
+    office_hours.by_zone), public holidays skipped. Without any office day: Monday to Friday."""
+    from .models import Unit
+    vals = values(s)
+    off = holiday_dates(s)
+    try:
+        cal = calendar(s, vals)
+    except ValueError:  # a stored value the engine refuses: plain weekdays from the settings
+        return add_working_days(start, days, off, office_days(vals) or None)
+    zone = (s.scalar(select(Unit.timezone).where(Unit.id == unit_id)) if unit_id else None) or cal.default_timezone
+    if not any(cal.hours(i, zone) for i in range(7)):
+        return add_working_days(start, days, off, None, zone=zone)
+    return add_working_days(start, days, off, workday=lambda d: cal.is_workday(d, zone), zone=zone)
 
 
 # --- the engine's Config ---------------------------------------------------------------------------

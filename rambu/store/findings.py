@@ -49,7 +49,7 @@ def _date(v: str | None, end: bool = False) -> datetime | None:
 def filter_conditions(s: Session, actor: Actor, rule: int | None = None, unit_id: int | None = None,
                       region_id: int | None = None, min_confidence: float | None = None,
                       max_confidence: float | None = None, date_from: str | None = None, date_to: str | None = None,
-                      status: str | None = None, staff_id: int | None = None) -> list:
+                      status: str | None = None, staff_id: int | None = None, batch_id: int | None = None) -> list:
     cond = [unit_condition(actor, Finding.unit_id)]
     if rule:
         cond.append(Finding.rule == int(rule))
@@ -71,6 +71,8 @@ def filter_conditions(s: Session, actor: Actor, rule: int | None = None, unit_id
         cond.append(Finding.status == status)
     if staff_id:
         cond.append(Finding.staff_id == int(staff_id))
+    if batch_id:
+        cond.append(Finding.batch_id == int(batch_id))
     return cond
 
 

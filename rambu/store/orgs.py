@@ -135,7 +135,10 @@ def staff_page(s: Session, actor: Actor, staff_id: int) -> dict:
         d["confirmed_findings"] = sum(1 for f in d["findings"] if f["status"] == "confirmed")
     if actor.can("cases.read"):
         cs = s.scalars(select(Case).where(Case.staff_id == m.id).order_by(Case.opened_at))
-        d["cases"] = [{"id": c.id, "number": c.number, "stage": c.stage, "status": c.status, "outcome": c.outcome,
+        from .cases import OUTCOMES, STAGE_LABELS, STATUS_LABELS
+        d["cases"] = [{"id": c.id, "number": c.number, "stage": c.stage, "stage_label": STAGE_LABELS.get(c.stage, c.stage),
+                       "status": c.status, "status_label": STATUS_LABELS.get(c.status, c.status),
+                       "outcome": c.outcome, "outcome_label": OUTCOMES.get(c.outcome or "", None),
                        "opened_at": c.opened_at.isoformat(), "discipline_level": c.discipline_level,
                        "sanction_statement": c.sanction_statement} for c in cs]
         d["proven_cases"] = sum(1 for c in d["cases"] if c["outcome"] == "proven")

@@ -2,6 +2,7 @@
 fact-check register, public holidays, office hours and rule settings, audit log."""
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 from fastapi import Depends, FastAPI, File, Request, UploadFile
@@ -14,6 +15,55 @@ from .views import (FactCheckIn, HolidayIn, RegionIn, UnitIn, UserIn, UserPatch,
 
 WEEKDAYS = (("monday", "Senin"), ("tuesday", "Selasa"), ("wednesday", "Rabu"), ("thursday", "Kamis"),
             ("friday", "Jumat"), ("saturday", "Sabtu"), ("sunday", "Minggu"))
+# the zones edited on the settings page (office hours per zone); other zones set through the API are kept
+ZONES = (("Asia/Jakarta", "WIB"), ("Asia/Makassar", "WITA"), ("Asia/Jayapura", "WIT"))
+OFF_WORDS = ("libur", "-", "tutup", "off")  # typed in an office-hours box: a day off
+
+
+def _zone_hours_view(value: str) -> dict[str, dict[str, str | None]]:
+    """office_hours.by_zone for display: {zone: {weekday: "07:30-16:00" | "libur" | None (= global)}}."""
+    from ..staff.dutytime import WEEKDAYS as DAYS, format_hours, parse_zone_hours
+    try:
+        parsed = parse_zone_hours(value)
+    except ValueError:
+        parsed = {}
+    zones = [z for z, _ in ZONES] + sorted(z for z in parsed if z not in dict(ZONES))
+    return {z: {day: (format_hours(parsed[z][i]) or "libur") if i in parsed.get(z, {}) else None
+                for i, day in enumerate(DAYS)} for z in zones}
+
+
+def _office_hours_changes(form, current: dict) -> dict:
+    """Changes of the settings page's office-hours table: global weekday hours and per-zone overrides."""
+    from ..staff.dutytime import parse_zone_hours, zone_hours_json
+    changes: dict = {}
+    for day, _ in WEEKDAYS:
+        name = f"office_hours.{day}"
+        if name in form:
+            v = str(form.get(name) or "").strip()
+            v = "" if v.lower() in OFF_WORDS else v
+            if v != str(current.get(name) or ""):
+                changes[name] = v
+    try:
+        kept = {z: days for z, days in json.loads(current.get(config.ZONE_HOURS) or "{}").items()
+                if z not in dict(ZONES)}
+    except (ValueError, AttributeError):
+        kept = {}
+    new = dict(kept)
+    for zone, _ in ZONES:
+        days = {}
+        for day, _ in WEEKDAYS:
+            v = str(form.get(f"zone_hours.{zone}.{day}") or "").strip()
+            if v:
+                days[day] = "" if v.lower() in OFF_WORDS else v
+        if days:
+            new[zone] = days
+    try:
+        if zone_hours_json(parse_zone_hours(new)) == (current.get(config.ZONE_HOURS) or ""):
+            return changes
+    except ValueError:
+        pass  # update_settings reports it, naming the zone and the weekday
+    changes[config.ZONE_HOURS] = new
+    return changes
 
 
 def _text(upload) -> tuple[str, str]:
@@ -265,19 +315,21 @@ def register(app: FastAPI) -> None:  # noqa: C901
         actor.require("admin")
         vals = config.values(s)
         return {"values": vals, "definitions": config.definitions(), "weekdays": WEEKDAYS,
+                "zones": [{"zone": z, "label": label} for z, label in ZONES],
+                "zone_hours": _zone_hours_view(vals.get(config.ZONE_HOURS) or ""),
                 "revision": config.revision(s)}
 
     @app.post("/admin/settings", include_in_schema=False)
     def settings_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         current = config.values(s)
-        changes = {}
+        changes = _office_hours_changes(form, current) if form.get("_office_hours") else {}
         for k, v in form.items():
-            if k == "csrf_token" or k not in current:
+            if k == "csrf_token" or k not in current or k in changes or (
+                    form.get("_office_hours") and k.startswith("office_hours.") and k != "office_hours.default_timezone"):
                 continue
             if isinstance(current[k], bool):
                 continue
             if isinstance(current[k], dict):
-                import json
                 if json.dumps(current[k], ensure_ascii=False, sort_keys=True) != v.strip():
                     changes[k] = v
                 continue

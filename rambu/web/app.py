@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import secrets
 import time
 from contextlib import asynccontextmanager
@@ -167,6 +168,59 @@ def _fmt_dt(v: Any, with_time: bool = True) -> str:
     return s
 
 
+def display_name(actor: Any) -> str:
+    """The header's "Name (Role)": the role is left out when the name already says it
+    ("Dewi Lestari (Kepatuhan Internal Pusat)", "Pimpinan Ditjenpas", "Administrator")."""
+    name = (getattr(actor, "full_name", "") or getattr(actor, "username", "") or "").strip()
+    role = ROLES.get(getattr(actor, "role", ""), getattr(actor, "role", ""))
+    key = role.split()[0] if role else ""
+    if not role or re.search(rf"\b{re.escape(key)}\b", name, re.IGNORECASE):
+        return name
+    return f"{name} ({role})"
+
+
+_FIELD_RE = re.compile(r"^(target\.)?media\[(\d+)\]\.(ocr_text|transcript)$")
+
+
+def field_label(path: Any) -> str:
+    """A contract field path quoted in evidence, in Indonesian: "text" -> "teks unggahan",
+    "target.media[0].ocr_text" -> "teks pada media 1 konten yang ditanggapi"."""
+    p = str(path or "")
+    fixed = {"text": "teks unggahan", "target.text": "teks konten yang ditanggapi",
+             "live.transcript": "transkrip siaran langsung"}
+    if p in fixed:
+        return fixed[p]
+    m = _FIELD_RE.match(p)
+    if not m:
+        return p
+    what = "teks pada media" if m.group(3) == "ocr_text" else "transkrip media"
+    return f"{what} {int(m.group(2)) + 1}" + (" konten yang ditanggapi" if m.group(1) else "")
+
+
+def _step_record(stage: str, data: dict | None) -> list:
+    from ..store.cases import step_record
+    return step_record(stage, data)
+
+
+def _action_label(entry: dict) -> str:
+    from ..store.audit import action_label
+    return action_label(entry)
+
+
+templates.env.globals.update(display_name=display_name, step_record=_step_record, action_label=_action_label)
+templates.env.filters["field"] = field_label
+
+
+def _zone(name: Any) -> str:
+    """ "Asia/Makassar" -> "WITA (Asia/Makassar)"."""
+    if not name:
+        return "-"
+    from ..staff.dutytime import zone_label
+    label = zone_label(str(name))
+    return f"{label} ({name})" if label != name else str(name)
+
+
+templates.env.filters["zone"] = _zone
 templates.env.filters["dt"] = _fmt_dt
 templates.env.filters["d"] = lambda v: _fmt_dt(v, False)
 templates.env.filters["pct"] = lambda v: "-" if v is None else f"{float(v) * 100:.0f}%"
@@ -176,7 +230,8 @@ def render(request: Request, template: str, data: dict, status: int = 200) -> HT
     actor = getattr(request.state, "actor", None)
     flash = request.cookies.get(FLASH)
     ctx = {"data": data, "actor": actor, "csrf": getattr(request.state, "csrf", ""), "flash": _read_flash(flash),
-           "path": request.url.path, "query": dict(request.query_params)}
+           "path": request.url.path, "query": dict(request.query_params),
+           "api_url": getattr(request.state, "api_url", None)}
     resp = templates.TemplateResponse(request, template, ctx, status_code=status)
     if flash:
         resp.delete_cookie(FLASH, path="/")
@@ -216,7 +271,10 @@ def twin(app: FastAPI, path: str, template: str, *, tags: list[str] | None = Non
         def page(*args, **kwargs):
             data = fn(*args, **kwargs)
             kwargs["s"].commit()
-            return render(kwargs["request"], template, data)
+            request = kwargs["request"]
+            # the JSON twin of exactly this page, filters included (set only when the page rendered)
+            request.state.api_url = "/api" + request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return render(request, template, data)
 
         app.add_api_route("/api" + path, api, methods=["GET"], tags=tags, summary=summary or fn.__doc__,
                           name="api_" + fn.__name__)
@@ -253,6 +311,18 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(Invalid)
     async def _invalid(request: Request, exc: Invalid):
         return _page(request, 400, "Isian tidak sah", str(exc))
+
+    from fastapi.exception_handlers import request_validation_exception_handler
+    from fastapi.exceptions import RequestValidationError
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_params(request: Request, exc: RequestValidationError):
+        """A page given a bad query parameter answers with an Indonesian page, not the API's JSON."""
+        if wants_json(request):
+            return await request_validation_exception_handler(request, exc)
+        names = sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")})
+        return _page(request, 422, "Isian tidak sah",
+                     "Nilai tidak sah pada: " + (", ".join(names) or "permintaan") + ". Periksa isian lalu coba lagi.")
 
     from starlette.exceptions import HTTPException as StarletteHTTPException
 

@@ -41,6 +41,15 @@ def _opt_float(v: Any) -> float | None:
         raise Invalid(f"bukan angka: {v!r}") from None
 
 
+def _finding_filters(rule, unit_id, region_id, min_confidence, date_from, date_to, status, staff_id,
+                     batch_id) -> dict:
+    """Query parameters of the review queue (empty form fields = no filter) -> findings.filter_conditions."""
+    d = dict(rule=_opt_int(rule), unit_id=_opt_int(unit_id), region_id=_opt_int(region_id),
+             min_confidence=_opt_float(min_confidence), date_from=date_from or None, date_to=date_to or None,
+             status=status or None, staff_id=_opt_int(staff_id), batch_id=_opt_int(batch_id))
+    return {k: v for k, v in d.items() if v is not None}
+
+
 def _home(actor: Actor) -> str:
     if actor.can("dashboard"):
         return "/dashboard"
@@ -302,15 +311,16 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     # --- review queue -----------------------------------------------------------------------------------
     @twin(app, "/findings", "findings.html", tags=["temuan"])
-    def findings_list(request: Request, rule: Optional[int] = None, unit_id: Optional[str] = None,
+    def findings_list(request: Request, rule: Optional[str] = None, unit_id: Optional[str] = None,
                       region_id: Optional[str] = None, min_confidence: Optional[str] = None,
                       date_from: Optional[str] = None, date_to: Optional[str] = None, status: str = "open",
-                      staff_id: Optional[int] = None, limit: int = Query(50, le=500), offset: int = 0,
+                      staff_id: Optional[str] = None,
+                      batch_id: Optional[str] = Query(None, description="hanya temuan dari batch ini"),
+                      limit: int = Query(50, le=500), offset: int = 0,
                       actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        """Antrean tinjauan: temuan disaring menurut larangan, unit, wilayah, keyakinan, tanggal, status."""
-        d = findings.list_findings(s, actor, limit=limit, offset=offset, rule=rule, unit_id=_opt_int(unit_id),
-                                   region_id=_opt_int(region_id), min_confidence=_opt_float(min_confidence),
-                                   date_from=date_from, date_to=date_to, status=status, staff_id=staff_id)
+        """Antrean tinjauan: temuan disaring menurut larangan, unit, wilayah, keyakinan, tanggal, status, batch."""
+        d = findings.list_findings(s, actor, limit=limit, offset=offset, **_finding_filters(
+            rule, unit_id, region_id, min_confidence, date_from, date_to, status or "open", staff_id, batch_id))
         d["units"] = orgs.list_units(s, actor)
         d["regions"] = orgs.list_regions(s, actor)
         d["rules"] = RULE_NAMES
@@ -535,13 +545,16 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     @app.get("/export/{table}.{fmt}", include_in_schema=False)
     @app.get("/api/export/{table}.{fmt}", tags=["dasbor"], summary="Ekspor tabel temuan atau kasus (csv, xlsx)")
-    def export(table: str, fmt: str, rule: Optional[int] = None, unit_id: Optional[str] = None,
+    def export(table: str, fmt: str, rule: Optional[str] = None, unit_id: Optional[str] = None,
+               region_id: Optional[str] = None, min_confidence: Optional[str] = None,
                date_from: Optional[str] = None, date_to: Optional[str] = None, status: Optional[str] = None,
+               staff_id: Optional[str] = None, batch_id: Optional[str] = None,
                actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         from ..store import paperwork
         filters = {}
-        if table == "findings":
-            filters = dict(rule=rule, unit_id=_opt_int(unit_id), date_from=date_from, date_to=date_to, status=status)
+        if table == "findings":  # the review queue's filters (status absent = every status)
+            filters = _finding_filters(rule, unit_id, region_id, min_confidence, date_from, date_to, status,
+                                       staff_id, batch_id)
         rows, cols = stats.export_rows(s, actor, table, **filters)
         s.commit()
         stamp = datetime.now().strftime("%Y%m%d")
@@ -614,11 +627,12 @@ def _marked_fields(activity: dict | None, evidence: list[dict]) -> list[dict]:
     t = activity.get("target")
     if isinstance(t, dict) and isinstance(t.get("text"), str):
         fields["target.text"] = t["text"]
-    for i, m in enumerate(activity.get("media") or []):
-        if isinstance(m, dict):
-            for k in ("ocr_text", "transcript"):
-                if isinstance(m.get(k), str):
-                    fields[f"media[{i}].{k}"] = m[k]
+    for prefix, media in (("media", activity.get("media")), ("target.media", t.get("media") if isinstance(t, dict) else None)):
+        for i, m in enumerate(media if isinstance(media, list) else []):
+            if isinstance(m, dict):
+                for k in ("ocr_text", "transcript"):
+                    if isinstance(m.get(k), str):
+                        fields[f"{prefix}[{i}].{k}"] = m[k]
     live = activity.get("live")
     if isinstance(live, dict) and isinstance(live.get("transcript"), str):
         fields["live.transcript"] = live["transcript"]

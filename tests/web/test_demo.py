@@ -23,6 +23,9 @@ def test_demo_with_real_engine(tmp_path):
     with TestClient(app) as c:
         r = c.post("/api/login", json={"username": "kepatuhan", "password": password})
         assert r.status_code == 200
+        import re
+        who = re.search(r'id="nav-me">([^<]*)</a>', c.get("/me").text).group(1)
+        assert who == "Dewi Lestari (Kepatuhan Internal Pusat)"  # the role once, not "(...) (Kepatuhan Internal)"
         fs = c.get("/api/findings?status=all").json()
         assert fs["total"] >= 5 and len({f["rule"] for f in fs["items"]}) >= 4
         cases = c.get("/api/cases?status=all").json()["items"]
