@@ -1,8 +1,27 @@
 """Immutable results of the contract (``../shared/contract`` section 4)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+
+_FIELD_RE = re.compile(r"^(target\.)?media\[(\d+)\]\.(ocr_text|transcript)$")
+
+
+def field_label(path: Any) -> str:
+    """A contract field path quoted in evidence, in Indonesian: "text" -> "teks unggahan",
+    "target.media[0].ocr_text" -> "teks pada media 1 konten yang ditanggapi"."""
+    p = str(path or "")
+    fixed = {"text": "teks unggahan", "target.text": "teks konten yang ditanggapi",
+             "live.transcript": "transkrip siaran langsung"}
+    if p in fixed:
+        return fixed[p]
+    m = _FIELD_RE.match(p)
+    if not m:
+        return p
+    what = "teks pada media" if m.group(3) == "ocr_text" else "transkrip media"
+    return f"{what} {int(m.group(2)) + 1}" + (" konten yang ditanggapi" if m.group(1) else "")
 
 
 @dataclass(frozen=True, slots=True)

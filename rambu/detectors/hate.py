@@ -17,6 +17,7 @@ from typing import ClassVar, Iterable
 
 from ..analysis import Analysis, TextField
 from ..text.lexicon import Match
+from ..results import field_label
 from .base import Candidate, Detector
 
 _SENTENCE_BREAKS = {".", "!", "?", "\n", ";"}
@@ -157,7 +158,7 @@ class HateDetector(Detector):
         quote = "; ".join(f"“{e.quote}”" for e in evidence[:3])
         yield Candidate(
             confidence=min(conf, 0.99), evidence=tuple(evidence),
-            explanation=self.explain(named, quote, f.path),
+            explanation=self.explain(named, quote, field_label(f.path)),
             score_detail=tuple(detail), needs_review=not (pairs or hateful),
             extra=(("targets", named),),
         )

@@ -54,7 +54,7 @@ from typing import Any, Iterable, Mapping
 
 from ..analysis import Analysis, TextField
 from ..contract.activity import RESPONSES, SPREADING
-from ..results import Evidence
+from ..results import Evidence, field_label
 from ..text.lexicon import Match
 from .base import Candidate, Detector
 
@@ -423,7 +423,7 @@ class HoaxDetector(Detector):
         where = "konten yang dibagikan" if f.role == "target" else "unggahan"
         verb = "menyebarkan" if f.role == "target" else "memuat"
         label = {"salah": entry.verdict, "satire": "satire"}.get(kind, entry.verdict)
-        expl = (f"{where} ({f.path}) {verb} klaim yang tercatat di register cek fakta sebagai {label}: "
+        expl = (f"{where} ({field_label(f.path)}) {verb} klaim yang tercatat di register cek fakta sebagai {label}: "
                 f"{entry.cite()}; kemiripan makna {score:.2f}")
         if cats:
             expl += "; disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats)
@@ -515,7 +515,7 @@ class HoaxDetector(Detector):
         kinds = ", ".join(CATEGORY_TEXT[c] for c in ("unverified", "chain", "truth", "spread", "alarm", "sensational")
                           if c in strengths)
         where = "konten yang dibagikan" if f.role == "target" else "unggahan"
-        expl = (f"{where} ({f.path}) berisi kabar yang tidak dapat dipertanggungjawabkan: {kinds} "
+        expl = (f"{where} ({field_label(f.path)}) berisi kabar yang tidak dapat dipertanggungjawabkan: {kinds} "
                 f"({'; '.join(repr(t) for t in terms[:6])}), tanpa sumber resmi dan tidak tercatat di register "
                 "cek fakta")
         cand = Candidate(confidence=conf, evidence=tuple(evidence[:6]), explanation=expl,

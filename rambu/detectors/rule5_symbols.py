@@ -28,6 +28,7 @@ from ..analysis import Analysis, TextField
 from ..contract.activity import SPREADING
 from ..text.lexicon import Match, TermSet
 from ..text.normalize import Normalized, Token, norm_phrase
+from ..results import field_label
 from .base import Candidate, Detector
 
 _WORD_KINDS = ("word", "hashtag", "number")
@@ -1272,7 +1273,7 @@ class StateSymbolDetector(Detector):
             else:
                 ev = (self.evidence(v.f, s.first, s.last), self.evidence(v.f, a.first, a.last))
         name, article, note = SYMBOL_INFO[s.kind]
-        where = "" if v.f.path == "text" else f" ({v.f.path})"
+        where = "" if v.f.path == "text" else f" ({field_label(v.f.path)})"
         who = ("Penulis menyebarkan ulang konten" if v.f.role == "target" else "Konten") + where
         expl = (f"{who} memuat tindakan {desc} terhadap {name}: \"{ev[0].quote}\". "
                 f"{note[0].upper() + note[1:]}"

@@ -179,22 +179,7 @@ def display_name(actor: Any) -> str:
     return f"{name} ({role})"
 
 
-_FIELD_RE = re.compile(r"^(target\.)?media\[(\d+)\]\.(ocr_text|transcript)$")
-
-
-def field_label(path: Any) -> str:
-    """A contract field path quoted in evidence, in Indonesian: "text" -> "teks unggahan",
-    "target.media[0].ocr_text" -> "teks pada media 1 konten yang ditanggapi"."""
-    p = str(path or "")
-    fixed = {"text": "teks unggahan", "target.text": "teks konten yang ditanggapi",
-             "live.transcript": "transkrip siaran langsung"}
-    if p in fixed:
-        return fixed[p]
-    m = _FIELD_RE.match(p)
-    if not m:
-        return p
-    what = "teks pada media" if m.group(3) == "ocr_text" else "transkrip media"
-    return f"{what} {int(m.group(2)) + 1}" + (" konten yang ditanggapi" if m.group(1) else "")
+from ..results import field_label  # noqa: E402  (re-exported for the templates)
 
 
 def _step_record(stage: str, data: dict | None) -> list:
