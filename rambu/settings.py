@@ -16,6 +16,7 @@ A settings file looks like::
 """
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,7 +138,9 @@ def _flatten(d: dict, prefix: str = "") -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in d.items():
         name = f"{prefix}{k}"
-        if isinstance(v, dict):
+        if isinstance(v, dict) and name in _BY_NAME:  # a setting whose value is a table (office_hours.by_zone)
+            out[name] = json.dumps(v)
+        elif isinstance(v, dict):
             out.update(_flatten(v, name + "."))
         else:
             out[name] = v

@@ -120,3 +120,13 @@ def test_workers_without_fork_rebuild_the_same_screener_from_its_spec():
     assert w.resources.factchecks is not None
     out = w.screen_chunk([(1, json.dumps(make_activity("pemerintah goblok, rezim anjing")).encode())], None)
     assert out[0]["decision"] == "violation"
+
+
+def test_table_valued_setting_in_toml(tmp_path):
+    from rambu.settings import load_config
+    from rambu.staff.dutytime import DutyCalendar
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[settings."office_hours.by_zone"."Asia/Jayapura"]\nfriday = "07:30-15:00"\n', encoding="utf-8")
+    config = load_config(cfg)
+    assert json.loads(config["office_hours.by_zone"]) == {"Asia/Jayapura": {"friday": "07:30-15:00"}}
+    DutyCalendar.from_config(config)
