@@ -47,6 +47,7 @@ class Screener:
                                    staff=staff, calendar=calendar, ocr=ocr)
         self.detectors: list[Detector] = [cls(self.resources) for cls in detector_classes()
                                           if config.get(f"rule{cls.rule}.enabled", True)]
+        _check_operator_lists(config, self.detectors)
         self.spec = spec  # set only when every worker can rebuild this exact Screener from it
         models = [("engine", __version__)] + [(d.name, str(d.version)) for d in self.detectors]
         if classifier is not None:
@@ -97,6 +98,20 @@ class Screener:
             else:
                 out.append(self.screen(item).to_dict())
         return out
+
+
+def _check_operator_lists(config: Config, detectors: list[Detector]) -> None:
+    """A misspelt list name in the settings file would silently do nothing: refuse it."""
+    known: dict[str, set[str]] = {}
+    for d in detectors:
+        known.setdefault(d.key, set()).update(d.terms)
+    for key, named in config.lists.items():
+        if key not in known:
+            raise ValueError(f"{config.source}: [lists.{key}] tidak dikenal; yang ada: {', '.join(sorted(known))}")
+        for name in named:
+            if name not in known[key]:
+                raise ValueError(f"{config.source}: [lists.{key}] {name}: daftar tidak dikenal; "
+                                 f"yang ada: {', '.join(sorted(known[key]))}")
 
 
 def load_staff(path: str | None) -> tuple[Any, list[str]]:

@@ -194,3 +194,36 @@ def test_parallel_batch_keeps_order(tmp_path):
         else:
             assert r["id"] == f"m{i}"
             assert (r["decision"] == "violation") == (i % 4 == 1)
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import pty
+    src = tmp_path / "a.jsonl"
+    src.write_text("".join(json.dumps({"id": f"p{i}", "type": "post", "created_at": "2025-03-11T20:15:00+07:00",
+                                       "text": "halo"}) + "\n" for i in range(50)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    master, slave = pty.openpty()
+    p = subprocess.run([sys.executable, "-m", "rambu.cli", "check", str(src)], stdout=subprocess.PIPE,
+                       stderr=slave, env=env, timeout=120)
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(master)
+    assert p.returncode == 0 and len(jsonl(p.stdout)) == 50
+    assert b"50 aktivitas selesai" in err
+    plain = rambu("check", src)
+    assert b"aktivitas" not in plain.stderr
+
+
+def test_misspelt_operator_list_is_a_usage_error(tmp_path):
+    cfg = tmp_path / "rambu.toml"
+    cfg.write_text('[lists.rule4]\nunaccountable = ["info orang dalam"]\n', encoding="utf-8")
+    p = rambu("check", "--text", "halo", "--config", cfg)
+    assert p.returncode == 2 and b"unaccountable" in p.stderr and b"unverified" in p.stderr
