@@ -371,6 +371,7 @@ class StateSymbolDetector(Detector):
             "plesetan, pelesetan, plesetin, plesetkan, pelesetkan, plesetannya, parodi, parodikan, diparodikan, lirik "
             "diganti, lirik diubah, ganti lirik, ubah lirik, lirik plesetan, lirik baru, lirik ngawur, lirik "
             "nyeleneh, lirik lucu, lirik kocak, lirik diplesetkan, liriknya diganti, liriknya diubah, versi plesetan, "
+            "diganti liriknya, diubah liriknya, ganti liriknya, ubah liriknya, diplesetkan liriknya, "
             "versi parodi, versi lucu, versi kocak, versi lawak, versi ngawur, versi nyeleneh, versi mabok, versi "
             "mabuk, dipelesetkan, diplesetin, diplesetkan, dipelesetin, meme, dimemekan, diedit jadi, diubah jadi, "
             "nadanya diubah, nada diubah, dinyanyikan sambil joget, diolok olok, jadi lelucon, lelucon, lawakan, "

@@ -162,6 +162,8 @@ def _strip_affixes(w: str) -> list[str]:
     for p in _AFFIX_PREFIXES:
         if w.startswith(p) and len(w) - len(p) >= 4:
             bases.append(w[len(p):])
+            if p[-1] in "aiueo" and w[len(p)] not in "aiueo":  # "diinjak" was collapsed to "dinjak"
+                bases.append(p[-1] + w[len(p):])
     # nasal prefixes swallow the stem's first letter: "menghina" -> "hina", "memukul" -> "pukul"
     subst = []
     for pre, letter in (("meny", "s"), ("peny", "s"), ("ny", "s"), ("mem", "p"), ("pem", "p"),

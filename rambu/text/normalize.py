@@ -101,7 +101,7 @@ def norm_word(raw: str) -> str:
     w = _fold(raw).lower()
     w = _REDUP_RE.sub("", w)  # alay reduplication: "orang2" -> "orang"
     if any(c in _LEET_CHARS for c in w) and sum(c.isalpha() for c in w) >= 2 and _leet_like(w):
-        w = w.translate(_LEET)
+        w = _REDUP_RE.sub("", w.translate(_LEET))  # "d1inj3k2" -> "diinjek"
     w = _NON_WORD_RE.sub("", w)
     w = _REPEAT_RE.sub(r"\1", w)
     return SLANG.get(w, w)

@@ -31,6 +31,7 @@ _RAW = {
     "jdwl": "jadwal", "mlm": "malam", "malem": "malam", "semalem": "semalam", "ntar": "nanti",
     "ntr": "nanti", "entar": "nanti", "kmrn": "kemarin", "kmaren": "kemarin", "kemaren": "kemarin",
     "cm": "cuma", "cuman": "cuma", "pkl": "pukul", "jm": "jam", "bsk": "besok",
+    "ktnya": "katanya", "kta": "kata", "kabarnya": "kabarnya",
     "info": "info", "inpo": "info", "infonya": "info", "brita": "berita", "berita2": "berita",
     "sebarin": "sebarkan", "sebarkeun": "sebarkan", "viralin": "viralkan", "viralkan": "viralkan",
     "share": "bagikan", "sher": "bagikan", "shere": "bagikan", "forward": "teruskan",
