@@ -122,7 +122,7 @@ class HateDetector(Detector):
                 if (h.first, h.last) == (t.first, t.last):
                     continue
                 close = abs(pos.get(h.first, 0) - pos.get(t.first, 0)) <= self.window
-                if (close and sentence[h.first] == sentence[t.first]) or (short and close):
+                if (close and sentence[h.first] == sentence[t.first]) or short:
                     pairs.append((t, h))
         if not pairs and not hateful and not (targets and clf >= 0.9):
             return

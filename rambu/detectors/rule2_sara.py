@@ -7,7 +7,7 @@ _RELIGIONS = {
     "islam": "agama Islam", "muslim": "umat Islam", "muslimin": "umat Islam", "umat islam": "umat Islam",
     "kristen": "umat Kristen", "nasrani": "umat Kristen", "kristiani": "umat Kristen", "protestan": "umat Kristen",
     "katolik": "umat Katolik", "katholik": "umat Katolik", "gereja": "umat Kristen", "pendeta": "umat Kristen",
-    "pastor": "umat Katolik", "hindu": "umat Hindu", "pura": "umat Hindu", "buddha": "umat Buddha",
+    "pastor": "umat Katolik", "hindu": "umat Hindu", "buddha": "umat Buddha",
     "budha": "umat Buddha", "biksu": "umat Buddha", "vihara": "umat Buddha", "konghucu": "umat Konghucu",
     "khonghucu": "umat Konghucu", "yahudi": "umat Yahudi", "zionis": "umat Yahudi",
     "ahmadiyah": "jemaah Ahmadiyah", "ahmadi": "jemaah Ahmadiyah", "syiah": "kaum Syiah", "sunni": "kaum Sunni",
@@ -16,6 +16,9 @@ _RELIGIONS = {
     "ateis": "kaum ateis", "atheis": "kaum ateis", "masjid": "umat Islam", "ulama": "umat Islam",
     "kyai": "umat Islam", "kiai": "umat Islam", "santri": "umat Islam", "habib": "umat Islam",
     "ustadz": "umat Islam", "ustad": "umat Islam", "jilbab": "umat Islam", "cadar": "umat Islam",
+    "alquran": "umat Islam", "al quran": "umat Islam", "quran": "umat Islam", "alkitab": "umat Kristen",
+    "injil": "umat Kristen", "bibel": "umat Kristen", "weda": "umat Hindu", "tripitaka": "umat Buddha",
+    "kitab suci": "umat beragama", "nabi": "umat beragama", "rasul": "umat Islam", "yesus": "umat Kristen",
     "agama": "agama", "umat": "umat beragama", "kafir": "umat beragama lain", "non muslim": "umat beragama lain",
     "nonmuslim": "umat beragama lain",
 }
@@ -28,7 +31,7 @@ _ETHNIC = {
     "nias": "suku Nias", "toraja": "suku Toraja", "tionghoa": "etnis Tionghoa", "cina": "etnis Tionghoa",
     "aseng": "etnis Tionghoa", "cokin": "etnis Tionghoa", "arab": "keturunan Arab", "india": "keturunan India",
     "keling": "keturunan India", "pribumi": "pribumi", "non pribumi": "nonpribumi", "nonpribumi": "nonpribumi",
-    "keturunan": "warga keturunan", "pendatang": "pendatang", "suku": "suku", "etnis": "etnis", "ras": "ras",
+    "warga keturunan": "warga keturunan", "pendatang": "pendatang", "suku": "suku", "etnis": "etnis", "ras": "ras",
     "kulit hitam": "ras kulit hitam", "negro": "ras kulit hitam", "kulit putih": "ras kulit putih",
     "bule": "orang asing", "imigran": "imigran", "pengungsi": "pengungsi", "rohingya": "etnis Rohingya",
 }
@@ -46,16 +49,16 @@ HOSTILE = {
         "anjing", "babi", "monyet", "kera", "onta", "unta", "bangsat", "bajingan", "keparat", "asu",
         "jancuk", "kontol", "tai", "taik", "laknat", "terkutuk", "biadab", "kafir", "kapir", "najis",
         "setan", "iblis", "sampah", "busuk", "brengsek", "kampungan", "primitif", "terbelakang",
-        "biang kerok", "penyakit", "kutu", "parasit", "hama", "tikus", "lintah", "sesat", "menyesatkan",
+        "biang kerok", "penyakit", "kutu", "parasit", "hama", "tikus", "sesat", "ledakkan", "bom", "menyesatkan",
         "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
-        "penggal", "bakar", "serang", "ganyang", "habisi", "tumpas", "goblok", "tolol", "bodoh",
+        "penggal", "bakar", "ganyang", "habisi", "tumpas", "goblok", "tolol", "bodoh",
         "dungu", "idiot", "bego", "munafik", "teroris", "penjajah", "antek",
         # Javanese and Sundanese
         "kirik", "celeng", "gathel", "dobol", "bajilak", "ndhasmu", "raimu", "matamu", "gelo", "jurig",
         "kunyuk", "goblog sia", "anjing sia", "kehed", "belegug", "koplok", "pekok",
     )},
     **{w: "hostile" for w in (
-        "maling", "rampok", "perampok", "pencuri", "penipu", "penjilat", "lintah darat",
+        "serang", "maling", "rampok", "perampok", "pencuri", "penipu", "penjilat", "lintah darat",
         "tidak bisa dipercaya", "ra iso dipercaya", "teu bisa dipercaya", "gak bisa dipercaya",
         "kasar", "bukan islam", "bukan muslim", "bukan agama", "penyembah berhala", "berhala",
         "masuk neraka", "neraka", "jangan dikasih", "jangan diberi", "jangan terima", "jangan diterima",
@@ -71,7 +74,8 @@ HOSTILE = {
 HATEFUL = {
     "dasar kafir": "umat beragama lain", "kafir harbi": "umat beragama lain", "kafir laknat": "umat beragama lain",
     "halal darahnya": "golongan", "bunuh kafir": "umat beragama lain", "perangi kafir": "umat beragama lain",
-    "usir cina": "etnis Tionghoa", "ganyang cina": "etnis Tionghoa", "cina babi": "etnis Tionghoa",
+    "usir cina": "etnis Tionghoa", "anti cina": "etnis Tionghoa", "gerakan anti cina": "etnis Tionghoa",
+    "anti aseng": "etnis Tionghoa", "ganyang aseng": "etnis Tionghoa", "ganyang cina": "etnis Tionghoa", "cina babi": "etnis Tionghoa",
     "cina kafir": "etnis Tionghoa", "dasar cina": "etnis Tionghoa", "dasar aseng": "etnis Tionghoa",
     "aseng asing": "etnis Tionghoa", "antek aseng": "etnis Tionghoa", "pribumi vs": "nonpribumi",
     "papua monyet": "orang Papua", "monyet papua": "orang Papua",
@@ -88,7 +92,7 @@ HATEFUL = {
     "negro": "ras kulit hitam", "lgbt harus dibasmi": "kelompok LGBT", "cina komunis": "etnis Tionghoa",
     "cina celeng": "etnis Tionghoa", "aseng celeng": "etnis Tionghoa", "kafir najis": "umat beragama lain",
     "darah kafir halal": "umat beragama lain",
-    "kristenisasi": "umat Kristen", "islamisasi": "umat Islam", "bakar gereja": "umat Kristen",
+    "bakar gereja": "umat Kristen",
     "bakar masjid": "umat Islam", "bakar vihara": "umat Buddha", "bakar pura": "umat Hindu",
 }
 
