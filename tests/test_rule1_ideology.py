@@ -28,6 +28,7 @@ NEGATIVE = [
     "Mohon pemerintah mengevaluasi kebijakan remisi, menurut saya kurang tepat sasaran",
     "Saya tidak setuju dengan kebijakan kenaikan harga BBM, semoga ada solusi yang lebih baik",
     "Pelayanan di kantor imigrasi lambat sekali, antre dari pagi belum dipanggil",
+    "Pemerintah harus lebih tegas memberantas korupsi, rakyat sudah muak dengan janji",
     # patriotic and ceremonial
     "Selamat Hari Lahir Pancasila! NKRI harga mati, jaga persatuan",
     "Upacara Hari Kesaktian Pancasila di Lapas Kelas IIA Semarang berjalan khidmat",

@@ -21,6 +21,8 @@ POSITIVE = [
     "dasar kadrun onta, balik sana ke gurun",
     "Cina babi, ngerampas tanah pribumi 😡😡",
     "orang jawa serakah, ngambil semua jabatan",
+    "orang papua itu bodoh dan terbelakang, kayak monyet",
+    "anjing lu cina, balik ke negara lu",
     "kaum LGBT harus dibasmi dari negeri ini",
 ]
 NEGATIVE = [
@@ -45,6 +47,11 @@ NEGATIVE = [
     "Teman kuliah saya orang Minang, rendangnya enak sekali",
     "Kajian tafsir Al-Quran bersama kiai pondok pesantren",
     "Kucing saya bau banget habis main di got",
+    # animals that are only animals
+    "Anjing saya hilang di sekitar masjid, mohon info",
+    "Awas ada babi hutan di kebun warga Dayak",
+    "Monyet di hutan Papua lucu-lucu banget",
+    "Sate babi khas Batak enak banget",
 ]
 
 

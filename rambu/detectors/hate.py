@@ -61,6 +61,17 @@ CRITICISM = [
     "perlu diperbaiki", "diperbaiki", "tolong", "pelayanan", "layanan", "antrean", "antri", "lambat",
     "aspirasi", "regulasi", "aturan baru", "tidak setuju dengan kebijakan", "keberatan",
 ]
+# Animal words insult only in insult grammar; otherwise they are animals ("anjing tetangga", "sate babi").
+ANIMALS = {"anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
+           "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
+INSULT_BEFORE = {"dasar", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
+                 "bani", "pemakan", "makan", "otak", "muka", "turunan", "gerombolan", "kawanan", "kumpulan"}
+INSULT_AFTER = {"lu", "lo", "kau", "kamu", "kalian", "semua", "mereka", "sia", "kabeh", "kalean", "loe", "ente"}
+LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging", "ternak", "kandang", "ekor",
+           "seekor", "lucu", "gigit", "menggigit", "digigit", "gonggong", "menggonggong", "kucing", "guling",
+           "panggang", "rabies", "vaksin", "dokter hewan", "kebun", "sawah", "ayam", "sapi", "masuk", "dapur",
+           "kebun binatang", "satwa", "hewan", "binatang", "pelihara", "memelihara", "dirawat", "kolam", "sungai"}
+
 NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanlah", "tidaklah"]
 
 
@@ -121,6 +132,8 @@ class HateDetector(Detector):
             for h in hostile:
                 if (h.first, h.last) == (t.first, t.last):
                     continue
+                if h.term in ANIMALS and not _insulting_animal(h, t, f, pos, words):
+                    continue
                 close = abs(pos.get(h.first, 0) - pos.get(t.first, 0)) <= self.window
                 if (close and sentence[h.first] == sentence[t.first]) or short:
                     pairs.append((t, h))
@@ -159,7 +172,8 @@ class HateDetector(Detector):
         yield Candidate(
             confidence=min(conf, 0.99), evidence=tuple(evidence),
             explanation=self.explain(named, quote, field_label(f.path)),
-            score_detail=tuple(detail), needs_review=not (pairs or hateful),
+            score_detail=tuple(detail),
+            needs_review=not hateful and (not pairs or all(h.label == "weak" for _, h in pairs)),
             extra=(("targets", named),),
         )
 
@@ -190,6 +204,21 @@ class HateDetector(Detector):
 
     def explain(self, named: list[str], quote: str, path: str) -> str:
         raise NotImplementedError
+
+
+def _insulting_animal(h: Match, t: Match, f: TextField, pos: dict[int, int], words: list[int]) -> bool:
+    """An animal word used as an insult: next to the group, or in insult grammar, and not literal."""
+    toks = f.doc.tokens
+    n = pos.get(h.first, 0)
+    near = [toks[words[k]].norm for k in range(max(0, n - 2), min(len(words), n + 3)) if k != n]
+    if any(w in LITERAL for w in near):
+        return False
+    tpos = pos.get(t.first, 0), pos.get(t.last, 0)
+    if n in (tpos[0] - 1, tpos[1] + 1):
+        return True
+    before = toks[words[n - 1]].norm if n > 0 else ""
+    after = toks[words[n + 1]].norm if n + 1 < len(words) else ""
+    return before in INSULT_BEFORE or after in INSULT_AFTER
 
 
 def _outermost(matches: list[Match]) -> list[Match]:
