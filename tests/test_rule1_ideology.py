@@ -22,6 +22,7 @@ POSITIVE = [
     "Negara kafir gak wajib dipatuhi, tolak pancasila",
     "Pemerintah ndasmu! kerjanya cuma nipu rakyat",
     "kemenkumham bobrok, pejabatnya goblok semua 🤬",
+    "DPR 🖕🖕",
 ]
 NEGATIVE = [
     # polite criticism of a policy

@@ -23,6 +23,7 @@ POSITIVE = [
     "orang jawa serakah, ngambil semua jabatan",
     "orang papua itu bodoh dan terbelakang, kayak monyet",
     "anjing lu cina, balik ke negara lu",
+    "Cina 🐷🐷🐷",
     "kaum LGBT harus dibasmi dari negeri ini",
 ]
 NEGATIVE = [
@@ -52,6 +53,7 @@ NEGATIVE = [
     "Awas ada babi hutan di kebun warga Dayak",
     "Monyet di hutan Papua lucu-lucu banget",
     "Sate babi khas Batak enak banget",
+    "Selamat Imlek saudara Tionghoa 🧧🐉",
 ]
 
 

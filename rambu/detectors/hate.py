@@ -118,6 +118,12 @@ class HateDetector(Detector):
         if not words:
             return
         pos = {tok_index: n for n, tok_index in enumerate(words)}
+        count = 0
+        for i, t in enumerate(f.doc.tokens):  # emoji take the place of the word before them
+            if i in pos:
+                count = pos[i]
+            else:
+                pos[i] = count
         sentence = _sentence_ids(f)
         negated = {m.last for m in self.find("negators", f)}
         targets = self.find("targets", f)

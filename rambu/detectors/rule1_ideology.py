@@ -36,6 +36,7 @@ HOSTILE = {
         "belegug", "koplok", "pekok", "gendeng", "edan", "sinting", "gila", "bacot", "pengkhianat",
         "penjajah", "antek asing", "antek aseng", "boneka asing", "maling", "rampok", "perampok",
         "penipu", "pembohong", "pendusta", "munafik", "kufur", "syirik", "khilafah", "daulah",
+        "💩", "🖕", "🐷", "🐕", "🐶", "🐀",
         # Javanese and Sundanese
         "kirik", "celeng", "gathel", "dobol", "bajilak", "jancik", "diancuk", "ndhasmu", "cangkemmu",
         "gelo", "jurig", "kunyuk", "sia", "goblog sia", "anjing sia", "lonte", "sundel",

@@ -53,6 +53,7 @@ HOSTILE = {
         "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
         "penggal", "bakar", "ganyang", "habisi", "tumpas", "goblok", "tolol", "bodoh",
         "dungu", "idiot", "bego", "munafik", "teroris", "penjajah", "antek",
+        "🐷", "🐖", "🐒", "🐵", "🦍", "🐕", "🐶", "🐀", "💩", "🤮", "🖕",
         # Javanese and Sundanese
         "kirik", "celeng", "gathel", "dobol", "bajilak", "ndhasmu", "raimu", "matamu", "gelo", "jurig",
         "kunyuk", "goblog sia", "anjing sia", "kehed", "belegug", "koplok", "pekok",
