@@ -61,6 +61,16 @@ CRITICISM = [
     "perlu diperbaiki", "diperbaiki", "tolong", "pelayanan", "layanan", "antrean", "antri", "lambat",
     "aspirasi", "regulasi", "aturan baru", "tidak setuju dengan kebijakan", "keberatan",
 ]
+# Insults that are hostility in both rules (Indonesian, Javanese, Sundanese, emoji); each rule adds its own.
+INSULTS = (
+    "anjing", "anjing sia", "asu", "babi", "bajilak", "bajingan", "bangsat", "bego", "belegug",
+    "biadab", "bodoh", "brengsek", "busuk", "celeng", "dobol", "dungu", "gathel", "gelo", "goblog sia",
+    "goblok", "iblis", "idiot", "jancuk", "jurig", "kafir", "kehed", "keparat", "kirik", "kontol",
+    "koplok", "kunyuk", "laknat", "matamu", "monyet", "munafik", "najis", "ndhasmu", "pekok",
+    "penjajah", "raimu", "sampah", "setan", "tai", "taik", "terkutuk", "tikus", "tolol", "🐀", "🐕", "🐶",
+    "🐷", "💩", "🖕",
+)
+
 # Animal words insult only in insult grammar; otherwise they are animals ("anjing tetangga", "sate babi").
 ANIMALS = {"anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
            "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
