@@ -236,7 +236,7 @@ def test_default_live_length_setting():
 
 def test_operator_word_lists_extend_the_rule():
     base = default_config()
-    cfg = Config(base.values, MappingProxyType({"rule7": {"non_duty": ("arisan",), "duty": ("pelatihan menembak",)}}))
+    cfg = Config(base.values, MappingProxyType({"rule7": {"non_duty": ("kopdar",), "duty": ("pelatihan menembak",)}}))
     res = resources(cfg)
-    assert decision(run_detector(LiveStreamDetector, live("Arisan online ibu-ibu"), res)) == "violation"
-    assert decision(run_detector(LiveStreamDetector, live("Arisan online ibu-ibu"), RES)) == "review"
+    assert decision(run_detector(LiveStreamDetector, live("Kopdar online ibu-ibu"), res)) == "violation"
+    assert decision(run_detector(LiveStreamDetector, live("Kopdar online ibu-ibu"), RES)) == "review"

@@ -24,6 +24,7 @@ _SENTENCE_BREAKS = {".", "!", "?", "\n", ";"}
 
 # Context shared by both rules; subclasses add their own through `lists`.
 NEWS = [
+    "tangkap", "penyebar", "dibekuk", "diringkus", "dilaporkan ke polisi", "kasus ujaran",
     "ditangkap", "menangkap", "diamankan", "tersangka", "pelaku", "terdakwa", "vonis", "divonis",
     "dilaporkan", "melaporkan", "diduga", "menurut", "kata dia", "ujarnya", "katanya kepada",
     "kepada wartawan", "dikutip", "dilansir", "disidangkan", "persidangan", "pengadilan", "dijerat",
@@ -42,6 +43,8 @@ CONDEMN = [
     "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
     "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
     "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "adu domba", "provokator", "jaga persatuan",
+    "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
+    "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
 ]
 TOLERANCE = [
     "selamat hari raya", "selamat natal", "selamat idul fitri", "selamat idul adha", "selamat nyepi",
@@ -82,6 +85,10 @@ LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging"
            "panggang", "rabies", "vaksin", "dokter hewan", "kebun", "sawah", "ayam", "sapi", "masuk", "dapur",
            "kebun binatang", "satwa", "hewan", "binatang", "pelihara", "memelihara", "dirawat", "kolam", "sungai"}
 
+# Words that pin a trait on a whole group ("orang X semua malas", "emang X begitu").
+GENERALISING = ["semua", "semuanya", "selalu", "pasti", "memang", "dasar", "kabeh", "kabeh podo", "sak kabehe",
+                "sadayana", "rata rata", "pada", "tipikal", "khas", "emang dasar", "itu semua"]
+
 NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanlah", "tidaklah"]
 
 
@@ -95,7 +102,7 @@ class HateDetector(Detector):
 
     def setup(self, resources) -> None:
         for name, words in (("news", NEWS), ("condemn", CONDEMN), ("tolerance", TOLERANCE),
-                            ("criticism", CRITICISM), ("negators", NEGATORS)):
+                            ("criticism", CRITICISM), ("negators", NEGATORS), ("generalising", GENERALISING)):
             if name in self.terms:
                 self.terms[name].add(words, label=name)
             else:
@@ -167,13 +174,17 @@ class HateDetector(Detector):
             t, h = pairs[0]
             detail.append(f"kata bermusuhan {h.term!r} dekat {self.target_noun} {t.term!r}"
                           f"{' (kuat)' if strong else ''}: {base:.2f}")
+            general = [m for m in self.find("generalising", f) if any(abs(m.first - p.first) <= 8 for p, _ in pairs)]
+            if general and not weak:
+                base = min(base + 0.1, 0.9)
+                detail.append(f"generalisasi terhadap kelompok ({general[0].term!r}): +0.10 -> {base:.2f}")
         else:
             base = 0.2 + 0.3 * clf  # the classifier alone never decides: always for review
             detail.append(f"{self.target_noun} {targets[0].term!r} disebut tanpa kata kasar yang dikenal; "
                           f"hanya skor klasifikasi {clf:.2f}: {base:.2f}")
             scores = {}
         if scores:
-            conf = 1 - (1 - base) * (1 - 0.5 * clf) if clf >= 0.5 else base * (0.8 + 0.4 * clf)
+            conf = 1 - (1 - base) * (1 - 0.5 * clf) if clf >= 0.5 else base * (0.85 + 0.3 * clf)
             detail.append(f"klasifikasi teks {'/'.join(self.classifier_labels)}={clf:.2f} -> {conf:.2f}")
         else:
             conf = base
@@ -201,7 +212,7 @@ class HateDetector(Detector):
         def present(list_name: str) -> bool:  # context words inside the evidence itself do not count
             for m in self.find(list_name, f):
                 a, b = f.doc.tokens[m.first].start, f.doc.tokens[m.last].end
-                if not any(a < e and s < b for s, e in taken):
+                if not any(s <= a and b <= e for s, e in taken):  # "ujaran kebencian" around "benci" counts
                     return True
             return False
 

@@ -139,6 +139,8 @@ LISTS: dict[str, dict[str, str]] = {
         "ditiadakan": "lemah", "dihapus": "lemah", "dilarang": "lemah", "ditutup": "lemah", "dibebaskan": "lemah",
         "gratis": "lemah", "bantuan": "lemah", "akan terjadi": "lemah", "korban berjatuhan": "sedang",
         "chaos": "sedang", "kiamat": "sedang", "azab": "sedang", "mematikan": "lemah", "tewas": "lemah",
+        "media dibungkam": "sedang", "dibungkam": "lemah", "ditutup tutupi": "sedang", "tidak diberitakan": "sedang",
+        "tidak akan diberitakan": "sedang", "kabur massal": "sedang", "massal": "lemah",
     },
 }
 
@@ -199,7 +201,7 @@ NEGATORS = frozenset({"tidak", "bukan", "jangan", "stop", "belum", "tak"})
 _LABEL_RE = re.compile(r"\[\s*(?:hoaks|hoax|salah|disinformasi|misinformasi|klarifikasi|penipuan|keliru|"
                        r"menyesatkan|fitnah|satire|konten palsu|konten yang menyesatkan|cek fakta)\s*\]", re.I)
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z0-9'’]+")
-_EXCLAIM_RE = re.compile(r"[!！]{3,}")
+_EXCLAIM_RE = re.compile(r"[!！]{2,}")
 
 
 @dataclass
@@ -414,6 +416,10 @@ class HoaxDetector(Detector):
         if cats:
             conf = min(1.0, conf + FACTOR["markers_bonus"] * len(cats))
             detail.append("disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats) + f": keyakinan {conf:.2f}")
+            if review and kind == "salah":  # a near paraphrase of a known hoax, passed on as unsourced news
+                review, conf = False, max(conf, vt + 0.05)
+                detail.append(f"kemiripan di bawah ambang tetapi dibingkai sebagai kabar tanpa sumber: "
+                              f"pelanggaran, keyakinan {conf:.2f}")
         first, last = best.span
         evidence = [self.evidence(f, first, last)]
         for c in cats:

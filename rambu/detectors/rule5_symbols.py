@@ -485,7 +485,7 @@ class StateSymbolDetector(Detector):
             "usia, karena cuaca, kehujanan"),
         "witness": _w(
             "lihat, melihat, nonton, menonton, baca, membaca, dengar, mendengar, denger, ketemu, menemukan, nemu "
-            "video, lihat video, dapat kiriman, dapat video, di grup, kiriman, melihatnya, tahu, ketahuan, mergokin, "
+            "video, lihat video, dapat kiriman, dapat video, di grup, kiriman, melihatnya, ketahuan, mergokin, "
             "memergoki"),
         "first_person": _w(
             "saya, kami, sy, aq, ak, ana, gweh, w, awak, kita semua"),

@@ -54,11 +54,18 @@ NON_DUTY = {
         "ootd", "outfit", "make up", "makeup", "skincare", "review produk",
         "slot gacor", "gacor", "maxwin", "judol", "togel", "scatter",
         "nobar", "nonton bareng", "mabuk", "mabok",
+        "mancing", "memancing", "mincing", "masak", "masak masak", "memasak", "resep", "bakso", "seblak",
+        "mie ayam", "ngemil", "jajan", "begadang", "curhat curhatan", "tanya jawab santai", "ngabuburit",
+        "touring", "motoran", "road trip", "nge vlog", "vlog", "unboxing", "haul", "belanja", "shopping",
+        "nyanyi nyanyi", "main gitar", "gitaran", "nonton bola", "nonton film", "ngegosip", "pacaran",
+        "jodoh", "ulang tahun anak", "arisan", "kondangan", "mudik", "piknik", "berenang", "fitness", "gym",
+        "olahraga pagi santai", "gowes", "mandi", "tidur", "asmr",
     )},
     **{w: WEAK for w in (
         "santai", "nyantai", "santuy", "ngobrol", "ngobrol santai", "nongkrong", "ngopi", "ngopi santai",
         "rebahan", "gabut", "nyanyi", "iseng", "random", "hiburan", "seru seruan", "malam minggu",
-        "weekend", "spill", "kangen", "galau", "temenin", "nemenin", "guys", "gaes",
+        "weekend", "spill", "kangen", "galau", "temenin", "nemenin", "guys", "gaes", "makan", "sarapan",
+        "di rumah", "dirumah", "bareng keluarga", "anak anak", "sambil", "yuk", "baru pulang",
     )},
 }
 

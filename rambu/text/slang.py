@@ -32,6 +32,13 @@ _RAW = {
     "ntr": "nanti", "entar": "nanti", "kmrn": "kemarin", "kmaren": "kemarin", "kemaren": "kemarin",
     "cm": "cuma", "cuman": "cuma", "pkl": "pukul", "jm": "jam", "bsk": "besok",
     "ktnya": "katanya", "kta": "kata", "kabarnya": "kabarnya",
+    # Javanese and Sundanese words that carry the meaning of a sentence
+    "pamarentah": "pemerintah", "pamerintah": "pemerintah", "pemerentah": "pemerintah", "bodo": "bodoh",
+    "siah": "sia", "meduro": "madura", "jowo": "jawa", "sundo": "sunda", "londo": "belanda",
+    "wong": "orang", "uwong": "orang", "kabeh": "semua", "sadaya": "semua", "ojo": "jangan", "entong": "jangan",
+    "kuwi": "itu", "iku": "itu", "iki": "ini", "ieu": "ini", "eta": "itu", "pisan": "sekali", "banget2": "banget",
+    "ngagulingkeun": "gulingkan", "bubarkeun": "bubarkan", "usir wae": "usir", "kyk": "kayak", "kek": "kayak",
+    "kayaq": "kayak", "emg": "memang", "jd": "jadi", "jdi": "jadi", "dijadiin": "dijadikan",
     "info": "info", "inpo": "info", "infonya": "info", "brita": "berita", "berita2": "berita",
     "sebarin": "sebarkan", "sebarkeun": "sebarkan", "viralin": "viralkan", "viralkan": "viralkan",
     "share": "bagikan", "sher": "bagikan", "shere": "bagikan", "forward": "teruskan",
