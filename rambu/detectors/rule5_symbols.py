@@ -323,7 +323,9 @@ class StateSymbolDetector(Detector):
         "act_write": _w(
             "tanda tanganin, tandatanganin, ditandatanganin, tanda tangani, coret, coret coret, corat coret, coretan, "
             "dicoreti, vandal, vandalisme, grafiti, graffiti, pilok, pilox, ditulisi, digambari, dilukisi, ditempeli, "
-            "ditandatangani, disablon, dicat, dicatin, dicat ulang, spidol, tandatangani"),
+            "ditandatangani, disablon, dicat, dicatin, dicat ulang, spidol, tandatangani, dikasih kumis, dikasih tanduk, "
+            "digambar kumis, digambarin, digambarin kumis, dikasih tanduk setan, dicorat coret, diedit jadi, edit jadi, "
+            "diedit, diedit jd, diubah jadi ayam"),
         "act_write_after": _w(
             "bertuliskan, bertulisan, bergambar, berlogo, bertanda tangan, berlambang"),
         "act_write_weak": _w(
