@@ -13,6 +13,7 @@ Indonesian wording of the explanation.
 """
 from __future__ import annotations
 
+import re
 from typing import ClassVar, Iterable
 
 from ..analysis import Analysis, TextField
@@ -24,6 +25,8 @@ _SENTENCE_BREAKS = {".", "!", "?", "\n", ";"}
 
 # Context shared by both rules; subclasses add their own through `lists`.
 NEWS = [
+    "klarifikasi", "amankan", "mengamankan", "take down", "takedown", "diturunkan", "dihapus platform",
+    "kelompok terlarang", "organisasi terlarang", "sudah dibubarkan", "jangan ikut menyebarkan",
     "tangkap", "penyebar", "dibekuk", "diringkus", "dilaporkan ke polisi", "kasus ujaran",
     "ditangkap", "menangkap", "diamankan", "tersangka", "pelaku", "terdakwa", "vonis", "divonis",
     "dilaporkan", "melaporkan", "diduga", "menurut", "kata dia", "ujarnya", "katanya kepada",
@@ -43,7 +46,7 @@ CONDEMN = [
     "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
     "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
     "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "adu domba", "provokator", "jaga persatuan",
-    "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
+    "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
     "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
 ]
 TOLERANCE = [
@@ -77,13 +80,21 @@ INSULTS = (
 # Animal words insult only in insult grammar; otherwise they are animals ("anjing tetangga", "sate babi").
 ANIMALS = {"anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
            "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
-INSULT_BEFORE = {"dasar", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
+INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
                  "bani", "pemakan", "makan", "otak", "muka", "turunan", "gerombolan", "kawanan", "kumpulan"}
 INSULT_AFTER = {"lu", "lo", "kau", "kamu", "kalian", "semua", "mereka", "sia", "kabeh", "kalean", "loe", "ente"}
 LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging", "ternak", "kandang", "ekor",
            "seekor", "lucu", "gigit", "menggigit", "digigit", "gonggong", "menggonggong", "kucing", "guling",
            "panggang", "rabies", "vaksin", "dokter hewan", "kebun", "sawah", "ayam", "sapi", "masuk", "dapur",
            "kebun binatang", "satwa", "hewan", "binatang", "pelihara", "memelihara", "dirawat", "kolam", "sungai"}
+
+# Teaching, history and religious study quote the words they explain.
+EDUCATION = [
+    "sejarah", "materi", "pelajaran", "pkn", "ppkn", "kuliah", "dosen", "guru", "skripsi", "makalah", "buku",
+    "kajian", "tafsir", "makna kata", "secara bahasa", "berarti", "istilah", "ceramah", "ustadz menjelaskan",
+    "dalam al quran", "ayat", "memproklamasikan", "ditumpas", "pemberontakan", "tahun 19", "museum",
+]
+_QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,160})[\"“”]|(?<!\w)['‘]([^'‘’\n]{2,160})['’](?!\w)")
 
 # Words that pin a trait on a whole group ("orang X semua malas", "emang X begitu").
 GENERALISING = ["semua", "semuanya", "selalu", "pasti", "memang", "dasar", "kabeh", "kabeh podo", "sak kabehe",
@@ -102,12 +113,13 @@ class HateDetector(Detector):
 
     def setup(self, resources) -> None:
         for name, words in (("news", NEWS), ("condemn", CONDEMN), ("tolerance", TOLERANCE),
-                            ("criticism", CRITICISM), ("negators", NEGATORS), ("generalising", GENERALISING)):
+                            ("criticism", CRITICISM), ("negators", NEGATORS), ("generalising", GENERALISING),
+                            ("education", EDUCATION)):
             if name in self.terms:
                 self.terms[name].add(words, label=name)
             else:
                 from ..text.lexicon import TermSet
-                ts = TermSet(words, label=name)
+                ts = TermSet(words, label=name, affixes=name != "education")
                 ts.add(list(self.config.extra_terms(self.key, name)), label=name)
                 self.terms[name] = ts
 
@@ -216,11 +228,17 @@ class HateDetector(Detector):
                     return True
             return False
 
+        quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(f.doc.original)]
+        in_quotes = bool(taken) and all(any(a <= s and e <= b for a, b in quoted) for s, e in taken)
+        if in_quotes:  # the hateful words are quoted, not said: reported, mocked or explained
+            cand = cand.adjust(0.6, "kata kebencian berada dalam kutipan")
+        if present("education"):
+            cand = cand.adjust(0.4, "konteks pelajaran, sejarah atau kajian")
         if present("news"):
             cand = cand.adjust(0.35, "konteks pemberitaan/pelaporan")
         if present("condemn"):
             cand = cand.adjust(0.4, "konteks mengecam atau menolak kebencian")
-        if present("tolerance") and not strong:
+        if present("tolerance") and (not strong or in_quotes):
             cand = cand.adjust(0.45, "konteks ucapan, toleransi atau patriotik")
         if present("criticism") and not strong:
             cand = cand.adjust(0.6, "bahasa kritik kebijakan")

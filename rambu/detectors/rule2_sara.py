@@ -49,7 +49,7 @@ HOSTILE = {
     **{w: "strong" for w in (
         "kera", "onta", "unta", "kapir", "kampungan", "primitif", "terbelakang",
         "biang kerok", "penyakit", "kutu", "parasit", "hama", "sesat", "ledakkan", "bom", "menyesatkan",
-        "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
+        "musuh", "perangi", "memerangi", "diperangi", "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
         "penggal", "bakar", "ganyang", "habisi", "tumpas", "teroris", "antek",
         "🐖", "🐒", "🐵", "🦍", "🤮",
     )},

@@ -141,6 +141,8 @@ LISTS: dict[str, dict[str, str]] = {
         "chaos": "sedang", "kiamat": "sedang", "azab": "sedang", "mematikan": "lemah", "tewas": "lemah",
         "media dibungkam": "sedang", "dibungkam": "lemah", "ditutup tutupi": "sedang", "tidak diberitakan": "sedang",
         "tidak akan diberitakan": "sedang", "kabur massal": "sedang", "massal": "lemah",
+        "meninggal": "lemah", "pembunuh": "lemah", "mengandung zat": "sedang", "zat berbahaya": "sedang",
+        "penyebab kanker": "sedang", "kebobolan": "sedang",
     },
 }
 
@@ -493,7 +495,8 @@ class HoaxDetector(Detector):
             strengths["alarm"] = strengths.get("alarm", 0.0) + EXCLAIM_STRENGTH
         # a call to spread alone is not news; source, chain or truth markers, or spread with alarm, are
         core = any(c in strengths for c in ("unverified", "chain", "truth"))
-        pushed = "spread" in strengths and ("alarm" in strengths or "sensational" in strengths)
+        pushed = "spread" in strengths and (strengths["spread"] >= 0.45 or "alarm" in strengths
+                                            or "sensational" in strengths)  # "sebarkan sebelum dihapus"
         if not core and not pushed:
             return None
         newsy = m.claim_cue or any(c in strengths for c in ("spread", "chain", "truth", "alarm", "sensational"))

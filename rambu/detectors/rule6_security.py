@@ -250,7 +250,8 @@ _FREQ_RE = re.compile(
     r"|\b(?:ch|channel|kanal)\s*\.?\s*\d{1,3}\b")
 _CALLSIGN_RE = re.compile(
     r"\b[A-Za-z][\w.-]{1,20}\s*=\s*[A-Za-z][\w.-]{1,25}"
-    r"|\b[A-Za-z]{2,15}\s\d{1,3}\s*=\s*[A-Za-z][\w.-]{1,25}"  # "Elang 1 = kalapas", "kode 86 = aman"
+    r"|\b[A-Za-z]{2,15}\s\d{1,3}['\"”’]?\s*=\s*[A-Za-z][\w.-]{1,25}"  # "Elang 1 = kalapas", "kode 86 = aman"
+    r"|['\"“‘]\d{1,2}(?:-\d{1,3})?['\"”’]\s*=\s*[A-Za-z][\w.-]{1,25}"  # "'10-33' = kabur", "'86' = aman"
     r"|['\"“‘][^'\"”’\n]{2,24}['\"”’]\s*(?i:untuk|artinya|berarti|=|:|adalah)\s*\w+")
 _RADIO_CODE_RE = re.compile(r"(?i)\b(?:kode|sandi)\s+10\s?-\s?\d{0,3}")
 _DVR_CAM_RE = re.compile(r"(?i)\b(?:cam|ch|camera|kamera|ipc)\s?-?\s?\d{1,2}\b")

@@ -59,13 +59,15 @@ NON_DUTY = {
         "touring", "motoran", "road trip", "nge vlog", "vlog", "unboxing", "haul", "belanja", "shopping",
         "nyanyi nyanyi", "main gitar", "gitaran", "nonton bola", "nonton film", "ngegosip", "pacaran",
         "jodoh", "ulang tahun anak", "arisan", "kondangan", "mudik", "piknik", "berenang", "fitness", "gym",
-        "olahraga pagi santai", "gowes", "mandi", "tidur", "asmr",
+        "olahraga pagi santai", "gowes", "mandi", "tidur", "asmr", "mall", "ke mall", "nge mall", "jalan ke",
+        "tanya apa aja", "tanya jawab sama followers", "followers", "subscriber", "qna", "live bentar",
     )},
     **{w: WEAK for w in (
         "santai", "nyantai", "santuy", "ngobrol", "ngobrol santai", "nongkrong", "ngopi", "ngopi santai",
         "rebahan", "gabut", "nyanyi", "iseng", "random", "hiburan", "seru seruan", "malam minggu",
         "weekend", "spill", "kangen", "galau", "temenin", "nemenin", "guys", "gaes", "makan", "sarapan",
-        "di rumah", "dirumah", "bareng keluarga", "anak anak", "sambil", "yuk", "baru pulang",
+        "di rumah", "dirumah", "bareng keluarga", "anak anak", "sambil", "yuk", "baru pulang", "otw",
+        "otw pulang", "pulang kerja",
     )},
 }
 
