@@ -47,6 +47,10 @@ NEGATIVE = [
     "Kemarin ikut sosialisasi tentang UUD 1945 dan wawasan kebangsaan",
     "Anjing tetangga galak banget, tadi pagi ngejar kurir",
     "Negara ini indah sekali, ayo liburan ke Labuan Bajo",
+    # quoted to report, explain or teach
+    "Demo ricuh, massa membentangkan spanduk 'Rezim Bangsat Turun', polisi mengamankan 5 orang",
+    "Materi sejarah kelas 9: gerakan DI/TII memproklamasikan Negara Islam Indonesia dan menolak Pancasila, lalu ditumpas",
+    "Klarifikasi: video berjudul \"Pancasila thaghut\" itu ceramah kelompok terlarang, jangan ikut menyebarkan",
 ]
 
 

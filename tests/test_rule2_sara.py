@@ -24,6 +24,8 @@ POSITIVE = [
     "orang papua itu bodoh dan terbelakang, kayak monyet",
     "anjing lu cina, balik ke negara lu",
     "Cina 🐷🐷🐷",
+    "Orang Papua itu monyet, tidak pantas kuliah",
+    "Yahudi itu musuh, perangi mereka semua",
     "kaum LGBT harus dibasmi dari negeri ini",
 ]
 NEGATIVE = [
@@ -54,6 +56,10 @@ NEGATIVE = [
     "Monyet di hutan Papua lucu-lucu banget",
     "Sate babi khas Batak enak banget",
     "Selamat Imlek saudara Tionghoa 🧧🐉",
+    # quoted, explained, mocked
+    "Kajian subuh: ustadz menjelaskan makna kata kafir secara bahasa, bukan untuk mencaci orang lain",
+    "Yang teriak 'usir cina' itu pakai HP buatan Cina, rasis kok gak konsisten. Kita semua saudara",
+    "Platform menurunkan video berisi ujaran \"dasar kafir\" setelah dilaporkan warganet",
 ]
 
 

@@ -41,7 +41,8 @@ CONDEMN = [
     "jangan terprovokasi", "jangan mau diadu domba", "jangan mudah terpancing", "jangan mudah terprovokasi",
     "stop rasisme", "stop rasis", "stop intoleransi", "stop kebencian", "stop ujaran kebencian", "stop sara",
     "stop diskriminasi", "hentikan", "tolak ujaran kebencian", "lawan intoleransi", "lawan rasisme",
-    "mengecam", "kecam", "mengutuk", "tidak pantas", "tak pantas", "tidak dibenarkan",
+    "mengecam", "kecam", "mengutuk", "tidak pantas diucapkan", "tidak pantas ditulis", "tidak pantas dikatakan",
+    "tidak pantas disebarkan", "sangat tidak pantas", "itu tidak pantas", "tak pantas diucapkan", "tidak dibenarkan",
     "tidak bisa dibenarkan", "miris", "prihatin", "sedih melihat", "memalukan", "astaghfirullah",
     "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
     "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
@@ -90,9 +91,9 @@ LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging"
 
 # Teaching, history and religious study quote the words they explain.
 EDUCATION = [
-    "sejarah", "materi", "pelajaran", "pkn", "ppkn", "kuliah", "dosen", "guru", "skripsi", "makalah", "buku",
-    "kajian", "tafsir", "makna kata", "secara bahasa", "berarti", "istilah", "ceramah", "ustadz menjelaskan",
-    "dalam al quran", "ayat", "memproklamasikan", "ditumpas", "pemberontakan", "tahun 19", "museum",
+    "sejarah", "materi sejarah", "pelajaran sejarah", "materi pkn", "pelajaran pkn", "materi ppkn", "kajian",
+    "tafsir", "makna kata", "secara bahasa", "istilah", "ceramah", "ustadz menjelaskan", "dalam al quran",
+    "memproklamasikan", "ditumpas", "museum",
 ]
 _QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,160})[\"“”]|(?<!\w)['‘]([^'‘’\n]{2,160})['’](?!\w)")
 
