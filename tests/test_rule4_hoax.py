@@ -161,6 +161,10 @@ CASES = [
     ("contrary-statement", make_activity("Kunjungan tatap muka keluarga di rutan dan lapas dibuka kembali pekan depan"),
      "clean", None, None),
     ("topic-overlap", make_activity("Hari ini keluarga saya berkunjung ke rumah nenek di Depok"), "clean", None, None),
+    ("humas-asks-to-wait", make_activity("Soal kabar keributan di blok hunian, belum ada rilis resmi. Mohon rekan-rekan "
+                                         "menunggu informasi resmi dan jangan berspekulasi."), "clean", None, None),
+    ("spread-before-deleted", make_activity("Minyak goreng curah sekarang dicampur plastik, sudah 200 orang keracunan. "
+                                            "Sebarkan ke keluarga sebelum dihapus!"), "violation", None, "text"),
 ]
 
 

@@ -155,6 +155,8 @@ CLAIM_CUES = [
     "resmi", "terjadi", "beredar", "diganti", "dicabut", "dibebaskan", "cair", "hilang", "diculik",
 ]
 DEBUNK = [  # the text says a claim is false: not spreading it
+    "jangan berspekulasi", "tidak berspekulasi", "tunggu informasi resmi", "menunggu informasi resmi",
+    "tunggu rilis resmi", "menunggu rilis resmi", "menunggu informasi dari humas",
     "cek fakta", "cekfakta", "hoaks", "hoax", "hoks", "hoaxs", "berita bohong", "kabar bohong", "disinformasi",
     "misinformasi", "tidak benar", "tidaklah benar", "dibantah", "membantah", "bantahan", "sudah dibantah",
     "klarifikasi", "mengklarifikasi", "diklarifikasi", "bukan fakta", "tidak terbukti", "informasi keliru",
