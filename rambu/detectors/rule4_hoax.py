@@ -142,7 +142,7 @@ LISTS: dict[str, dict[str, str]] = {
         "media dibungkam": "sedang", "dibungkam": "lemah", "ditutup tutupi": "sedang", "tidak diberitakan": "sedang",
         "tidak akan diberitakan": "sedang", "kabur massal": "sedang", "massal": "lemah",
         "meninggal": "lemah", "pembunuh": "lemah", "mengandung zat": "sedang", "zat berbahaya": "sedang",
-        "penyebab kanker": "sedang", "kebobolan": "sedang", "keracunan": "lemah", "dicampur": "lemah",
+        "penyebab kanker": "sedang", "kebobolan": "sedang", "keracunan": "lemah",
     },
 }
 
