@@ -26,6 +26,7 @@ POSITIVE = [
     "Cina 🐷🐷🐷",
     "Orang Papua itu monyet, tidak pantas kuliah",
     "Yahudi itu musuh, perangi mereka semua",
+    "wong Papua kuwi kethek kabeh, ora pantes sekolah",
     "kaum LGBT harus dibasmi dari negeri ini",
 ]
 NEGATIVE = [

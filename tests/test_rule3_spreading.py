@@ -39,6 +39,7 @@ CASES = [
     ("like", None, GREETING, False),
     ("comment", "setuju 👍", GREETING, False),
     ("repost", None, "Mohon pemerintah mengevaluasi kebijakan remisi", False),
+    ("like", None, "DPR lamban membahas RUU, kami sebagai rakyat kecewa", False),
     ("share", None, "Jadwal kunjungan keluarga Lapas dibuka Senin sampai Kamis", False),
     ("comment", "mantap pak", "Pelatihan las warga binaan hari ini berjalan lancar", False),
     # posts have no target to spread

@@ -79,7 +79,7 @@ INSULTS = (
 )
 
 # Animal words insult only in insult grammar; otherwise they are animals ("anjing tetangga", "sate babi").
-ANIMALS = {"anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
+ANIMALS = {"kethek", "ketek", "munyuk", "bedes", "anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
            "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
 INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
                  "bani", "pemakan", "makan", "otak", "muka", "turunan", "gerombolan", "kawanan", "kumpulan"}
@@ -120,7 +120,7 @@ class HateDetector(Detector):
                 self.terms[name].add(words, label=name)
             else:
                 from ..text.lexicon import TermSet
-                ts = TermSet(words, label=name, affixes=name != "education")
+                ts = TermSet(words, label=name, affixes=name not in ("education", "criticism"))
                 ts.add(list(self.config.extra_terms(self.key, name)), label=name)
                 self.terms[name] = ts
 
@@ -156,7 +156,7 @@ class HateDetector(Detector):
                 pos[i] = count
         sentence = _sentence_ids(f)
         negated = {m.last for m in self.find("negators", f)}
-        targets = self.find("targets", f)
+        targets = [t for t in self.find("targets", f) if not self._locative(t, f)]
         hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
         hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
         scores = doc.scores(f)
@@ -244,6 +244,14 @@ class HateDetector(Detector):
         if present("criticism") and not strong:
             cand = cand.adjust(0.6, "bahasa kritik kebijakan")
         return cand
+
+    locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
+
+    def _locative(self, t: Match, f: TextField) -> bool:
+        if t.label not in self.locative_labels or t.first == 0:
+            return False
+        prev = f.doc.tokens[t.first - 1]
+        return prev.kind == "word" and prev.norm in ("dari", "ke", "di", "untuk", "bagi", "seluruh", "se")
 
     def describe(self, m: Match) -> str:
         return m.label if m.label and m.label not in ("targets", "hateful", "hostile") else m.term

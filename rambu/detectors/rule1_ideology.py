@@ -90,6 +90,7 @@ class IdeologyHateDetector(HateDetector):
     )
     target_noun = "sasaran"
     classifier_labels = ("HS", "radikalisme")
+    locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
     lists = {"targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
 
     def explain(self, named, quote, path):

@@ -60,7 +60,8 @@ class SpreadingDetector(Detector):
         act = doc.activity
         if act.type not in REACTIONS + SPREADING + RESPONSES or not doc.targets():
             return
-        hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets())]
+        hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets())
+                if not (c.needs_review and c.confidence < 0.5)]  # too unsure to call the act spreading
         if not hits:
             return
         src, best = max(hits, key=lambda h: h[1].confidence)
