@@ -49,7 +49,7 @@ NEGATIVE = [
     "Negara ini indah sekali, ayo liburan ke Labuan Bajo",
     # a country named as a place, not as the object of hate
     "Anjing pelacak dari Indonesia juara lomba K9 internasional",
-    "Penipu online dari luar negeri kabur ke Indonesia, polisi bekerja sama dengan interpol",
+    "Turis asing yang merusak terumbu karang akhirnya dideportasi dari Indonesia",
     # quoted to report, explain or teach
     "Demo ricuh, massa membentangkan spanduk 'Rezim Bangsat Turun', polisi mengamankan 5 orang",
     "Materi sejarah kelas 9: gerakan DI/TII memproklamasikan Negara Islam Indonesia dan menolak Pancasila, lalu ditumpas",
