@@ -104,6 +104,11 @@ GENERALISING = ["semua", "semuanya", "selalu", "pasti", "memang", "dasar", "kabe
 NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanlah", "tidaklah"]
 
 
+# Context lists every hate rule reads; operators extend them under [lists.ruleN] like any list.
+CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "criticism": CRITICISM,
+                 "negators": NEGATORS, "generalising": GENERALISING, "education": EDUCATION}
+
+
 class HateDetector(Detector):
     """Rules 1 and 2. Subclasses set lists (targets, hostile, hateful, plus context) and labels."""
 
@@ -111,18 +116,7 @@ class HateDetector(Detector):
     target_noun: ClassVar[str] = "sasaran"
     window: ClassVar[int] = 7
     needs = ("classifier",)
-
-    def setup(self, resources) -> None:
-        for name, words in (("news", NEWS), ("condemn", CONDEMN), ("tolerance", TOLERANCE),
-                            ("criticism", CRITICISM), ("negators", NEGATORS), ("generalising", GENERALISING),
-                            ("education", EDUCATION)):
-            if name in self.terms:
-                self.terms[name].add(words, label=name)
-            else:
-                from ..text.lexicon import TermSet
-                ts = TermSet(words, label=name, affixes=name not in ("education", "criticism"))
-                ts.add(list(self.config.extra_terms(self.key, name)), label=name)
-                self.terms[name] = ts
+    exact_lists = ("education", "criticism")  # "pengajian" is not "kajian", "terlambat" is not "lambat"
 
     def evaluate(self, doc: Analysis, fields: Iterable[TextField]) -> list[Candidate]:
         """Candidates on the given fields after context assessment (also used by rule 3 on targets)."""
@@ -144,7 +138,7 @@ class HateDetector(Detector):
 
     # hook 1
     def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
-        words = [i for i, t in enumerate(f.doc.tokens) if t.kind in ("word", "hashtag", "number")]
+        words = f.doc.word_index[0]
         if not words:
             return
         pos = {tok_index: n for n, tok_index in enumerate(words)}

@@ -1,7 +1,7 @@
 """Rule 1: hate against Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI and the government."""
 from __future__ import annotations
 
-from .hate import INSULTS, HateDetector
+from .hate import CONTEXT_LISTS, INSULTS, HateDetector
 
 TARGETS = {
     "pancasila": "Pancasila", "garuda pancasila": "Pancasila", "ideologi negara": "Pancasila",
@@ -91,7 +91,7 @@ class IdeologyHateDetector(HateDetector):
     target_noun = "sasaran"
     classifier_labels = ("HS", "radikalisme")
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
-    lists = {"targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
+    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "dasar negara atau pemerintah"

@@ -1,7 +1,7 @@
 """Rule 2: hate against an ethnicity, religion or sect, race, or group (SARA)."""
 from __future__ import annotations
 
-from .hate import INSULTS, HateDetector
+from .hate import CONTEXT_LISTS, INSULTS, HateDetector
 
 _RELIGIONS = {
     "islam": "agama Islam", "muslim": "umat Islam", "muslimin": "umat Islam", "umat islam": "umat Islam",
@@ -107,7 +107,7 @@ class SaraHateDetector(HateDetector):
     )
     target_noun = "kelompok"
     classifier_labels = ("HS_Religion", "HS_Race", "sara")
-    lists = {"targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
+    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "kelompok suku, agama, ras, atau golongan"

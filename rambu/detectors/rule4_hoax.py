@@ -301,8 +301,7 @@ class HoaxDetector(Detector):
     def markers(self, f: TextField) -> _Markers:
         m = _Markers(source=f)
         doc = f.doc
-        words = [t for t in doc.tokens if t.kind in ("word", "hashtag", "number")]
-        m.content_words = len(words)
+        m.content_words = len(doc.word_index[0])
         m.question = self.find("question", f)
         asked = [(x.first, x.last) for x in m.question]
         # "hoaks atau bukan?" asks; "bukan hoaks" asserts: neither is a debunk

@@ -148,8 +148,6 @@ class TermSet:
                                 if len("".join(words)) >= 4 and "".join(words) in word]
         return self._cache[key]  # type: ignore[return-value]
 
-    def contains(self, doc: Normalized) -> bool:
-        return bool(self.find(doc))
 
 
 def _strip_affixes(w: str) -> list[str]:

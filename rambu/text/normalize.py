@@ -36,6 +36,9 @@ _NON_WORD_RE = re.compile(r"[^a-z0-9*]")
 _PUNCT_BREAK = set(".!?;\n")
 
 
+WORD_KINDS = ("word", "hashtag", "number")  # the tokens lexicons and matchers compare
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One unit of the input: `norm` is what matchers compare, start/end index the original."""
@@ -57,14 +60,14 @@ class Normalized:
         """(token positions, normalised forms) of the matchable words, computed once."""
         wi = self._word_index
         if wi is None:
-            idx = tuple(i for i, t in enumerate(self.tokens) if t.kind in ("word", "hashtag", "number"))
+            idx = tuple(i for i, t in enumerate(self.tokens) if t.kind in WORD_KINDS)
             wi = (idx, tuple(self.tokens[i].norm for i in idx))
             object.__setattr__(self, "_word_index", wi)
         return wi
 
     @property
     def words(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.kind in ("word", "hashtag", "number"))
+        return tuple(self.tokens[i] for i in self.word_index[0])
 
     @property
     def text(self) -> str:
@@ -115,7 +118,7 @@ def _leet_like(w: str) -> bool:
 
 def norm_phrase(phrase: str) -> str:
     """Normalise a lexicon phrase exactly as input text is normalised."""
-    return " ".join(t.norm for t in normalize(phrase).tokens if t.kind in ("word", "hashtag", "number"))
+    return " ".join(normalize(phrase).word_index[1])
 
 
 def _join_spaced(text: str) -> list[tuple[int, int]]:
