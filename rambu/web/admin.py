@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from fastapi import Depends, FastAPI, File, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
 from ..store import audit, auth, config, findings, orgs
@@ -187,11 +187,24 @@ def register(app: FastAPI) -> None:  # noqa: C901
         return {"total": orgs.list_staff(s, actor, limit=1)["total"]}
 
     def _import(kind: str, s: Session, actor: Actor, upload) -> dict:
-        name, text = _text(upload)
+        """Import an uploaded file; a file that cannot be read at all is a 4xx `Invalid`, never a 500."""
         fn = {"staff": orgs.import_staff, "roster": orgs.import_roster, "factchecks": orgs.import_factchecks}[kind]
-        r = fn(s, actor, text, name)
+        try:
+            name, text = _text(upload)
+            r = fn(s, actor, text, name)
+        except Invalid:
+            raise
+        except ValueError as e:
+            raise Invalid(str(e)) from None
         s.commit()
         return r
+
+    def _import_form(kind: str, back: str, s: Session, actor: Actor, form) -> Response:
+        try:
+            msg, bad = _import_message(_import(kind, s, actor, form.get("file")))
+        except Invalid as e:
+            return redirect(back, str(e), error=True)
+        return redirect(back, msg, error=bad)
 
     def _import_message(r: dict) -> tuple[str, bool]:
         errs = r.get("errors") or []
@@ -203,28 +216,15 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     @app.post("/admin/staff/import", include_in_schema=False)
     def staff_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        try:
-            msg, bad = _import_message(_import("staff", s, actor, form.get("file")))
-        except (Invalid, ValueError) as e:
-            return redirect("/admin/staff", str(e), error=True)
-        return redirect("/admin/staff", msg, error=bad)
+        return _import_form("staff", "/admin/staff", s, actor, form)
 
     @app.post("/admin/staff/roster", include_in_schema=False)
     def roster_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        try:
-            msg, bad = _import_message(_import("roster", s, actor, form.get("file")))
-        except (Invalid, ValueError) as e:
-            return redirect("/admin/staff", str(e), error=True)
-        return redirect("/admin/staff", msg, error=bad)
+        return _import_form("roster", "/admin/staff", s, actor, form)
 
     @app.post("/api/admin/staff/import", tags=["admin"], summary="Impor direktori pegawai (CSV atau JSON kontrak)")
     def api_staff_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        try:
-            return _import("staff", s, actor, file)
-        except ValueError as e:
-            if isinstance(e, Invalid):
-                raise
-            raise Invalid(str(e)) from None
+        return _import("staff", s, actor, file)
 
     @app.post("/api/admin/staff/roster", tags=["admin"], summary="Impor jadwal dinas (CSV nip,start,end)")
     def api_roster(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
@@ -241,11 +241,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     @app.post("/admin/factchecks/import", include_in_schema=False)
     def fc_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        try:
-            msg, bad = _import_message(_import("factchecks", s, actor, form.get("file")))
-        except (Invalid, ValueError) as e:
-            return redirect("/admin/factchecks", str(e), error=True)
-        return redirect("/admin/factchecks", msg, error=bad)
+        return _import_form("factchecks", "/admin/factchecks", s, actor, form)
 
     @app.post("/admin/factchecks", include_in_schema=False)
     def fc_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):

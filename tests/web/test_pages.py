@@ -146,3 +146,13 @@ def test_admin_users_units_and_watch_accounts(app, world, as_user):
     admin.api("PATCH", f"/api/admin/users/{world['kep_a']}", json={"active": False})
     assert kep.get("/api/findings").status_code == 401
     assert io
+
+
+def test_unreadable_import_files_are_refused_not_crashing(app, world, as_user):
+    admin = as_user("admin")
+    bad_files = {"staff/import": b"bukan,kolom\n1,2\n", "staff/roster": b"tidak,ada,nip\n1,2,3\n",
+                 "factchecks/import": b"\xff\xfe\x00 biner"}
+    for path, body in bad_files.items():
+        r = admin.api("POST", f"/api/admin/{path}", files={"file": ("x.csv", body, "text/csv")})
+        assert 400 <= r.status_code < 500, (path, r.status_code, r.text)
+        assert r.json().get("detail") or r.json().get("error"), (path, r.text)
