@@ -35,7 +35,7 @@ class Analysis:
     resources: Resources
     fields: tuple[TextField, ...]
     notes: list[str] = field(default_factory=list)  # what could not be read (missing media, OCR failure)
-    _scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    _logits: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def config(self) -> Config:
@@ -47,12 +47,17 @@ class Analysis:
     def targets(self) -> tuple[TextField, ...]:
         return tuple(f for f in self.fields if f.role == "target")
 
-    def scores(self, f: TextField) -> dict[str, float]:
-        """Text-classifier probabilities for one field, computed at most once."""
-        if f.path not in self._scores:
+    def logits(self, f: TextField) -> dict[str, float]:
+        """Raw text-classifier outputs (logits) for one field, computed at most once."""
+        if f.path not in self._logits:
             clf = self.resources.classifier
-            self._scores[f.path] = clf.predict(f.doc) if clf is not None and f.doc.tokens else {}
-        return self._scores[f.path]
+            self._logits[f.path] = clf.decision(f.doc) if clf is not None and f.doc.tokens else {}
+        return self._logits[f.path]
+
+    def scores(self, f: TextField) -> dict[str, float]:
+        """Text-classifier probabilities for one field (calibrated where the model says how)."""
+        clf = self.resources.classifier
+        return clf.probabilities(self.logits(f)) if clf is not None else {}
 
 
 def _media_fields(media, prefix: str, role: str, resources: Resources, base_dir: str | None,

@@ -67,11 +67,26 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", choices=("text", "json"), default="text")
     r.set_defaults(func=cmd_rules)
 
+    e = sub.add_parser("evaluate", help="ukur presisi, recall, dan tuduhan salah per larangan pada data berlabel")
+    e.add_argument("labelled", nargs="?", help="JSON Lines (aktivitas + expected_rules) atau CSV (teks + rules)")
+    e.add_argument("--preset", help="pemetaan label data set CSV (ibrohim2019, netifier, pratiwi2017; bawaan: dikenali dari judul kolom)")
+    e.add_argument("--text-column", help="kolom teks CSV (bawaan: text atau sesuai preset)")
+    e.add_argument("--feedback", metavar="DATABASE_URL",
+                   help="laporkan keputusan pemeriksa di basis data rambu per larangan dan tingkat keyakinan")
+    e.add_argument("--staff", help="direktori pegawai (JSON atau CSV)")
+    e.add_argument("--factchecks", help="register cek fakta (CSV atau JSON Lines)")
+    e.add_argument("--config", help="berkas pengaturan TOML")
+    e.add_argument("--format", choices=("table", "json"), default="table")
+    e.add_argument("--output", "-o", help="tulis hasil ke berkas ini")
+    e.add_argument("--workers", type=int, default=None, help="jumlah proses paralel")
+    e.set_defaults(func=cmd_evaluate)
+
     t = sub.add_parser("train", help="latih ulang model klasifikasi dari ../shared/data")
     t.add_argument("--data", default=None, help="folder data (bawaan: ../shared/data)")
     t.add_argument("--out", default=None, help="folder keluaran model (bawaan: model paket)")
     t.add_argument("--folds", type=int, default=5)
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--feedback", metavar="DATABASE_URL", help="tambahkan keputusan pemeriksa dari basis data rambu")
     t.set_defaults(func=cmd_train)
     try:  # the web application adds `serve` and `audit` (rambu/web/commands.py)
         from .web.commands import register
@@ -316,9 +331,10 @@ def cmd_classify(args) -> int:
                 text = obj["text"]
             doc = analyse(parse_activity({"id": str(n), "type": "post", "text": text,
                                           "created_at": "2025-01-01T00:00:00+07:00"}), res)
-            row = {k: round(v, 4) for k, v in (doc.scores(doc.fields[0]) if doc.fields else {}).items()}
-            row = {k: row.get(k, 0.0) for k in CLASSIFY_KEYS} | {k: v for k, v in row.items() if k not in CLASSIFY_KEYS}
-            for key, det in (("rule1", r1), ("rule2", r2)):
+            probs = {k: round(v, 4) for k, v in (doc.scores(doc.fields[0]) if doc.fields else {}).items()}
+            row = {k: probs.get(k, 0.0) for k in CLASSIFY_KEYS}
+            row |= {(f"{k}_model" if k in ("rule1", "rule2") else k): v for k, v in probs.items() if k not in row}
+            for key, det in (("rule1", r1), ("rule2", r2)):  # the rule's score: model + word lists + context
                 cands = det.evaluate(doc, doc.own()) if doc.fields else []
                 row[key] = round(max((c.confidence for c in cands), default=0.0), 4)
             out.write(json.dumps({"line": n, **row}, ensure_ascii=False) + "\n")
@@ -384,7 +400,63 @@ def cmd_train(args) -> int:
         argv += ["--data", args.data]
     if args.out:
         argv += ["--out", args.out]
+    if args.feedback:
+        argv += ["--feedback", args.feedback]
     return train_main(argv) or 0
+
+
+def cmd_evaluate(args) -> int:
+    if bool(args.labelled) == bool(args.feedback):
+        raise UsageError("beri berkas berlabel atau --feedback DATABASE_URL, salah satu")
+    out = _open_out(args.output)
+    try:
+        if args.feedback:
+            return _evaluate_feedback(args, out)
+        return _evaluate_file(args, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _evaluate_file(args, out: IO[str]) -> int:
+    from .evaluation.labelled import read_labelled
+    from .evaluation.metrics import table
+    from .evaluation.run import evaluate_items
+    if not os.path.isfile(args.labelled):
+        raise UsageError(f"{args.labelled}: berkas tidak ditemukan")
+    try:
+        labelled = read_labelled(args.labelled, args.preset, args.text_column)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    for err in labelled.errors:
+        print(f"rambu: {err}", file=sys.stderr)
+    config = _config(args)
+    screener, failures = _screener(args, config)
+    progress = Progress(None, None) if (sys.stderr.isatty() and labelled.items) else None
+    ev = evaluate_items(screener, labelled.items, args.workers, progress.tick if progress else None)
+    if progress:
+        progress.done()
+    if args.format == "json":
+        out.write(json.dumps(ev.to_dict(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.write(f"Data berlabel: {args.labelled} ({len(labelled.items)} item"
+                  f"{', preset ' + labelled.preset if labelled.preset else ''})\n\n")
+        out.write(table(ev) + "\n")
+    return 1 if (labelled.errors or failures or ev.errors) else 0
+
+
+def _evaluate_feedback(args, out: IO[str]) -> int:
+    from .evaluation.feedback import FeedbackError, confirmation_report, render_report
+    config = _config(args)
+    try:
+        report = confirmation_report(args.feedback, config)
+    except FeedbackError as e:
+        raise UsageError(str(e)) from None
+    if args.format == "json":
+        out.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.write(render_report(report) + "\n")
+    return 0
 
 
 if __name__ == "__main__":

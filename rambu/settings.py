@@ -36,9 +36,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("violation_threshold", 0.6, "Keyakinan minimum agar temuan dianggap pelanggaran; di bawahnya: perlu tinjauan."),
     *(s for r in range(1, 8) for s in (
         Setting(f"rule{r}.enabled", True, f"Aktifkan pemeriksaan larangan {r}."),
-        Setting(f"rule{r}.threshold", None, f"Ambang pelaporan khusus larangan {r} (kosong = report_threshold)."),
-        Setting(f"rule{r}.violation_threshold", None, f"Ambang pelanggaran khusus larangan {r} (kosong = violation_threshold)."),
+        Setting(f"rule{r}.threshold", None, f"Ambang pelaporan khusus larangan {r} (kosong = report_threshold)."
+                if r > 2 else f"Ambang tinjauan larangan {r}: peluang akhir minimum agar temuan diajukan untuk "
+                f"ditinjau (kosong = titik operasi model yang dipilih dengan validasi silang, lihat kartu model)."),
+        Setting(f"rule{r}.violation_threshold", None, f"Ambang pelanggaran khusus larangan {r} (kosong = violation_threshold)."
+                if r > 2 else f"Ambang pelanggaran larangan {r}: peluang akhir minimum agar temuan menjadi "
+                f"pelanggaran tanpa tinjauan (kosong = titik operasi model; lihat juga rambu evaluate --feedback)."),
     )),
+    Setting("rule1.model_agreement", 0.5, "Peluang minimum dari model klasifikasi sendiri agar temuan larangan 1 "
+            "boleh menjadi pelanggaran (kata saja tidak pernah cukup)."),
+    Setting("rule2.model_agreement", 0.5, "Peluang minimum dari model klasifikasi sendiri agar temuan larangan 2 "
+            "boleh menjadi pelanggaran (kata saja tidak pernah cukup)."),
     Setting("rule3.dislike_is_agreement", False, "Dislike pada konten kebencian dianggap persetujuan (true) atau perlu tinjauan (false)."),
     Setting("rule4.match_threshold", 0.5, "Kemiripan minimum antara teks dan klaim register cek fakta."),
     Setting("rule4.review_match_threshold", 0.38, "Kemiripan minimum untuk kecocokan yang perlu tinjauan."),
@@ -62,8 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch.chunk_size", 500, "Jumlah aktivitas per potongan batch (potongan tidak berbagi keadaan)."),
     Setting("batch.workers", 0, "Jumlah proses penyaring paralel (0 = sesuai jumlah inti CPU)."),
     Setting("input.max_line_bytes", 1_000_000, "Panjang maksimum satu baris JSON Lines dalam byte."),
-    Setting("sanction.wide_reach_types", "share,repost,broadcast,upload,live",
-            "Jenis aktivitas yang dianggap berjangkauan luas untuk rekomendasi sanksi."),
+    Setting("sanction.wide_reach_types", "broadcast",
+            "Jenis aktivitas yang dengan sendirinya berjangkauan luas (faktor pemberat sanksi), dipisah koma."),
+    Setting("sanction.wide_reach_followers", 10_000,
+            "Jumlah pengikut akun (author.followers) yang membuat jangkauan luas (faktor pemberat sanksi)."),
+    Setting("sanction.wide_reach_views", 10_000,
+            "Jumlah tayangan (views) yang membuat jangkauan luas (faktor pemberat sanksi)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -19,8 +19,8 @@ from rambu.text.normalize import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 
-LABELS = ("HS", "Abusive", "HS_Individual", "HS_Group", "HS_Religion", "HS_Race", "HS_Physical", "HS_Gender",
-          "HS_Other", "sara", "radikalisme")
+LABELS = ("rule1", "rule2", "HS", "Abusive", "HS_Individual", "HS_Group", "HS_Religion", "HS_Race", "HS_Physical",
+          "HS_Gender", "HS_Other", "sara", "radikalisme")
 
 RELIGION_HATE = [
     "Dasar kafir laknat, semua orang kristen harus diusir dari negeri ini",
@@ -95,6 +95,7 @@ def test_predict_takes_normalized(clf):
     ("HS_Religion", RELIGION_HATE),
     ("HS_Race", RACE_HATE),
     ("sara", RELIGION_HATE + RACE_HATE),
+    ("rule2", RELIGION_HATE + RACE_HATE),
 ])
 def test_hateful_scores_above_neutral(clf, label, hateful):
     hate = [clf.predict_text(t)[label] for t in hateful]
@@ -146,7 +147,7 @@ pytestmark_data = pytest.mark.skipif(
 
 
 def test_cleaning_of_dataset_escapes():
-    from rambu.training.train import clean_ibrohim, clean_netifier
+    from rambu.training.data import clean_ibrohim, clean_netifier
 
     raw = r"RT USER: USER halo\nsemua \xf0\x9f\x98\x84\xf0\x9f ok &amp; URL'"
     assert clean_ibrohim(raw) == ": halo\nsemua 😄 ok &"
@@ -196,7 +197,8 @@ def test_training_is_deterministic(tiny):
 @pytestmark_data
 def test_no_train_serve_skew():
     """The training matrix rows equal the vectors the classifier computes at inference."""
-    from rambu.training import train as T
+    from rambu.classify.model import make_group
+    from rambu.training import vectorize as T
 
     texts = RELIGION_HATE + RACE_HATE + NEUTRAL + ["halo halo bandung, ibu kota periangan 😀 #mantap"]
     bags = T.featurize(texts)
@@ -205,7 +207,7 @@ def test_no_train_serve_skew():
     meta = T.vocab_meta(bags, vocab)
     n = len(meta["idf"])
     coef = np.zeros((n, 1), dtype=np.float32)
-    group = T.make_group("g", ("x",), meta, coef, np.zeros(1, dtype=np.float32))
+    group = make_group("g", ("x",), meta, coef, np.zeros(1, dtype=np.float32))
     manifest = {"format": "rambu-textclf/1", "version": "test", "features": dict(F.DEFAULT_CONFIG)}
     c = TextClassifier(manifest, [group])
     # the classifier's merged index equals the group's column order when there is one group

@@ -96,15 +96,19 @@ def test_missing_media_is_noted_not_fatal(tmp_path):
     assert res.decision == "clean" and any("media[0].path" in e for e in res.errors)
 
 
-def test_sanction_levels_follow_severity_and_reach(screener):
+def test_sanction_levels_follow_reach_and_repeat_offences(screener):
     like = screener.screen(make_activity(None, type="like", target={"text": "dasar kafir, usir cina"}))
     post = screener.screen(make_activity("dasar kafir, usir cina", platform="facebook"))
+    wide = screener.screen(make_activity("dasar kafir, usir cina", platform="facebook",
+                                         author={"nip": "1", "followers": 40000}), prior_offences=1)
     lvl = {None: 0, "ringan": 1, "sedang": 2, "berat": 3}
     s_like = [f.sanction for f in like.findings if f.rule == 3][0]
     s_post = [f.sanction for f in post.findings if f.rule == 2][0]
-    assert lvl[s_like.discipline_level] < lvl[s_post.discipline_level]
-    assert s_post.statement == "pernyataan secara terbuka"
-    assert "jangkauan" in s_post.reason
+    s_wide = [f.sanction for f in wide.findings if f.rule == 2][0]
+    assert lvl[s_like.discipline_level] < lvl[s_post.discipline_level] < lvl[s_wide.discipline_level]
+    assert s_post.statement == "pernyataan secara tertutup" and s_post.discipline_level == "ringan"
+    assert s_wide.statement == "pernyataan secara terbuka"
+    assert "jangkauan luas" in s_wide.reason and "pengulangan" in s_wide.reason
 
 
 def test_workers_without_fork_rebuild_the_same_screener_from_its_spec():

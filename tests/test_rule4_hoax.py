@@ -236,3 +236,65 @@ def test_operator_can_extend_marker_lists():
     after = run_detector(HoaxDetector, act, Resources(config=cfg, factchecks=INDEX))
     assert not before or max(f.confidence for f in before) < max(f.confidence for f in after)
     assert after and "bisik" in " ".join(e.quote.lower() for e in after[0].evidence)
+
+
+# ---- stance, regional languages, claims split between a comment and what it answers (issue 6)
+STANCE_CASES = [
+    # asserting or spreading: a violation
+    ("assert-truth", make_activity("Ini fakta bukan hoaks: puluhan tahanan Rutan Depok kabur massal setelah jebol "
+                                   "tembok"), "violation", "H-05"),
+    ("share-plain", make_activity(type="share", target={"text": "Puluhan tahanan Rutan Depok kabur massal setelah "
+                                                                "menjebol tembok"}), "violation", "H-05"),
+    # reporting, explaining, asking: review at most
+    ("news-dateline", make_activity("DEPOK, Kompas.com - Beredar kabar puluhan tahanan Rutan Depok kabur massal "
+                                    "setelah menjebol tembok. Kapolres menegaskan bahwa semua tahanan lengkap."),
+     "review-or-clean", "H-05"),
+    ("explains-claim", make_activity("Mitos yang beredar: minum air garam hangat dapat membunuh virus corona di "
+                                     "tenggorokan. Dokter menjelaskan tidak ada bukti."), "review-or-clean", "H-04"),
+    ("asks", make_activity("Apa benar puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok?"),
+     "review-or-clean", "H-05"),
+    ("topic-only", make_activity("Rutan Depok memperbaiki tembok blok hunian bulan ini"), "clean", None),
+    # Javanese and Sundanese paraphrases of a registered hoax, passed on as news
+    ("javanese", make_activity("Jarene sesuk kabeh rutan lan lapas ora oleh dikunjungi keluarga maneh, sebarke!"),
+     "violation", "H-01"),
+    ("sundanese", make_activity("Cenah isukan sadaya rutan jeung lapas teu meunang dilongok kulawarga, sebarkeun!"),
+     "violation", "H-01"),
+]
+
+
+@pytest.mark.parametrize("case_id,activity,expected,fc_id", STANCE_CASES, ids=[c[0] for c in STANCE_CASES])
+def test_stance_decides_what_a_register_match_means(case_id, activity, expected, fc_id):
+    findings = run_detector(HoaxDetector, activity, res())
+    got = decision(findings)
+    if expected == "review-or-clean":
+        assert got in ("review", "clean"), [(f.confidence, f.score_detail) for f in findings]
+    else:
+        assert got == expected, [(f.confidence, f.needs_review, f.score_detail) for f in findings]
+    if fc_id and findings and got != "clean":
+        assert dict(findings[0].extra)["factcheck"]["id"] == fc_id
+
+
+SPLIT = [
+    # the claim is completed by the comment: the two texts together state the hoax
+    ("agrees-and-completes", "Betul, katanya bulan ini semua napi korupsi dibebaskan lewat amnesti massal, sebarkan",
+     "Napi kasus korupsi gimana nasibnya?", "violation"),
+    ("completes-plain", "iya, lewat amnesti massal bulan ini", "Napi korupsi semua dibebaskan", "review"),
+    ("completes-then-debunks", "katanya dibebaskan lewat amnesti massal bulan ini, tapi itu hoaks",
+     "Narapidana kasus korupsi", "clean"),
+    ("unrelated-reply", "Semoga sehat selalu pak, sukses terus", "Narapidana kasus korupsi", "clean"),
+]
+
+
+@pytest.mark.parametrize("case_id,comment,target,expected", SPLIT, ids=[c[0] for c in SPLIT])
+def test_claim_split_between_comment_and_target(case_id, comment, target, expected):
+    act = make_activity(comment, type="comment", target={"text": target})
+    findings = run_detector(HoaxDetector, act, res())
+    assert decision(findings) == expected, [(f.explanation, f.score_detail) for f in findings]
+    if expected != "clean":
+        f = findings[0]
+        assert dict(f.extra)["factcheck"]["id"] == "H-02"
+        fields = {e.field for e in f.evidence}
+        assert fields <= {"text", "target.text"}
+        for e in f.evidence:
+            src = comment if e.field == "text" else target
+            assert src[e.start:e.end] == e.quote

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from math import exp
 from pathlib import Path
 from typing import Mapping
 
@@ -26,8 +25,10 @@ import numpy as np
 
 from ..text.normalize import Normalized, normalize
 from . import features as F
+from .rulescore import RuleScorer, sigmoid
 
-FORMAT = "rambu-textclf/1"
+FORMAT = "rambu-textclf/2"
+FORMATS = ("rambu-textclf/1", FORMAT)  # /2 adds calibration and the rule scorers
 BUNDLED_DIR = Path(__file__).resolve().parent / "models"
 MANIFEST = "manifest.json"
 
@@ -45,13 +46,6 @@ def normalizer_fingerprint() -> str:
         h.update(name.encode())
         h.update(p.read_bytes() if p.exists() else b"")
     return h.hexdigest()
-
-
-def _sigmoid(z: float) -> float:
-    if z >= 0:
-        return 1.0 / (1.0 + exp(-z))
-    e = exp(z)
-    return e / (1.0 + e)
 
 
 @dataclass
@@ -88,7 +82,7 @@ class TextClassifier:
     """
 
     def __init__(self, manifest: dict, groups: list[Group]):
-        if manifest.get("format") != FORMAT:
+        if manifest.get("format") not in FORMATS:
             raise ModelError(f"unknown model format {manifest.get('format')!r} (expected {FORMAT})")
         self.manifest = manifest
         self.version: str = manifest["version"]
@@ -102,6 +96,13 @@ class TextClassifier:
             raise ModelError("a label appears in two model groups")
         th = manifest.get("thresholds", {})
         self.thresholds: dict[str, float] = {lab: float(th.get(lab, 0.5)) for lab in self.labels}
+        self.calibration: dict[str, tuple[float, float]] = {
+            lab: (float(a), float(b)) for lab, (a, b) in manifest.get("calibration", {}).items()}
+        try:
+            self.rules: dict[str, RuleScorer] = {
+                key: RuleScorer.from_manifest(key, d) for key, d in manifest.get("rules", {}).items()}
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(f"rule scorers in the manifest cannot be read: {e}") from e
         self.model_dir: str | None = None
         self._build_index()
 
@@ -213,9 +214,56 @@ class TextClassifier:
             z = self._intercept
         return dict(zip(self.labels, z.tolist()))
 
+    def probabilities(self, logits: Mapping[str, float]) -> dict[str, float]:
+        """Logits to probabilities, calibrated (Platt, fitted out of fold) where the manifest says how."""
+        cal = self.calibration
+        return {lab: sigmoid(cal[lab][0] * z + cal[lab][1]) if lab in cal else sigmoid(z)
+                for lab, z in logits.items()}
+
     def predict(self, doc: Normalized) -> dict[str, float]:
         """Probability 0..1 for every label."""
-        return {lab: _sigmoid(z) for lab, z in self.decision(doc).items()}
+        return self.probabilities(self.decision(doc))
+
+    def rule_scorer(self, key: str) -> RuleScorer | None:
+        """How rule `key` ("rule1", "rule2") combines this model with its word lists, if trained for it."""
+        scorer = self.rules.get(key)
+        return scorer if scorer is not None and key in self.labels else None
+
+    def contributions(self, doc: Normalized, label: str) -> list[tuple[int, float]]:
+        """Token indices with how much each moved `label`'s logit, largest first (for explanations).
+
+        A feature's share (TF-IDF value x weight) is split evenly between its occurrences; a word
+        bigram gives half to each of its two words.
+        """
+        col = self.labels.index(label)
+        ids, vals = self.vectors(doc)
+        if not len(ids):
+            return []
+        share = dict(zip(ids.tolist(), (vals[:, self._label_group[col]] * self._coef[ids, col]).tolist()))
+        _, counts = self.features(doc)
+        per = {i: share[i] / c for i, c in zip(ids.tolist(), counts.tolist())}
+        out: dict[int, float] = {}
+        prev: tuple[int, str] | None = None
+        n = 0
+        for ti, t in enumerate(doc.tokens):
+            if t.kind == F.BREAK_KIND:
+                prev = None
+                continue
+            if t.kind not in F.FEATURE_KINDS or not t.norm:
+                continue
+            n += 1
+            if n > self.config["max_tokens"]:
+                break
+            w = per.get(self._words.get(t.norm, -1), 0.0)
+            if t.kind in F.CHAR_KINDS:
+                w += sum(per.get(c, 0.0) for c in self._char_ids(t.norm))
+            if prev is not None:
+                half = per.get(self._words.get(prev[1] + " " + t.norm, -1), 0.0) / 2
+                w += half
+                out[prev[0]] = out.get(prev[0], 0.0) + half
+            out[ti] = out.get(ti, 0.0) + w
+            prev = (ti, t.norm)
+        return sorted(out.items(), key=lambda p: -p[1])
 
     def predict_text(self, text: str) -> dict[str, float]:
         return self.predict(normalize(text))

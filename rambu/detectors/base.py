@@ -43,6 +43,7 @@ class Detector:
     basis: ClassVar[tuple[str, ...]]
     lists: ClassVar[Mapping[str, Iterable[str] | Mapping[str, str]]] = {}
     exact_lists: ClassVar[tuple[str, ...]] = ()  # lists matched without Indonesian affix stripping
+    verbal_lists: ClassVar[tuple[str, ...]] = ()  # lists matched with inflectional affixes only (no ter-, pe-an)
     roles: ClassVar[tuple[str, ...]] = ("own",)  # which text fields detect_field reads
     needs: ClassVar[tuple[str, ...]] = ()  # resources required: "classifier", "factchecks", "staff"
 
@@ -51,8 +52,8 @@ class Detector:
         self.config = resources.config
         self.terms: dict[str, TermSet] = {}
         for list_name, data in self.lists.items():
-            ts = TermSet(data if isinstance(data, Mapping) else list(data), label=list_name,
-                         affixes=list_name not in self.exact_lists)
+            affixes = "verbal" if list_name in self.verbal_lists else list_name not in self.exact_lists
+            ts = TermSet(data if isinstance(data, Mapping) else list(data), label=list_name, affixes=affixes)
             ts.add(list(self.config.extra_terms(self.key, list_name)), label=list_name)
             self.terms[list_name] = ts
         self.report_threshold = resources.config.threshold(self.rule, "threshold")

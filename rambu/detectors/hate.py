@@ -1,251 +1,252 @@
-"""Shared mechanism of rules 1 and 2: hostility aimed at a protected target.
+"""Shared mechanism of rules 1 and 2: hate against a protected target, decided by probability.
 
-A candidate needs a target (Pancasila, the government; a religion, an
-ethnicity) and hostility close to it in the same sentence, or a phrase that is
-hateful by itself ("ganti Pancasila dengan khilafah", "usir aseng"). The text
-classifier adds confidence; it can raise a lexical hit and, when very sure and
-a target is present, propose a finding for review. Context then lowers the
-score: news that reports hate, posts that condemn it, greetings and tolerance
-messages, polite criticism of a policy.
+The rule's text classifier gives a calibrated probability; the word lists
+give the evidence (a target, hostility aimed at it, a hateful phrase), the
+context (news, condemnation, scripture, reported speech, a question, a joke)
+and the explanation. `rambu.classify.rulescore.RuleScorer` combines the two
+into one probability with weights fitted by cross-validation. A finding is
+confirmed only where that probability reaches the confirm point, the
+classifier itself leans to hate and the text shows explicit evidence; a band
+below goes to review; below that, nothing. A word match alone never
+confirms a violation.
 
-Subclasses are data: the lists below, the classifier labels to read, and the
-Indonesian wording of the explanation.
+Subclasses are data: their lists (targets, hostile, hateful), the classifier
+label they read, and the Indonesian wording of the explanation.
 """
 from __future__ import annotations
 
-import re
-from typing import ClassVar, Iterable
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import ClassVar, Iterable, Mapping
 
 from ..analysis import Analysis, TextField
-from ..text.lexicon import Match
+from ..classify.rulescore import RuleScorer, num
 from ..results import field_label
+from ..text.lexicon import Match
+from ..text.normalize import split_handle
 from .base import Candidate, Detector
+from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, QUOTED_RE)
 
 _SENTENCE_BREAKS = {".", "!", "?", "\n", ";"}
 
-# Context shared by both rules; subclasses add their own through `lists`.
-NEWS = [
-    "klarifikasi", "amankan", "mengamankan", "take down", "takedown", "diturunkan", "dihapus platform",
-    "kelompok terlarang", "organisasi terlarang", "sudah dibubarkan", "jangan ikut menyebarkan",
-    "tangkap", "penyebar", "dibekuk", "diringkus", "dilaporkan ke polisi", "kasus ujaran",
-    "ditangkap", "menangkap", "diamankan", "tersangka", "pelaku", "terdakwa", "vonis", "divonis",
-    "dilaporkan", "melaporkan", "diduga", "menurut", "kata dia", "ujarnya", "katanya kepada",
-    "kepada wartawan", "dikutip", "dilansir", "disidangkan", "persidangan", "pengadilan", "dijerat",
-    "uu ite", "beredar video", "reporter", "jurnalis", "liputan", "mengecam pernyataan",
-    "meminta maaf", "ujaran kebencian", "penyebar kebencian", "dipolisikan", "dipecat", "diproses hukum",
-    "ditahan", "penyidik", "diperiksa polisi", "jpu", "jaksa penuntut",
-]
-CONDEMN = [
-    "jangan hina", "jangan menghina", "jangan sebar", "jangan menyebarkan", "jangan rasis", "jangan benci",
-    "jangan membenci", "jangan diskriminasi", "jangan merendahkan", "jangan generalisasi", "jangan sara",
-    "jangan terprovokasi", "jangan mau diadu domba", "jangan mudah terpancing", "jangan mudah terprovokasi",
-    "stop rasisme", "stop rasis", "stop intoleransi", "stop kebencian", "stop ujaran kebencian", "stop sara",
-    "stop diskriminasi", "hentikan", "tolak ujaran kebencian", "lawan intoleransi", "lawan rasisme",
-    "mengecam", "kecam", "mengutuk", "tidak pantas diucapkan", "tidak pantas ditulis", "tidak pantas dikatakan",
-    "tidak pantas disebarkan", "sangat tidak pantas", "itu tidak pantas", "tak pantas diucapkan", "tidak dibenarkan",
-    "tidak bisa dibenarkan", "miris", "prihatin", "sedih melihat", "memalukan", "astaghfirullah",
-    "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
-    "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
-    "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "adu domba", "provokator", "jaga persatuan",
-    "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
-    "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
-]
-TOLERANCE = [
-    "selamat hari raya", "selamat natal", "selamat idul fitri", "selamat idul adha", "selamat nyepi",
-    "selamat waisak", "selamat imlek", "gong xi fa cai", "selamat paskah", "selamat galungan",
-    "selamat tahun baru islam", "mohon maaf lahir dan batin", "toleransi", "saling menghormati",
-    "saling menghargai", "kerukunan", "rukun", "persaudaraan", "bersaudara", "saudara", "satu bangsa",
-    "jaga persatuan",
-    "bhinneka tunggal ika", "berbeda beda tetapi tetap satu", "indahnya perbedaan", "damai",
-    "harga mati", "jaya", "merdeka", "cinta tanah air", "bangga", "hari lahir pancasila",
-    "hari kesaktian pancasila", "sumpah pemuda", "upacara", "amalkan", "mengamalkan", "lestarikan",
-    "jaga pancasila", "setia", "kesetiaan", "ikrar", "pengajian", "ibadah", "kebaktian", "misa",
-    "doa bersama", "pembinaan kerohanian", "pesantren kilat",
-]
-CRITICISM = [
-    "kebijakan", "mohon", "sebaiknya", "semoga", "harap", "berharap", "evaluasi", "dievaluasi",
-    "saran", "masukan", "kritik", "mengkritik", "kurang tepat", "belum tepat", "kurang efektif",
-    "perlu diperbaiki", "diperbaiki", "tolong", "pelayanan", "layanan", "antrean", "antri", "lambat",
-    "aspirasi", "regulasi", "aturan baru", "tidak setuju dengan kebijakan", "keberatan",
-]
-# Insults that are hostility in both rules (Indonesian, Javanese, Sundanese, emoji); each rule adds its own.
-INSULTS = (
-    "anjing", "anjing sia", "asu", "babi", "bajilak", "bajingan", "bangsat", "bego", "belegug",
-    "biadab", "bodoh", "brengsek", "busuk", "celeng", "dobol", "dungu", "gathel", "gelo", "goblog sia",
-    "goblok", "iblis", "idiot", "jancuk", "jurig", "kafir", "kehed", "keparat", "kirik", "kontol",
-    "koplok", "kunyuk", "laknat", "matamu", "monyet", "munafik", "najis", "ndhasmu", "pekok",
-    "penjajah", "raimu", "sampah", "setan", "tai", "taik", "terkutuk", "tikus", "tolol", "🐀", "🐕", "🐶",
-    "🐷", "💩", "🖕",
-)
 
-# Animal words insult only in insult grammar; otherwise they are animals ("anjing tetangga", "sate babi").
-ANIMALS = {"kethek", "ketek", "munyuk", "bedes", "anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
-           "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
-INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
-                 "bani", "pemakan", "makan", "otak", "muka", "turunan", "gerombolan", "kawanan", "kumpulan"}
-INSULT_AFTER = {"lu", "lo", "kau", "kamu", "kalian", "semua", "mereka", "sia", "kabeh", "kalean", "loe", "ente"}
-LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging", "ternak", "kandang", "ekor",
-           "seekor", "lucu", "gigit", "menggigit", "digigit", "gonggong", "menggonggong", "kucing", "guling",
-           "panggang", "rabies", "vaksin", "dokter hewan", "kebun", "sawah", "ayam", "sapi", "masuk", "dapur",
-           "kebun binatang", "satwa", "hewan", "binatang", "pelihara", "memelihara", "dirawat", "kolam", "sungai"}
+@dataclass(frozen=True, slots=True)
+class HateEvidence:
+    """What the word lists found in one field (no classifier involved)."""
 
-# Teaching, history and religious study quote the words they explain.
-EDUCATION = [
-    "sejarah", "materi sejarah", "pelajaran sejarah", "materi pkn", "pelajaran pkn", "materi ppkn", "kajian",
-    "tafsir", "makna kata", "secara bahasa", "istilah", "ceramah", "ustadz menjelaskan", "dalam al quran",
-    "memproklamasikan", "ditumpas", "museum",
-]
-_QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,160})[\"“”]|(?<!\w)['‘]([^'‘’\n]{2,160})['’](?!\w)")
+    targets: tuple[Match, ...]
+    pairs: tuple[tuple[Match, Match], ...]  # (target, hostile word aimed at it)
+    hateful: tuple[Match, ...]
+    features: Mapping[str, float]
+    context: tuple[tuple[str, str], ...] = ()  # (feature, the words that showed it)
 
-# Words that pin a trait on a whole group ("orang X semua malas", "emang X begitu").
-GENERALISING = ["semua", "semuanya", "selalu", "pasti", "memang", "dasar", "kabeh", "kabeh podo", "sak kabehe",
-                "sadayana", "rata rata", "pada", "tipikal", "khas", "emang dasar", "itu semua"]
+    @property
+    def explicit(self) -> bool:
+        """Hate said in words: a hateful phrase or a non-weak hostile word aimed at a target."""
+        return bool(self.hateful) or any(h.label != "weak" for _, h in self.pairs)
 
-NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanlah", "tidaklah"]
-
-
-# Context lists every hate rule reads; operators extend them under [lists.ruleN] like any list.
-CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "criticism": CRITICISM,
-                 "negators": NEGATORS, "generalising": GENERALISING, "education": EDUCATION}
+    @property
+    def violent(self) -> bool:
+        return bool(self.features.get("violence"))
 
 
 class HateDetector(Detector):
-    """Rules 1 and 2. Subclasses set lists (targets, hostile, hateful, plus context) and labels."""
+    """Rules 1 and 2. Subclasses set lists (targets, hostile, hateful) and the explanation."""
 
-    classifier_labels: ClassVar[tuple[str, ...]] = ("HS",)
     target_noun: ClassVar[str] = "sasaran"
     window: ClassVar[int] = 7
     needs = ("classifier",)
-    exact_lists = ("education", "criticism")  # "pengajian" is not "kajian", "terlambat" is not "lambat"
+    # "pengajian" is not "kajian", "terlambat" is not "lambat"; reporting verbs and titles are exact words
+    exact_lists = ("education", "criticism", "reporting", "honorifics", "question_words", "scripture")
+    # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan")
+    verbal_lists = ("hostile", "hateful", "violence")
+    locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
+    def setup(self, resources) -> None:
+        clf = resources.classifier
+        scorer = clf.rule_scorer(self.key) if clf is not None and hasattr(clf, "rule_scorer") else None
+        self.scorer: RuleScorer = scorer or RuleScorer.lexical(self.key)
+        cfg = resources.config
+        if cfg.get(f"{self.key}.threshold") is None:
+            self.report_threshold = self.scorer.review
+        if cfg.get(f"{self.key}.violation_threshold") is None:
+            self.violation_threshold = self.scorer.confirm
+        self.model_agreement = float(cfg.get(f"{self.key}.model_agreement", 0.5))
+
+    # ------------------------------------------------------------------ hooks
     def evaluate(self, doc: Analysis, fields: Iterable[TextField]) -> list[Candidate]:
-        """Candidates on the given fields after context assessment (also used by rule 3 on targets)."""
-        out = []
-        for f in fields:
-            for cand in self.detect_field(doc, f):
-                cand = self.assess_field(cand, doc, f)
-                if cand is not None and cand.confidence >= self.report_threshold:
-                    out.append(cand)
-        return out
+        """Candidates at or above the review point on the given fields (rule 3 reads targets with it)."""
+        return [c for f in fields for c in self.detect_field(doc, f) if c.confidence >= self.report_threshold]
 
     def detect(self, doc: Analysis):
         for f in doc.own():
-            for cand in self.detect_field(doc, f):
-                yield self.assess_field(cand, doc, f)
+            yield from self.detect_field(doc, f)
 
-    def assess(self, cand, doc):
-        return cand  # context is applied per field in assess_field, which knows the field
-
-    # hook 1
     def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
-        words = f.doc.word_index[0]
-        if not words:
+        if not f.doc.word_index[0]:
             return
-        pos = {tok_index: n for n, tok_index in enumerate(words)}
-        count = 0
-        for i, t in enumerate(f.doc.tokens):  # emoji take the place of the word before them
-            if i in pos:
-                count = pos[i]
-            else:
-                pos[i] = count
+        ev = self.lexical(f)
+        z = doc.logits(f).get(self.key) if self.scorer.source == "model" else None
+        if z is None and not (ev.hateful or ev.pairs):
+            return  # without a model only words can raise a question
+        p, steps = self.scorer.score(ev.features, z)
+        if p < self.report_threshold and self.scorer.floors(ev.features, ev.explicit, z):
+            p = self.report_threshold
+            steps += (f"kata kebencian eksplisit tanpa konteks pembeda dan model ikut condong: diajukan "
+                      f"untuk ditinjau ({num(p)})",)
+        if p < self.report_threshold:
+            return
+        pm = self.scorer.model_probability(z)
+        agree = pm is not None and pm >= self.model_agreement
+        confirm = ev.explicit and agree and p >= self.violation_threshold
+        if not confirm and p >= self.violation_threshold:
+            why = ("tidak ada kata kebencian yang eksplisit" if not ev.explicit
+                   else "model klasifikasi tidak sependapat" if pm is not None else "tanpa model klasifikasi")
+            steps += (f"perlu tinjauan: {why}",)
+        matches = list(ev.hateful) + [x for pair in ev.pairs[:3] for x in pair]
+        spans = [(m.first, m.last) for m in _outermost(matches)]
+        if not spans:
+            spans = [(t.first, t.last) for t in ev.targets[:1]] + self._model_words(doc, f)
+        evidence = tuple(self.evidence(f, a, b) for a, b in sorted(set(spans)))
+        named = sorted({self.describe(t) for t, _ in ev.pairs} | {self.describe(m) for m in ev.hateful}) or \
+            [self.describe(t) for t in ev.targets[:1]]
+        quote = "; ".join(f"“{e.quote}”" for e in evidence[:3])
+        yield Candidate(
+            confidence=min(p, 0.99), evidence=evidence,
+            explanation=self.explain(named, quote, field_label(f.path)),
+            score_detail=steps, needs_review=not confirm,
+            extra=(("targets", named), ("violence", ev.violent), ("model_probability", None if pm is None else round(pm, 3))),
+        )
+
+    # --------------------------------------------------------------- lexical
+    def lexical(self, f: TextField) -> HateEvidence:
+        """Targets, hostility aimed at them, hateful phrases and context: the features of the score."""
+        toks = f.doc.tokens
+        words = f.doc.word_index[0]
+        pos = _positions(f)
         sentence = _sentence_ids(f)
         negated = {m.last for m in self.find("negators", f)}
-        targets = [t for t in self.find("targets", f) if not self._locative(t, f)]
+        names: list[Match] = []
+        targets: list[Match] = []
+        for t in self.find("targets", f) + self._handle_targets(f):
+            if self._locative(t, f):
+                continue
+            (names if self._is_name(t, f) else targets).append(t)
         hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
         hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
-        scores = doc.scores(f)
-        clf = max((scores.get(k, 0.0) for k in self.classifier_labels), default=0.0)
         short = len(words) <= 14
-
         pairs: list[tuple[Match, Match]] = []
         for t in targets:
             for h in hostile:
-                if (h.first, h.last) == (t.first, t.last):
-                    continue
+                if h.term == t.term or (h.first <= t.first and t.last <= h.last):
+                    continue  # one word is not both the group and the insult ("kafir ... kafir")
                 if h.term in ANIMALS and not _insulting_animal(h, t, f, pos, words):
                     continue
                 close = abs(pos.get(h.first, 0) - pos.get(t.first, 0)) <= self.window
                 if (close and sentence[h.first] == sentence[t.first]) or short:
                     pairs.append((t, h))
-        if not pairs and not hateful and not (targets and clf >= 0.9):
-            return
+        evidence_matches = hateful + [x for p in pairs for x in p]
+        taken = [(toks[m.first].start, toks[m.last].end) for m in evidence_matches]
+        feats: dict[str, float] = {}
+        shown: list[tuple[str, str]] = []
 
-        detail = []
+        def flag(name: str, why: str = "") -> None:
+            if name not in feats:
+                feats[name] = 1.0
+                if why:
+                    shown.append((name, why))
+
         if hateful:
-            base = 0.8
-            detail.append(f"frasa kebencian {', '.join(repr(m.term) for m in hateful[:3])}: 0.80")
-        elif pairs:
-            strong = any(h.label == "strong" for _, h in pairs)
-            weak = all(h.label == "weak" for _, h in pairs)
-            base = 0.45 if weak else 0.62 + (0.12 if strong else 0.0) + (0.06 if len({h.term for _, h in pairs}) > 1 else 0.0)
-            t, h = pairs[0]
-            detail.append(f"kata bermusuhan {h.term!r} dekat {self.target_noun} {t.term!r}"
-                          f"{' (kuat)' if strong else ''}: {base:.2f}")
-            general = [m for m in self.find("generalising", f) if any(abs(m.first - p.first) <= 8 for p, _ in pairs)]
-            if general and not weak:
-                base = min(base + 0.1, 0.9)
-                detail.append(f"generalisasi terhadap kelompok ({general[0].term!r}): +0.10 -> {base:.2f}")
-        else:
-            base = 0.2 + 0.3 * clf  # the classifier alone never decides: always for review
-            detail.append(f"{self.target_noun} {targets[0].term!r} disebut tanpa kata kasar yang dikenal; "
-                          f"hanya skor klasifikasi {clf:.2f}: {base:.2f}")
-            scores = {}
-        if scores:
-            conf = 1 - (1 - base) * (1 - 0.5 * clf) if clf >= 0.5 else base * (0.85 + 0.3 * clf)
-            detail.append(f"klasifikasi teks {'/'.join(self.classifier_labels)}={clf:.2f} -> {conf:.2f}")
-        else:
-            conf = base
-        ev_matches = [m for m in hateful] + [x for p in pairs[:3] for x in p]
-        if not ev_matches:
-            ev_matches = targets[:1]
-        evidence = [self.evidence(f, m.first, m.last) for m in _outermost(ev_matches)]
-        named = sorted({self.describe(t) for t, _ in pairs} | {self.describe(m) for m in hateful})
-        if not named and targets:
-            named = [self.describe(targets[0])]
-        quote = "; ".join(f"“{e.quote}”" for e in evidence[:3])
-        yield Candidate(
-            confidence=min(conf, 0.99), evidence=tuple(evidence),
-            explanation=self.explain(named, quote, field_label(f.path)),
-            score_detail=tuple(detail),
-            needs_review=not hateful and (not pairs or all(h.label == "weak" for _, h in pairs)),
-            extra=(("targets", named),),
-        )
+            flag("hateful", hateful[0].term)
+        if pairs:
+            if any(h.label != "weak" for _, h in pairs):
+                flag("pair", pairs[0][1].term)
+                if any(h.label == "strong" for _, h in pairs):
+                    flag("pair_strong")
+            else:
+                flag("pair_weak", pairs[0][1].term)
+            general = [m for m in self.find("generalising", f)
+                       if any(abs(m.first - t.first) <= 8 for t, _ in pairs)]
+            if general:
+                flag("generalising", general[0].term)
+        elif any(h.label == "strong" for h in hostile):
+            flag("insult")
+        if targets:
+            flag("target")
+        if names and not targets:
+            flag("name", names[0].term)
+        violent = [m for m in self.find("violence", f) if not _negated(m, negated, f)]
+        if violent and evidence_matches and any(_overlap(v, m) for v in violent for m in evidence_matches):
+            flag("violence", violent[0].term)
 
-    def assess_field(self, cand: Candidate, doc: Analysis, f: TextField) -> Candidate | None:
-        """Hook 2 per field: lower the score for reporting, condemnation, tolerance, criticism."""
-        strong = any("kuat" in d or "frasa" in d for d in cand.score_detail)
-        taken = [(e.start, e.end) for e in cand.evidence if e.field == f.path]
-
-        def present(list_name: str) -> bool:  # context words inside the evidence itself do not count
+        def outside(list_name: str) -> Match | None:  # context words inside the evidence itself do not count
             for m in self.find(list_name, f):
-                a, b = f.doc.tokens[m.first].start, f.doc.tokens[m.last].end
-                if not any(s <= a and b <= e for s, e in taken):  # "ujaran kebencian" around "benci" counts
-                    return True
+                a, b = toks[m.first].start, toks[m.last].end
+                if not any(s <= a and b <= e for s, e in taken):
+                    return m
+            return None
+
+        for feature in ("news", "condemn", "education", "scripture", "tolerance", "criticism"):
+            m = outside(feature)
+            if m is not None:
+                flag(feature, m.term)
+        if self.find("laughter", f):
+            flag("joke")
+        quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(f.doc.original)]
+        if taken and quoted and all(any(a <= s and e <= b for a, b in quoted) for s, e in taken):
+            flag("quoted")
+        first = min((m.first for m in evidence_matches), default=None)
+        if self._asks(f, sentence, first):
+            flag("question")
+        if first is not None:
+            rep = [m for m in self.find("reporting", f)
+                   if m.last < first and sentence[m.last] == sentence[first] and pos.get(first, 0) - pos.get(m.last, 0) <= 6]
+            if rep:
+                flag("reported", rep[-1].term)
+        return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown))
+
+    def _asks(self, f: TextField, sentence: list[int], first: int | None) -> bool:
+        """The sentence of the evidence (or, without evidence, the text) is a question."""
+        toks = f.doc.tokens
+        sid = sentence[first] if first is not None else None
+        if any(t.norm == "?" and (sid is None or sentence[i] == sid) for i, t in enumerate(toks)):
+            return True
+        return any(sid is None or sentence[m.first] == sid for m in self.find("question_words", f))
+
+    def _handle_targets(self, f: TextField) -> list[Match]:
+        """@mentions name their target ("@jokowi", "@DPR_RI"); hashtags are read inside by the lexicon."""
+        out = []
+        lex = self.terms["targets"]
+        for i, t in enumerate(f.doc.tokens):
+            if t.kind == "mention":
+                hit = lex.lookup_words(split_handle(f.doc.original[t.start + 1:t.end]))
+                if hit:
+                    out.append(Match(i, i, hit[0], hit[1]))
+        return out
+
+    def _is_name(self, t: Match, f: TextField) -> bool:
+        """"Koh Aseng", "Pak Cina": a title before a capitalised word makes it a person, not a group."""
+        if t.first == 0:
             return False
-
-        quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(f.doc.original)]
-        in_quotes = bool(taken) and all(any(a <= s and e <= b for a, b in quoted) for s, e in taken)
-        if in_quotes:  # the hateful words are quoted, not said: reported, mocked or explained
-            cand = cand.adjust(0.6, "kata kebencian berada dalam kutipan")
-        if present("education"):
-            cand = cand.adjust(0.4, "konteks pelajaran, sejarah atau kajian")
-        if present("news"):
-            cand = cand.adjust(0.35, "konteks pemberitaan/pelaporan")
-        if present("condemn"):
-            cand = cand.adjust(0.4, "konteks mengecam atau menolak kebencian")
-        if present("tolerance") and (not strong or in_quotes):
-            cand = cand.adjust(0.45, "konteks ucapan, toleransi atau patriotik")
-        if present("criticism") and not strong:
-            cand = cand.adjust(0.6, "bahasa kritik kebijakan")
-        return cand
-
-    locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
+        toks = f.doc.tokens
+        raw = f.doc.original[toks[t.first].start:toks[t.first].end]
+        if not raw[:1].isupper():
+            return False
+        return any(m.last == t.first - 1 for m in self.find("honorifics", f))
 
     def _locative(self, t: Match, f: TextField) -> bool:
         if t.label not in self.locative_labels or t.first == 0:
             return False
         prev = f.doc.tokens[t.first - 1]
         return prev.kind == "word" and prev.norm in ("dari", "ke", "di", "untuk", "bagi", "seluruh", "se")
+
+    def _model_words(self, doc: Analysis, f: TextField) -> list[tuple[int, int]]:
+        """The words that moved the classifier most, as evidence when no list word was found."""
+        clf = doc.resources.classifier
+        if clf is None or not hasattr(clf, "contributions"):
+            return []
+        top = [i for i, w in clf.contributions(f.doc, self.key) if w > 0][:3]
+        return [(i, i) for i in sorted(top)] or [(f.doc.word_index[0][0], f.doc.word_index[0][-1])]
 
     def describe(self, m: Match) -> str:
         return m.label if m.label and m.label not in ("targets", "hateful", "hostile") else m.term
@@ -254,13 +255,33 @@ class HateDetector(Detector):
         raise NotImplementedError
 
 
-def _insulting_animal(h: Match, t: Match, f: TextField, pos: dict[int, int], words: list[int]) -> bool:
+def _positions(f: TextField) -> dict[int, int]:
+    """Token index -> ordinal of the word it stands at (emoji and mentions take the word before them)."""
+    words = f.doc.word_index[0]
+    pos = {tok_index: n for n, tok_index in enumerate(words)}
+    count = 0
+    for i in range(len(f.doc.tokens)):
+        if i in pos:
+            count = pos[i]
+        else:
+            pos[i] = count
+    return pos
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _insulting_animal(h: Match, t: Match, f: TextField, pos: dict[int, int], words: tuple[int, ...]) -> bool:
     """An animal word used as an insult: next to the group, or in insult grammar, and not literal."""
     toks = f.doc.tokens
     n = pos.get(h.first, 0)
     near = [toks[words[k]].norm for k in range(max(0, n - 2), min(len(words), n + 3)) if k != n]
     if any(w in LITERAL for w in near):
         return False
+    raw = f.doc.original[toks[h.first].start:toks[h.first].end].lower()
+    if raw != h.term and raw.startswith(h.term) and raw.endswith("ku"):
+        return False  # "monyetku": a pet
     tpos = pos.get(t.first, 0), pos.get(t.last, 0)
     if n in (tpos[0] - 1, tpos[1] + 1):
         return True
@@ -284,7 +305,9 @@ def _sentence_ids(f: TextField) -> list[int]:
     ids, cur = [], 0
     for t in f.doc.tokens:
         if t.kind == "punct" and t.norm in _SENTENCE_BREAKS:
+            ids.append(cur)
             cur += 1
+            continue
         ids.append(cur)
     return ids
 
@@ -308,3 +331,5 @@ def _negated(m: Match, negator_ends: set[int], f: TextField) -> bool:
 
 
 _INTENSIFIERS = {"terlalu", "begitu", "sangat", "amat", "se", "juga", "pernah", "lah", "kok", "sih"}
+
+__all__ = ["CONTEXT_LISTS", "HateDetector", "HateEvidence"]

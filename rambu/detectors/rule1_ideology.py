@@ -1,7 +1,8 @@
 """Rule 1: hate against Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI and the government."""
 from __future__ import annotations
 
-from .hate import CONTEXT_LISTS, INSULTS, HateDetector
+from .hate import HateDetector
+from .hate_lists import CONTEXT_LISTS, INSULTS
 
 TARGETS = {
     "pancasila": "Pancasila", "garuda pancasila": "Pancasila", "ideologi negara": "Pancasila",
@@ -89,7 +90,6 @@ class IdeologyHateDetector(HateDetector):
         "Etika bermedia sosial ASN Pemasyarakatan angka 1",
     )
     target_noun = "sasaran"
-    classifier_labels = ("HS", "radikalisme")
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
 

@@ -1,7 +1,8 @@
 """Rule 2: hate against an ethnicity, religion or sect, race, or group (SARA)."""
 from __future__ import annotations
 
-from .hate import CONTEXT_LISTS, INSULTS, HateDetector
+from .hate import HateDetector
+from .hate_lists import CONTEXT_LISTS, INSULTS
 
 _RELIGIONS = {
     "islam": "agama Islam", "muslim": "umat Islam", "muslimin": "umat Islam", "umat islam": "umat Islam",
@@ -106,7 +107,6 @@ class SaraHateDetector(HateDetector):
         "Etika bermedia sosial ASN Pemasyarakatan angka 2",
     )
     target_noun = "kelompok"
-    classifier_labels = ("HS_Religion", "HS_Race", "sara")
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
 
     def explain(self, named, quote, path):

@@ -56,12 +56,20 @@ from ..analysis import Analysis, TextField
 from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence, field_label
 from ..text.lexicon import Match
+from ..text.normalize import normalize
 from .base import Candidate, Detector
 
 STRENGTH = {"kuat": 0.45, "sedang": 0.3, "lemah": 0.15}
 # default strength of a phrase an operator adds to a list (the label is then the list name)
 LIST_DEFAULT = {"spread": "sedang", "unverified": "sedang", "chain": "kuat", "truth": "sedang",
                 "alarm": "lemah", "sensational": "lemah"}
+STANCE_TEXT = {
+    "spread": "menyebarkan atau mengajak menyebarkan",
+    "assert": "menegaskan sebagai kebenaran",
+    "question": "mempertanyakan",
+    "report": "memberitakan atau membahas",
+    "plain": "menyatakan tanpa penanda sikap",
+}
 CATEGORY_TEXT = {
     "spread": "ajakan menyebarkan",
     "unverified": "sumber tidak jelas",
@@ -88,7 +96,8 @@ FACTOR = {
 
 LISTS: dict[str, dict[str, str]] = {
     "spread": {
-        "sebarkan": "sedang", "sebarin": "sedang", "sebar luaskan": "kuat", "sebarluaskan": "kuat",
+        "sebarkan": "sedang", "sebarkanlah": "sedang", "sebarin": "sedang", "viralkanlah": "sedang",
+        "bagikanlah": "sedang", "sharekan": "sedang", "sebar luaskan": "kuat", "sebarluaskan": "kuat",
         "viralkan": "sedang", "viralin": "sedang", "bantu viralkan": "kuat", "bantu sebarkan": "kuat",
         "share sebanyak banyaknya": "kuat", "sebarkan sebanyak banyaknya": "kuat", "share sebanyak mungkin": "kuat",
         "bagikan sebanyak banyaknya": "kuat", "sebarkan seluas luasnya": "kuat", "share seluas luasnya": "kuat",
@@ -193,8 +202,25 @@ NEWS = [  # news that names its source
     "dilansir", "dilansir dari", "dikutip dari", "mengutip", "sumber berita", "dilaporkan", "menurut keterangan",
     "dalam keterangan tertulis", "konferensi pers", "saat dikonfirmasi", "ketika dikonfirmasi", "kata kepala",
     "ujar kepala", "menurut kepala", "kepada wartawan", "kepada awak media", "jelasnya", "ungkapnya",
-    "tuturnya", "katanya kepada", "sebagaimana diberitakan", "seperti diberitakan",
+    "tuturnya", "katanya kepada", "sebagaimana diberitakan", "seperti diberitakan", "menurut", "ujarnya",
+    "tambahnya", "imbuhnya", "terangnya", "paparnya", "tegasnya", "lanjutnya", "saat dihubungi",
+    "ketika dihubungi", "dalam keterangannya", "juru bicara", "jubir", "kabid humas", "dalam rilis",
+    "rilis yang diterima", "keterangan resmi",
 ]
+# The text talks *about* a circulating claim ("beredar kabar yang menyebut ...", "mitos", "diklaim"): it
+# reports or explains the claim rather than asserting it. Hoaxes push ("sebarkan!"); reports distance.
+DISTANCE = [
+    "beredar informasi", "beredar kabar", "beredar isu", "beredar pesan", "kabar yang beredar",
+    "informasi yang beredar", "isu yang beredar", "pesan yang beredar", "ramai diperbincangkan",
+    "menjadi perbincangan", "jadi perbincangan", "ramai dibicarakan", "diklaim", "klaim tersebut",
+    "informasi tersebut", "kabar tersebut", "isu tersebut", "pesan tersebut", "anggapan", "mitos",
+    "disebut sebut", "diisukan", "salah besar", "tidak sepenuhnya benar", "perlu diluruskan", "meluruskan",
+    "menepis", "ditepis", "dibantah", "menegaskan bahwa", "tidak semua", "penjelasan",
+]
+# "Jakarta, KOMPAS.com -", "Metrotvnews.com, Jakarta:", "JAKARTA (ANTARA) -": a news dateline.
+_DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*,\s*)?(?:[A-Z][\w.]*(?:\.com|\.co\.id|\.id)|"
+                          r"[A-Z]{3,}(?:\s+[A-Z]{3,})?\s*\((?:ANTARA|Antara|AFP|Reuters)\))\s*[-–—:,]"
+                          r"|^\s*[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?\s*[-–—]\s+\S")
 NEWS_DOMAINS = ("kompas.com", "detik.com", "antaranews.com", "tempo.co", "cnnindonesia.com", "kumparan.com",
                 "tribunnews.com", "liputan6.com", "republika.co.id", "okezone.com", "suara.com", "jpnn.com",
                 "cnbcindonesia.com", "idntimes.com", "merdeka.com", "sindonews.com", "bbc.com", "go.id",
@@ -220,6 +246,8 @@ class _Markers:
     official: list[Match] = field(default_factory=list)
     news: list[Match] = field(default_factory=list)
     news_url: bool = False
+    distance: list[Match] = field(default_factory=list)  # talks about a circulating claim
+    dateline: bool = False
     label: bool = False  # a fact-checker's bracket label
     claim_cue: bool = False  # says something happens ("akan", "semua", "ditutup")
     caps: tuple[int, int] | None = None  # token span of the shouting
@@ -254,7 +282,25 @@ class _Markers:
 
     @property
     def is_news(self) -> bool:
-        return bool(self.news) or self.news_url
+        return bool(self.news) or self.news_url or self.dateline
+
+    @property
+    def pushes(self) -> bool:
+        """Spread, chain or truth markers: the text pushes its claim (hoaxes do; reports do not)."""
+        return self.spread or bool(self.cats.get("chain")) or bool(self.cats.get("truth"))
+
+    @property
+    def stance(self) -> str:
+        """How the text holds its claim: spreads, asserts, asks, reports, or says nothing of it."""
+        if self.question:
+            return "question"
+        if self.pushes:
+            return "spread" if self.spread or self.cats.get("chain") else "assert"
+        if self.is_official or self.is_news or self.distance:
+            return "report"
+        if self.cats.get("unverified"):
+            return "assert"  # hearsay passed on as news
+        return "plain"
 
 
 class HoaxDetector(Detector):
@@ -279,7 +325,10 @@ class HoaxDetector(Detector):
         "claim_cue": CLAIM_CUES,
         "official": OFFICIAL,
         "news": NEWS,
+        "distance": DISTANCE,
     }
+    # a call to spread is an imperative ("sebarkan!"), not a report that someone spread ("menyebarkan")
+    exact_lists = ("spread", "chain", "news", "distance")
 
     def setup(self, resources) -> None:
         self._indexed: tuple[Any, Any] | None = None  # (entries given, their index)
@@ -311,6 +360,8 @@ class HoaxDetector(Detector):
         m.news = self.find("news", f)
         m.label = bool(_LABEL_RE.search(doc.original))
         m.news_url = any(t.kind == "url" and any(d in t.norm for d in NEWS_DOMAINS) for t in doc.tokens)
+        m.distance = self.find("distance", f)
+        m.dateline = bool(_DATELINE_RE.match(doc.original[:120]))
         covered = [(x.first, x.last) for x in m.debunk + m.debunk_weak + m.question]
         taken: list[tuple[int, int]] = []  # a phrase counts in one category only
         for cat in LISTS:
@@ -379,8 +430,9 @@ class HoaxDetector(Detector):
             cand = self._unaccountable_candidate(doc, f, m, own)
             if cand is not None:
                 yield cand
-        if act.type in RESPONSES and index is not None and not own_debunk:
-            yield from self._response_candidates(doc, marks, index)
+        if act.type in RESPONSES and index is not None and not own_debunk and not target_debunk:
+            found = list(self._response_candidates(doc, marks, index))
+            yield from found or self._split_claim(doc, marks, index)
 
     # -------------------------------------------------------------- register
     def _best_match(self, index, f: TextField):
@@ -416,10 +468,15 @@ class HoaxDetector(Detector):
             review = True
             detail.append(f"putusan register tidak dikenal ({entry.verdict}): perlu tinjauan")
         cats = [c for c in m.cats if c != "sensational"]
+        stance = m.stance
+        if f.role == "target" and doc.activity.type in SPREADING and stance in ("plain", "report"):
+            stance = "spread"  # passing the content on is spreading it, whatever its wording
+        detail.append(f"sikap terhadap klaim: {STANCE_TEXT[stance]}")
         if cats:
             conf = min(1.0, conf + FACTOR["markers_bonus"] * len(cats))
             detail.append("disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats) + f": keyakinan {conf:.2f}")
-            if review and kind == "salah":  # a near paraphrase of a known hoax, passed on as unsourced news
+            if review and kind == "salah" and stance in ("spread", "assert"):
+                # a near paraphrase of a known hoax, pushed or passed on as unsourced news
                 review, conf = False, max(conf, vt + 0.05)
                 detail.append(f"kemiripan di bawah ambang tetapi dibingkai sebagai kabar tanpa sumber: "
                               f"pelanggaran, keyakinan {conf:.2f}")
@@ -433,7 +490,7 @@ class HoaxDetector(Detector):
         verb = "menyebarkan" if f.role == "target" else "memuat"
         label = {"salah": entry.verdict, "satire": "satire"}.get(kind, entry.verdict)
         expl = (f"{where} ({field_label(f.path)}) {verb} klaim yang tercatat di register cek fakta sebagai {label}: "
-                f"{entry.cite()}; kemiripan makna {score:.2f}")
+                f"{entry.cite()}; kemiripan makna {score:.2f}; sikap: {STANCE_TEXT[stance]}")
         if cats:
             expl += "; disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats)
         cand = Candidate(
@@ -442,7 +499,7 @@ class HoaxDetector(Detector):
             extra=(("factcheck", {"id": entry.id, "verdict": entry.verdict, "source": entry.source,
                                   "claim": entry.claim,
                                   "published": entry.published.isoformat() if entry.published else None}),
-                   ("match_score", round(score, 3)), ("rule4_kind", "register")))
+                   ("match_score", round(score, 3)), ("rule4_kind", "register"), ("stance", stance)))
         return (self._context(cand, m, register=True, own=own), False)
 
     def _response_candidates(self, doc: Analysis, marks: dict[str, _Markers], index) -> Iterable[Candidate]:
@@ -474,6 +531,53 @@ class HoaxDetector(Detector):
                                       "published": e.published.isoformat() if e.published else None}),
                        ("match_score", round(best.score, 3)), ("rule4_kind", "register")))
             return
+
+    def _split_claim(self, doc: Analysis, marks: dict[str, _Markers], index) -> Iterable[Candidate]:
+        """A comment that completes the claim of what it answers: "Lapas Cipinang?" <- "iya, besok semua
+        napinya dibebaskan". The two texts are matched as one; each part alone must match less."""
+        own = next((f for f in doc.own() if f.path == "text"), None)
+        tgt = next((f for f in doc.targets() if f.path == "target.text"), None)
+        if own is None or tgt is None:
+            return
+        sep = "\n"
+        joined = normalize(tgt.doc.original + sep + own.doc.original)
+        best, true = self._best_match(index, TextField("target.text+text", "own", joined))
+        if best is None or best.entry.category != "salah" or (true is not None and true.score >= best.score):
+            return
+        alone = max((x.score for part in (own, tgt) for x in [self._best_match(index, part)[0]] if x is not None),
+                    default=0.0)
+        if best.score < self.match_threshold or best.score < alone + 0.1:
+            return  # the comment or the content alone already says it (or neither does)
+        m = marks[own.path]
+        stance = m.stance
+        first, last = best.span
+        offset = len(tgt.doc.original) + len(sep)
+        toks = joined.tokens[first:last + 1]
+        evidence = []
+        for f, inside in ((tgt, [t for t in toks if t.end <= len(tgt.doc.original)]),
+                          (own, [t for t in toks if t.start >= offset])):
+            if inside:
+                shift = 0 if f is tgt else offset
+                a, b = inside[0].start - shift, inside[-1].end - shift
+                evidence.append(Evidence(f.path, a, b, f.doc.original[a:b]))
+        if len(evidence) < 2:
+            return
+        e = best.entry
+        review = stance not in ("spread", "assert")
+        conf = self.violation_threshold + 0.05 if not review else \
+            max(self.report_threshold, self.violation_threshold * FACTOR["response_spread"])
+        yield Candidate(
+            confidence=conf, evidence=tuple(evidence),
+            explanation=(f"komentar melengkapi konten yang ditanggapi menjadi klaim yang tercatat di register cek "
+                         f"fakta sebagai {e.verdict}: {e.cite()}; kemiripan makna gabungan {best.score:.2f}; "
+                         f"sikap: {STANCE_TEXT[stance]}"),
+            score_detail=(f"komentar + konten yang ditanggapi cocok dengan {e.id}: {best.score:.2f} "
+                          f"(masing-masing paling tinggi {alone:.2f})", f"sikap terhadap klaim: {STANCE_TEXT[stance]}"
+                          + (": perlu tinjauan" if review else ": pelanggaran")),
+            needs_review=review,
+            extra=(("factcheck", {"id": e.id, "verdict": e.verdict, "source": e.source, "claim": e.claim,
+                                  "published": e.published.isoformat() if e.published else None}),
+                   ("match_score", round(best.score, 3)), ("rule4_kind", "register_split"), ("stance", stance)))
 
     # ---------------------------------------------------------- unaccountable
     def _unaccountable_candidate(self, doc: Analysis, f: TextField, m: _Markers,
@@ -544,8 +648,10 @@ class HoaxDetector(Detector):
             if f == 0.0:
                 return None
             cand = _review(cand.adjust(f, f"pengumuman resmi ('{m.official[0].term}')"))
-        elif m.is_news:
-            why = f"berita dengan sumber ('{m.news[0].term}')" if m.news else "berita dengan tautan media"
+        elif (m.is_news or m.distance) and not m.pushes:  # a report about the claim, not its spreading
+            why = (f"berita dengan sumber ('{m.news[0].term}')" if m.news else "berita dengan tautan media"
+                   if m.news_url else "berita (baris tanggal/sumber media)" if m.dateline
+                   else f"membahas klaim yang beredar ('{m.distance[0].term}')")
             f = FACTOR["news_match" if register else "news_unaccountable"]
             cand = _review(cand.adjust(f, why))
         return cand

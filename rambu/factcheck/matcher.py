@@ -121,6 +121,32 @@ ABBREVIATIONS: Mapping[str, str] = {
     "smg": "semarang", "mdn": "medan", "plg": "palembang",
 }
 
+# Javanese and Sundanese words that carry a claim ("sesuk lapas ditutup kabeh", "isukan sadaya
+# tahanan dibebaskeun"): hoaxes travel in regional languages too. Mapped to Indonesian before stemming.
+REGIONAL: Mapping[str, str] = {
+    # Javanese (ngoko and krama)
+    "sesuk": "besok", "mbenjang": "besok", "benjing": "besok", "saiki": "sekarang", "sakniki": "sekarang",
+    "wingi": "kemarin", "kabeh": "semua", "sedaya": "semua", "wong": "orang",
+    "tiyang": "orang", "ora": "tidak", "mboten": "tidak", "dudu": "bukan", "durung": "belum", "dereng": "belum",
+    "arep": "akan", "badhe": "akan", "bakal": "akan", "iso": "bisa", "saged": "bisa", "angsal": "boleh", "ditutup": "ditutup", "dibukak": "dibuka",
+    "diilangi": "dihapus", "dibusak": "dihapus", "dibubarke": "dibubarkan", "dilarang": "dilarang",
+    "dibebaske": "dibebaskan", "dibebasno": "dibebaskan", "metu": "keluar", "medal": "keluar",
+    "mlebu": "masuk", "mlayu": "lari", "minggat": "kabur", "mati": "mati",
+    "seda": "meninggal", "pejah": "mati", "dicekel": "ditangkap", "ditangkep": "ditangkap", "duit": "uang",
+    "arta": "uang", "gratis": "gratis", "mbayar": "bayar", "dibayar": "dibayar", "kunjara": "penjara",
+    "pakunjaran": "penjara", "tahanan": "tahanan", "keluargo": "keluarga", "sedulur": "keluarga",
+    "dulur": "keluarga", "kabar": "kabar", "jarene": "katanya", "jere": "katanya", "ngendikane": "katanya",
+    "nang": "di", "neng": "di", "ning": "di", "teko": "dari", "saka": "dari", "soko": "dari",
+    # Sundanese
+    "isukan": "besok", "enjing": "besok", "ayeuna": "sekarang", "kamari": "kemarin", "sadaya": "semua",
+    "sadayana": "semua", "jalma": "orang", "urang": "orang", "henteu": "tidak",
+    "teu": "tidak", "moal": "tidak akan", "acan": "belum", "bade": "akan", "tiasa": "bisa", "meunang": "boleh",
+    "dibebaskeun": "dibebaskan", "dileupaskeun": "dilepaskan", "kaluar": "keluar", "lebet": "masuk",
+    "kabur": "kabur", "lumpat": "lari", "maot": "meninggal", "pupus": "meninggal", "paeh": "mati",
+    "ditewak": "ditangkap", "ditangkep": "ditangkap", "artos": "uang", "panjara": "penjara",
+    "kulawarga": "keluarga", "cenah": "katanya", "ceunah": "katanya",
+}
+
 # Synonym classes: concept -> words and phrases meaning the same in hoax messages.
 # Root forms match every affixed form through the stemmer; irregular forms are listed.
 SYNONYMS: Mapping[str, tuple[str, ...]] = {
@@ -166,7 +192,8 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
               "tidak boleh lagi", "banned", "ban", "cancelled", "canceled", "removed", "abolished", "stopped",
               "no more", "closed",
               "moratorium", "nonaktifkan", "dinonaktifkan", "tiadakan", "hentikan", "ditiadain"),
-    "buka": ("buka", "dibuka", "membuka", "pembukaan", "dibuka kembali", "diaktifkan kembali"),
+    "buka": ("buka", "dibuka", "membuka", "pembukaan", "dibuka kembali", "diaktifkan kembali", "dibukak maneh",
+             "dibuka deui"),
     "wajib": ("wajib", "diwajibkan", "mewajibkan", "kewajiban", "harus", "diharuskan", "keharusan",
               "mesti", "diminta wajib"),
     "semua": ("semua", "seluruh", "segala", "setiap", "tiap", "segenap", "semuanya", "seluruhnya",
@@ -176,7 +203,7 @@ SYNONYMS: Mapping[str, tuple[str, ...]] = {
     "besok": ("besok", "esok", "besok pagi", "esok hari", "keesokan"),
     # death, violence, crime
     "mati": ("meninggal", "meninggal dunia", "wafat", "tewas", "mati", "gugur", "berpulang",
-             "tutup usia", "kehilangan nyawa", "menghembuskan napas terakhir", "mangkat",
+             "tutup usia", "tilar donya", "kehilangan nyawa", "menghembuskan napas terakhir", "mangkat",
              "kematian", "jenazah", "almarhum", "tak bernyawa", "tidak bernyawa", "mayat", "dead", "died",
              "death"),
     "bunuh": ("bunuh", "dibunuh", "membunuh", "pembunuhan", "pembunuh", "dibantai", "pembantaian",
@@ -377,7 +404,7 @@ def _norm_words(phrase: str) -> tuple[str, ...]:
 
 def _build_abbrev() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for k, v in ABBREVIATIONS.items():
+    for k, v in {**REGIONAL, **ABBREVIATIONS}.items():
         key = norm_word(k)
         val = _norm_words(v)
         if key and val and (key,) != val:

@@ -17,6 +17,10 @@ from .normalize import Normalized, is_emoji, norm_phrase
 _AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng",
                    "nge", "ng", "ku", "kau")  # nge-/ng-: Jakarta colloquial ("ngehina", "ngancurin")
 _AFFIX_SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah", "pun", "mu", "ku", "in", "nyo")
+# Inflection only: an act done or suffered ("dibakar", "membakar", "bakarlah", "ngusir"). Derivation makes
+# other words ("tergantung" depends, "penjajahan" colonisation, "kebakaran" a fire), so "verbal" lists skip it.
+_VERBAL_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "nge", "ng", "ku", "kau")
+_VERBAL_SUFFIXES = ("nya", "kan", "i", "lah", "kah", "pun", "mu", "ku", "in", "nyo")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +32,12 @@ class Match:
 
 
 class TermSet:
-    def __init__(self, terms: Iterable[str] | dict[str, str] = (), label: str = "", affixes: bool = True):
+    def __init__(self, terms: Iterable[str] | dict[str, str] = (), label: str = "", affixes: bool | str = True):
         """`terms` is a list of phrases or a mapping phrase -> label.
 
         With `affixes`, a one-word term also matches the word with common
-        Indonesian affixes ("hina" matches "menghina", "dihina", "hinanya").
+        Indonesian affixes ("hina" matches "menghina", "dihina", "hinanya");
+        with ``affixes="verbal"`` only inflectional ones ("dibakar", not "kebakaran").
         """
         self.affixes = affixes
         self.exact: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -92,13 +97,23 @@ class TermSet:
             if w.startswith(p):
                 return self.prefix[p]
         if self.affixes and len(w) > 4:
-            for stem in _strip_affixes(w):
+            for stem in _strip_affixes(w, self.affixes == "verbal"):
                 hit = self.exact.get((stem,))
                 if hit:
                     return hit
         if "*" in w:  # masked insult: "anj*ng"
             for (cand,), hit in ((k, v) for k, v in self.exact.items() if len(k) == 1):
                 if len(cand) == len(w) and all(a == b or a == "*" for a, b in zip(w, cand)):
+                    return hit
+        return None
+
+    def lookup_words(self, words: list[str]) -> tuple[str, str] | None:
+        """The first term among a short run of words (an @handle split into words), longest phrase first."""
+        n = len(words)
+        for i in range(n):
+            for length in range(min(self.maxlen, n - i), 0, -1):
+                hit = self.exact.get(tuple(words[i:i + length])) if length > 1 else self._word_hit(words[i])
+                if hit:
                     return hit
         return None
 
@@ -134,7 +149,7 @@ class TermSet:
             gram = words[i:i + length]
             hit = self.exact.get(gram)
             if hit is None and self.affixes and gram[:-1] in self.heads:  # "kunci selnya"
-                hit = next((self.exact[gram[:-1] + (st,)] for st in _strip_affixes(gram[-1])
+                hit = next((self.exact[gram[:-1] + (st,)] for st in _strip_affixes(gram[-1], self.affixes == "verbal")
                             if gram[:-1] + (st,) in self.exact), None)
             if hit:
                 self._last_phrase = hit
@@ -150,14 +165,15 @@ class TermSet:
 
 
 
-def _strip_affixes(w: str) -> list[str]:
+def _strip_affixes(w: str, verbal: bool = False) -> list[str]:
     """Candidate stems of an affixed word; cheap and recall-oriented (a lexicon hit confirms).
 
     Short stems are where false hits live ("menaikkan" -> "taik"), so a stem
     must keep 4 letters, and 5 when the prefix swallowed its first letter.
     """
+    prefixes, suffixes = (_VERBAL_PREFIXES, _VERBAL_SUFFIXES) if verbal else (_AFFIX_PREFIXES, _AFFIX_SUFFIXES)
     bases = []
-    for p in _AFFIX_PREFIXES:
+    for p in prefixes:
         if w.startswith(p) and len(w) - len(p) >= 4:
             bases.append(w[len(p):])
             if p[-1] in "aiueo" and w[len(p)] not in "aiueo":  # "diinjak" was collapsed to "dinjak"
@@ -166,15 +182,17 @@ def _strip_affixes(w: str) -> list[str]:
     subst = []
     for pre, letter in (("meny", "s"), ("peny", "s"), ("ny", "s"), ("mem", "p"), ("pem", "p"),
                         ("men", "t"), ("pen", "t"), ("meng", "k"), ("peng", "k"), ("ng", "k")):
+        if verbal and pre.startswith("pe"):
+            continue
         if w.startswith(pre) and len(w) - len(pre) >= 4:
             subst.append(letter + w[len(pre):])
     cands = bases + subst
     for b in [w] + bases:
-        for s in _AFFIX_SUFFIXES:
+        for s in suffixes:
             if b.endswith(s) and len(b) - len(s) >= 4:
                 cands.append(b[: -len(s)])
     for b in subst:
-        for s in _AFFIX_SUFFIXES:
+        for s in suffixes:
             if b.endswith(s) and len(b) - len(s) >= 5:
                 cands.append(b[: -len(s)])
     return cands

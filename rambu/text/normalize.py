@@ -116,6 +116,15 @@ def _leet_like(w: str) -> bool:
     return all(len(r) == 1 for r in runs) or len(runs) >= 2
 
 
+def split_handle(handle: str) -> list[str]:
+    """An @handle or glued name as normalised words: "DPR_RI" -> ["dpr", "ri"], "HumasPolri" -> ["humas", "polri"]."""
+    out = []
+    for part in re.split(r"[_.\-]+", handle):
+        pieces = _CAMEL_RE.findall(part) if any(c.isupper() for c in part[1:]) else [part]
+        out += [w for w in map(norm_word, pieces) if w]
+    return out
+
+
 def norm_phrase(phrase: str) -> str:
     """Normalise a lexicon phrase exactly as input text is normalised."""
     return " ".join(normalize(phrase).word_index[1])

@@ -1,0 +1,134 @@
+"""Word lists shared by the hate rules (1 and 2): data, not code.
+
+Each list is read by `rambu.detectors.hate.HateDetector`; operators extend any
+of them per rule in the settings file (``[lists.rule1] news = [...]``).
+Evidence lists (targets, hostile words, hateful phrases) live in the rule
+modules; the lists here describe the *context* around the evidence and the
+grammar of insults.
+"""
+from __future__ import annotations
+
+import re
+
+# Context shared by both rules; subclasses add their own through `lists`.
+NEWS = [
+    "klarifikasi", "amankan", "mengamankan", "take down", "takedown", "diturunkan", "dihapus platform",
+    "kelompok terlarang", "organisasi terlarang", "sudah dibubarkan", "jangan ikut menyebarkan",
+    "tangkap", "penyebar", "dibekuk", "diringkus", "dilaporkan ke polisi", "kasus ujaran",
+    "ditangkap", "menangkap", "diamankan", "tersangka", "pelaku", "terdakwa", "vonis", "divonis",
+    "dilaporkan", "melaporkan", "diduga", "menurut", "kata dia", "ujarnya", "katanya kepada",
+    "kepada wartawan", "dikutip", "dilansir", "disidangkan", "persidangan", "pengadilan", "dijerat",
+    "uu ite", "beredar video", "reporter", "jurnalis", "liputan", "mengecam pernyataan",
+    "meminta maaf", "ujaran kebencian", "penyebar kebencian", "dipolisikan", "dipecat", "diproses hukum",
+    "ditahan", "penyidik", "diperiksa polisi", "jpu", "jaksa penuntut",
+]
+CONDEMN = [
+    "jangan hina", "jangan menghina", "jangan sebar", "jangan menyebarkan", "jangan rasis", "jangan benci",
+    "jangan membenci", "jangan diskriminasi", "jangan merendahkan", "jangan generalisasi", "jangan sara",
+    "jangan terprovokasi", "jangan mau diadu domba", "jangan mudah terpancing", "jangan mudah terprovokasi",
+    "stop rasisme", "stop rasis", "stop intoleransi", "stop kebencian", "stop ujaran kebencian", "stop sara",
+    "stop diskriminasi", "hentikan", "tolak ujaran kebencian", "lawan intoleransi", "lawan rasisme",
+    "mengecam", "kecam", "mengutuk", "tidak pantas diucapkan", "tidak pantas ditulis", "tidak pantas dikatakan",
+    "tidak pantas disebarkan", "sangat tidak pantas", "itu tidak pantas", "tak pantas diucapkan", "tidak dibenarkan",
+    "tidak bisa dibenarkan", "miris", "prihatin", "sedih melihat", "memalukan", "astaghfirullah",
+    "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
+    "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
+    "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "adu domba", "provokator", "jaga persatuan",
+    "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
+    "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
+]
+TOLERANCE = [
+    "selamat hari raya", "selamat natal", "selamat idul fitri", "selamat idul adha", "selamat nyepi",
+    "selamat waisak", "selamat imlek", "gong xi fa cai", "selamat paskah", "selamat galungan",
+    "selamat tahun baru islam", "mohon maaf lahir dan batin", "toleransi", "saling menghormati",
+    "saling menghargai", "kerukunan", "rukun", "persaudaraan", "bersaudara", "saudara", "satu bangsa",
+    "jaga persatuan",
+    "bhinneka tunggal ika", "berbeda beda tetapi tetap satu", "indahnya perbedaan", "damai",
+    "harga mati", "jaya", "merdeka", "cinta tanah air", "bangga", "hari lahir pancasila",
+    "hari kesaktian pancasila", "sumpah pemuda", "upacara", "amalkan", "mengamalkan", "lestarikan",
+    "jaga pancasila", "setia", "kesetiaan", "ikrar", "pengajian", "ibadah", "kebaktian", "misa",
+    "doa bersama", "pembinaan kerohanian", "pesantren kilat",
+]
+CRITICISM = [
+    "kebijakan", "mohon", "sebaiknya", "semoga", "harap", "berharap", "evaluasi", "dievaluasi",
+    "saran", "masukan", "kritik", "mengkritik", "kurang tepat", "belum tepat", "kurang efektif",
+    "perlu diperbaiki", "diperbaiki", "tolong", "pelayanan", "layanan", "antrean", "antri", "lambat",
+    "aspirasi", "regulasi", "aturan baru", "tidak setuju dengan kebijakan", "keberatan",
+]
+# Insults that are hostility in both rules (Indonesian, Javanese, Sundanese, emoji); each rule adds its own.
+INSULTS = (
+    "anjing", "anjing sia", "asu", "babi", "bajilak", "bajingan", "bangsat", "bego", "belegug",
+    "biadab", "bodoh", "brengsek", "busuk", "celeng", "dobol", "dungu", "gathel", "gelo", "goblog sia",
+    "goblok", "iblis", "idiot", "jancuk", "jurig", "kafir", "kehed", "keparat", "kirik", "kontol",
+    "koplok", "kunyuk", "laknat", "matamu", "monyet", "munafik", "najis", "ndhasmu", "pekok",
+    "penjajah", "raimu", "sampah", "setan", "tai", "taik", "terkutuk", "tikus", "tolol", "🐀", "🐕", "🐶",
+    "🐷", "💩", "🖕",
+)
+
+# Words that insult only in insult grammar ("dasar X", "X lu", next to the group): otherwise they are animals
+# ("anjing tetangga", "sate babi") or, for "kafir", a word of religious discussion ("orang kafir dalam Al-Quran").
+ANIMALS = {"kafir", "kethek", "ketek", "munyuk", "bedes", "anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
+           "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
+INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
+                 "bani", "pemakan", "makan", "otak", "muka", "turunan", "gerombolan", "kawanan", "kumpulan"}
+INSULT_AFTER = {"lu", "lo", "kau", "kamu", "kalian", "semua", "mereka", "sia", "kabeh", "kalean", "loe", "ente"}
+LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging", "ternak", "kandang", "ekor",
+           "seekor", "lucu", "gigit", "menggigit", "digigit", "gonggong", "menggonggong", "kucing", "guling",
+           "panggang", "rabies", "vaksin", "dokter hewan", "kebun", "sawah", "ayam", "sapi", "masuk", "dapur",
+           "kebun binatang", "satwa", "hewan", "binatang", "pelihara", "memelihara", "dirawat", "kolam", "sungai"}
+
+# Teaching, history and religious study quote the words they explain.
+EDUCATION = [
+    "sejarah", "materi sejarah", "pelajaran sejarah", "materi pkn", "pelajaran pkn", "materi ppkn", "kajian",
+    "tafsir", "makna kata", "secara bahasa", "istilah", "ceramah", "ustadz menjelaskan", "dalam al quran",
+    "memproklamasikan", "ditumpas", "museum",
+]
+
+# Words that pin a trait on a whole group ("orang X semua malas", "emang X begitu").
+GENERALISING = ["semua", "semuanya", "selalu", "pasti", "memang", "dasar", "kabeh", "kabeh podo", "sak kabehe",
+                "sadayana", "rata rata", "pada", "tipikal", "khas", "emang dasar", "itu semua"]
+
+NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanlah", "tidaklah"]
+
+# Scripture, sermons and religious study quote hard words as text, not as the author's hate.
+SCRIPTURE = [
+    "qs", "q s", "surat al", "surah", "surah al", "ayat", "firman", "berfirman", "firman allah", "allah berfirman",
+    "hadits", "hadis", "hadist", "hr bukhari", "hr muslim", "hr tirmidzi", "hr abu daud", "riwayat", "diriwayatkan",
+    "bersabda", "sabda", "sabda nabi", "rasulullah bersabda", "tafsir", "tafsiran", "dalil", "ulama berpendapat",
+    "menurut ulama", "fiqih", "fikih", "hukumnya dalam islam", "dalam pandangan islam", "kajian", "khotbah",
+    "khutbah", "ceramah", "tausiyah", "ngaji", "mengaji", "injil", "alkitab", "matius", "markus", "lukas",
+    "yohanes", "mazmur", "amsal", "kitab", "pendeta menjelaskan", "romo menjelaskan",
+]
+# Someone else's words reported by the author ("dia menyebut orang Papua monyet", "OPM ingin pisah").
+REPORTING = [
+    "menyebut", "nyebut", "sebut", "disebut", "bilang", "dibilang", "ngatain", "ngatai", "mengatai", "dikatain",
+    "dikatai", "mengatakan", "menyatakan", "berteriak", "teriak", "teriakin", "diteriaki", "meneriakkan",
+    "meneriaki", "menuntut", "menyerukan", "mengklaim", "mengaku", "menuduh", "dituduh", "dicap", "mencap",
+    "dicaci", "dihina", "menghina", "ingin", "mau", "berencana", "menulis", "ditulis", "berkomentar",
+    "komentar", "cuitan", "unggahan", "postingan", "video", "spanduk", "poster", "narasi", "ucapan",
+]
+# Laughter and teasing among friends.
+LAUGHTER = ["wkwk", "wkwkwk", "haha", "hahaha", "hehe", "hihi", "xixi", "kwkw", "awokawok", "😂", "🤣", "😆", "😜", "😝"]
+# A title before a capitalised word makes it a person's name ("Koh Aseng", "Pak Cina"), not a group.
+HONORIFICS = [
+    "pak", "bapak", "bu", "ibu", "koh", "ko", "cik", "ci", "cici", "bang", "abang", "mas", "mbak", "om", "tante",
+    "kak", "kakak", "si", "sdr", "saudara", "saudari", "bung", "mbah", "haji", "dik", "adik", "teh", "kang",
+    "akang", "uda", "uni", "cak", "ning", "nona", "tuan", "engkoh", "encik", "mister", "mr", "mrs",
+]
+# Calls to violence: they make a finding graver (rule 8) and are strong evidence.
+VIOLENCE = [
+    "bunuh", "dibunuh", "bantai", "dibantai", "bakar", "dibakar", "usir", "diusir", "ganyang", "perangi",
+    "memerangi", "diperangi", "basmi", "dibasmi", "musnahkan", "dimusnahkan", "tumpas", "ditumpas", "habisi",
+    "dihabisi", "penggal", "dipenggal", "gantung", "digantung", "ledakkan", "bom", "halal darahnya",
+    "serang", "serbu", "hajar", "sikat", "gulingkan", "revolusi berdarah", "angkat senjata", "jihad melawan",
+]
+# The sentence asks rather than asserts.
+QUESTION_WORDS = ["apakah", "apa benar", "benarkah", "betulkah", "kenapa", "mengapa", "bagaimana", "gimana"]
+
+QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,160})[\"“”]|(?<!\w)['‘]([^'‘’\n]{2,160})['’](?!\w)")
+
+# Context lists every hate rule reads; operators extend them under [lists.ruleN] like any list.
+CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "criticism": CRITICISM,
+                 "negators": NEGATORS, "generalising": GENERALISING, "education": EDUCATION,
+                 "scripture": SCRIPTURE, "reporting": REPORTING, "laughter": LAUGHTER, "honorifics": HONORIFICS,
+                 "violence": VIOLENCE, "question_words": QUESTION_WORDS}
