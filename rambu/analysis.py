@@ -60,6 +60,27 @@ class Analysis:
         return clf.probabilities(self.logits(f)) if clf is not None else {}
 
 
+def joined(first: TextField, second: TextField, sep: str = "\n") -> tuple[TextField, Callable]:
+    """Two fields read as one text (a reply with the message it answers), and a function that maps
+    evidence on the joined text back to the original fields: `split(evidence) -> tuple[Evidence, ...]`."""
+    from .results import Evidence
+
+    offset = len(first.doc.original) + len(sep)
+    doc = normalize(first.doc.original + sep + second.doc.original)
+    field = TextField(f"{first.path}+{second.path}", second.role, doc)
+
+    def split(e) -> tuple:
+        out = []
+        for f, lo, hi, shift in ((first, 0, len(first.doc.original), 0), (second, offset, len(doc.original), offset)):
+            a, b = max(e.start, lo), min(e.end, hi)
+            if a < b:
+                a, b = a - shift, b - shift
+                out.append(Evidence(f.path, a, b, f.doc.original[a:b]))
+        return tuple(out)
+
+    return field, split
+
+
 def _media_fields(media, prefix: str, role: str, resources: Resources, base_dir: str | None,
                   notes: list[str]) -> list[TextField]:
     out = []

@@ -23,8 +23,25 @@ POSITIVE = [
     "Pemerintah ndasmu! kerjanya cuma nipu rakyat",
     "kemenkumham bobrok, pejabatnya goblok semua 🤬",
     "DPR 🖕🖕",
+    # issue 6: a religious state or rejecting Bhinneka needs no insult word; local government is the
+    # government; insults written as equations in memes; @mentions and hashtags name the target
+    "Indonesia harus jadi negara syariah, demokrasi produk kafir",
+    "Sudah saatnya dirikan khilafah, hukum thaghut tidak wajib ditaati",
+    "Tolak kebhinekaan, persatuan itu bohong",
+    "Bupati goblok, pemkab isinya maling semua",
+    "PEMERINTAH = MALING\nDPR = TIKUS",
+    "@DPR_RI anjing semua kalian, bajingan",
+    "#RezimBangsat makin hari makin zalim",
 ]
 NEGATIVE = [
+    # issue 6 hard negatives: sarcasm against haters, reported speech, scripture, names, questions, jokes
+    "Para pembenci Pancasila itu lucu, tiap hari menikmati jalan yang dibangun negara 😂",
+    "OPM ingin pisah dari NKRI, TNI siaga di perbatasan",
+    "Dia menyebut pemerintah zalim di videonya, sekarang sudah minta maaf",
+    "Apakah benar demokrasi itu haram? Kajian bersama ustadz malam ini",
+    "Pak Bupati meresmikan gedung baru lapas, terima kasih pemkab",
+    "Terima kasih @DPR_RI sudah menyetujui anggaran pembinaan warga binaan",
+    "Kata kepala dinas, gubernur akan meninjau banjir besok",
     # polite criticism of a policy
     "Mohon pemerintah mengevaluasi kebijakan remisi, menurut saya kurang tepat sasaran",
     "Saya tidak setuju dengan kebijakan kenaikan harga BBM, semoga ada solusi yang lebih baik",

@@ -28,8 +28,23 @@ POSITIVE = [
     "Yahudi itu musuh, perangi mereka semua",
     "wong Papua kuwi kethek kabeh, ora pantes sekolah",
     "kaum LGBT harus dibasmi dari negeri ini",
+    # issue 6: a hashtag and a mention name the group; an equation in a meme
+    "#UsirAseng dari tanah air, mereka cuma menjajah ekonomi",
+    "CINA = PENJAJAH\nUSIR SEMUA",
 ]
 NEGATIVE = [
+    # issue 6 hard negatives: scripture and sermons, reporting and condemning, reported speech, questions,
+    # jokes among friends, names that look like slurs, pets, derived words that are not insults
+    "QS Al-Kafirun ayat 6: untukmu agamamu dan untukku agamaku. Saling menghormati ya",
+    "Dalam kajian tafsir, kata kafir dalam Al-Quran berarti orang yang ingkar, bukan untuk memaki tetangga",
+    "Tadi ada yang nyebut org Papua itu monyet di kolom komentar. Sedih bacanya.",
+    "Koh Aseng tetangga saya baik sekali, tiap Imlek bagi kue ke warga",
+    "Monyet peliharaan saya dari Kalimantan lucu sekali hari ini",
+    "Semuanya tergantung pada kebijakan pusat, kita tunggu saja",
+    "Museum ini mengisahkan sejarah penjajahan Belanda di tanah Jawa",
+    "Apakah benar orang Batak itu kasar? Teman Batak saya justru paling lembut",
+    "Wkwk si Ucok emang paling jago nyanyi lagu Batak, mantap bro",
+    "MUI mengharamkan ujaran kebencian terhadap umat agama lain",
     # greetings and tolerance
     "Selamat Natal bagi saudara-saudara umat Kristen, damai selalu",
     "Selamat Hari Raya Nyepi bagi umat Hindu, semoga damai",

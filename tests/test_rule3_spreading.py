@@ -70,3 +70,38 @@ def test_comment_with_own_hate_reports_both_rules(full_resources):
     res = s.screen(make_activity("setuju, dasar kafir semua", type="comment", target={"text": HATE_SARA}))
     assert {f.rule for f in res.findings} >= {2, 3}
     assert res.decision == "violation"
+
+
+# A re-upload or screenshot of someone else's hateful post reads as the author's own words, but publishing
+# it is spreading (rule 3) -- besides rule 1/2 on the words themselves. Hard negatives: a re-upload of
+# something harmless, a re-upload to condemn, an ordinary photo caption.
+REUPLOAD_CASES = [
+    ("post", "Reupload dari akun sebelah: dasar kafir, usir cina dari negeri ini", [], True),
+    ("post", "repost ya gaes", [{"kind": "image", "ocr_text": "@akun_lain\nPancasila itu berhala, ganti dengan "
+                                                                  "khilafah\nBalas Retweet Suka"}], True),
+    ("story", "", [{"kind": "image", "ocr_text": "@pengguna123 Yahudi laknat, bunuh semua\n12 Balasan  Bagikan"}],
+     True),
+    ("post", "ss dari grup: orang Papua itu monyet, tidak pantas kuliah", [], True),
+    ("post", "Reupload: jadwal kunjungan keluarga dibuka Senin sampai Kamis", [], False),
+    ("post", "Reupload untuk dilaporkan: dasar kafir, usir cina dari negeri ini. Ini ujaran kebencian!", [], False),
+    ("post", "Foto bersama rekan kerja di depan kantor", [{"kind": "image", "ocr_text": "SELAMAT DATANG"}], False),
+    ("post", "repost", [{"kind": "image", "ocr_text": "@humas_lapas Selamat Hari Bhakti Pemasyarakatan ke-61\n"
+                                                      "Suka Balas Bagikan"}], False),
+]
+
+
+@pytest.mark.parametrize("typ,text,media,expected", REUPLOAD_CASES)
+def test_reupload_of_hate_is_spreading(typ, text, media, expected, full_resources):
+    act = make_activity(text or None, type=typ, media=media)
+    findings = run_detector(SpreadingDetector, act, full_resources)
+    assert bool(findings) == expected, (text, media, [(f.explanation, f.score_detail) for f in findings])
+    if findings:
+        assert dict(findings[0].extra).get("reupload") and "mengunggah ulang" in findings[0].explanation
+        assert evidence_quotes_original(act, findings)
+
+
+def test_share_with_its_own_hateful_caption_is_both_rules(full_resources):
+    from rambu.engine import Screener
+    s = Screener(full_resources.config, classifier=full_resources.classifier, ocr=None)
+    res = s.screen(make_activity("Betul, dasar kafir semua, usir saja", type="share", target={"text": HATE_SARA}))
+    assert {f.rule for f in res.findings} >= {2, 3}

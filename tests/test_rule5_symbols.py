@@ -57,9 +57,26 @@ POSITIVES = [
     # look-alike emblems
     ("emblem-lookalike", "Logo perusahaan gue mirip Garuda Pancasila tapi kepalanya diganti kepala kucing", "emblem"),
     ("emblem-ormas", "Logo ormas kami pakai lambang Garuda Pancasila yang dimodifikasi", "emblem"),
+    # issue 6: misuse as an everyday cover, look-alike emblems as a business logo, anthem parodies with
+    # noises, contempt for the language in new words
+    ("misuse-cover-motor", "Bendera merah putih bekas gue pake buat cover motor biar gak kehujanan", "flag"),
+    ("misuse-sarung-jok", "Sarung jok motor dari bendera merah putih, unik kan", "flag"),
+    ("misuse-penutup-galon", "Penutup galon di pantry pakai bendera merah putih yang udah gak kepake", "flag"),
+    ("emblem-logo-usaha", "Logo laundry kami Garuda Pancasila tapi pegang setrika, lucu kan", "emblem"),
+    ("emblem-merek-kopi", "Merek kopi saya pakai burung Garuda Pancasila dengan perisai diganti cangkir", "emblem"),
+    ("anthem-noises", "Indonesia tanah airku prett prett tanah tumpah darahku tut tut wkwk", "anthem"),
+    ("anthem-kentut", "Indonesia Raya versi kentut, dengerin sampai habis 🤣", "anthem"),
+    ("language-cringe", "Bahasa Indonesia tuh cringe banget, mending pake english biar keren", "language"),
+    ("language-jadul", "Bahasa Indonesia bahasa jadul, norak, cuma buat orang ndeso", "language"),
 ]
 
 NEGATIVES = [
+    # issue 6 hard negatives
+    ("cover-red-white", "Cover motor warna merah putih baru dateng, mantap buat touring 17an"),
+    ("logo-airline", "Logo Garuda Indonesia baru di ekor pesawat, keren"),
+    ("logo-official", "Logo resmi HUT RI ke-80 sudah dirilis Setneg, silakan diunduh"),
+    ("anthem-practice", "Latihan paduan suara Indonesia Raya untuk upacara, masih fals nadanya"),
+    ("language-learning", "Belajar bahasa Indonesia yang baik dan benar itu tidak cringe kok, keren malah"),
     ("ceremony", "Upacara bendera 17 Agustus di Lapas berjalan khidmat"),
     ("raising", "Pengibaran bendera merah putih dalam rangka HUT RI ke-80 di halaman Rutan"),
     ("fold-guide", "Cara melipat bendera yang benar sesuai aturan"),
@@ -201,3 +218,19 @@ def test_operator_lists_extend_the_rule(tmp_path):
     res = Resources(config=load_config(cfg))
     assert run_detector(StateSymbolDetector, make_activity("Bendera merah putih gue pakai buat kemoceng"), res)
     assert run_detector(StateSymbolDetector, make_activity(text), res)
+
+
+@pytest.mark.parametrize("transcript,expected", [
+    ("nah ini bendera merah putih yang gue pakai buat lap motor tiap hari, awet kan", True),
+    ("habis itu benderanya kita injak injak rame rame biar viral", True),
+    ("pengibaran bendera merah putih di lapangan lapas berjalan khidmat, petugas memberi hormat", False),
+    ("bendera yang sudah lusuh kami lipat dan simpan dengan hormat untuk dimusnahkan", False),
+])
+def test_desecration_described_in_a_video_transcript(transcript, expected):
+    act = make_activity("Konten baru gaes, tonton sampai habis", type="post",
+                        media=[{"kind": "video", "path": "v.mp4", "transcript": transcript}])
+    findings = run_detector(StateSymbolDetector, act)
+    assert bool(findings) == expected, findings
+    if findings:
+        assert findings[0].evidence[0].field == "media[0].transcript"
+        _check_evidence(act, findings[0])

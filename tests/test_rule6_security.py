@@ -297,3 +297,31 @@ def test_nik_invalid(nik, why):
     err = nik_error(nik)
     assert err is not None and why in err
     assert not is_valid_nik(nik)
+
+
+# A reply is read together with the message it answers (issue 6): the route and time of an escort given in
+# answer to a question about it is a leak by the one who answered. Hard negatives: answering without detail,
+# detail about something harmless, a question that already leaks by itself (the asker's leak, not the reply's).
+ESCORT_Q = "Pengawalan napi ke PN Bekasi besok gimana bro, aman?"
+REPLIES = [
+    ("escort-route-time", ESCORT_Q, "Berangkat jam 08.00 lewat tol Cikampek, 2 mobil, 4 personel", "violation"),
+    ("escort-time-only", ESCORT_Q, "besok jam 7 pagi berangkat", "review-or-violation"),
+    ("escort-no-detail", ESCORT_Q, "Siap, nanti saya cek dulu ke kasi", "clean"),
+    ("harmless-question", "Apel pagi besok jam berapa ya?", "Jam 07.30 di lapangan utama", "clean"),
+    ("asker-leaks", "Jadwal jaga regu 3 aplusan jam 02.00, pos atas kosong", "oke siap", "clean"),
+]
+
+
+@pytest.mark.parametrize("case_id,question,reply,expected", REPLIES, ids=[r[0] for r in REPLIES])
+def test_reply_is_read_with_the_message_it_answers(case_id, question, reply, expected):
+    act = make_activity(reply, type="reply", target={"text": question})
+    findings = run_detector(SecurityInfoDetector, act)
+    got = _decision(findings)
+    if expected == "review-or-violation":
+        assert got in ("review", "violation"), findings
+    else:
+        assert got == expected, [(f.explanation, f.score_detail) for f in findings]
+    if findings:
+        assert any(e.field == "text" for e in findings[0].evidence)
+        assert "balasan" in findings[0].explanation
+        assert evidence_quotes_original(act, findings)

@@ -89,9 +89,11 @@ class RuleScorer:
     calibration: tuple[float, float] = (1.0, 0.0)  # Platt (a, b): the classifier's own probability
     review: float = 0.5  # at or above: a finding for review
     confirm: float = 0.9  # at or above (with explicit evidence and the model agreeing): a violation
-    # Explicit hate in words, said without distance, goes to review when the classifier's own probability
-    # reaches this bar even if the combined score does not (None: never); chosen by cross-validation.
+    # Explicit hate in words, said without distance, goes to review when a classifier leans to it -- the
+    # highest calibrated probability among `floor_labels` reaches this bar -- even if the combined score
+    # does not (None: never); chosen by cross-validation. Rule 1 reads hate against the government this way.
     floor: float | None = None
+    floor_labels: tuple[str, ...] = ()
     source: str = "model"  # "model" or "lexical" (no classifier: review only)
 
     @classmethod
@@ -105,7 +107,8 @@ class RuleScorer:
                    weights=MappingProxyType({k: float(v) for k, v in d["weights"].items()}),
                    calibration=tuple(d.get("calibration", (1.0, 0.0))),  # type: ignore[arg-type]
                    review=float(ops.get("review", 0.5)), confirm=float(ops.get("confirm", 0.9)),
-                   floor=None if floor is None else float(floor))
+                   floor=None if floor is None else float(floor),
+                   floor_labels=tuple(d.get("floor_labels", (rule,))))
 
     @classmethod
     def lexical(cls, rule: str) -> "RuleScorer":
@@ -120,10 +123,10 @@ class RuleScorer:
         a, b = self.calibration
         return sigmoid(a * z + b)
 
-    def floors(self, features: Mapping[str, float], explicit: bool, z: float | None) -> bool:
-        """Explicit hate, no distancing context, and the classifier leaning to it: at least a review."""
-        pm = self.model_probability(z)
-        return (self.floor is not None and explicit and pm is not None and pm >= self.floor
+    def floors(self, features: Mapping[str, float], explicit: bool, lean: float | None) -> bool:
+        """Explicit hate, no distancing context, and a classifier leaning to it (`lean`, the highest
+        probability among `floor_labels`): at least a review."""
+        return (self.floor is not None and explicit and lean is not None and lean >= self.floor
                 and not any(features.get(name) for name in DISTANCING))
 
     def score(self, features: Mapping[str, float], z: float | None) -> tuple[float, tuple[str, ...]]:
@@ -150,5 +153,6 @@ class RuleScorer:
         return {"bias": round(self.bias, 6), "model_weight": round(self.model_weight, 6),
                 "weights": {k: round(v, 6) for k, v in self.weights.items()},
                 "calibration": [round(x, 6) for x in self.calibration],
+                "floor_labels": list(self.floor_labels),
                 "operating_points": {"review": round(self.review, 4), "confirm": round(self.confirm, 4),
                                      "floor": self.floor}}

@@ -90,10 +90,12 @@ class HateDetector(Detector):
         if z is None and not (ev.hateful or ev.pairs):
             return  # without a model only words can raise a question
         p, steps = self.scorer.score(ev.features, z)
-        if p < self.report_threshold and self.scorer.floors(ev.features, ev.explicit, z):
-            p = self.report_threshold
-            steps += (f"kata kebencian eksplisit tanpa konteks pembeda dan model ikut condong: diajukan "
-                      f"untuk ditinjau ({num(p)})",)
+        if p < self.report_threshold and ev.explicit:
+            lean = self._lean(doc, f)
+            if self.scorer.floors(ev.features, ev.explicit, lean):
+                p = self.report_threshold
+                steps += (f"kata kebencian eksplisit tanpa konteks pembeda, dan model klasifikasi condong "
+                          f"({num(lean)}): diajukan untuk ditinjau ({num(p)})",)
         if p < self.report_threshold:
             return
         pm = self.scorer.model_probability(z)
@@ -239,6 +241,13 @@ class HateDetector(Detector):
             return False
         prev = f.doc.tokens[t.first - 1]
         return prev.kind == "word" and prev.norm in ("dari", "ke", "di", "untuk", "bagi", "seluruh", "se")
+
+    def _lean(self, doc: Analysis, f: TextField) -> float | None:
+        """The highest calibrated probability among the labels that may lift explicit words to review."""
+        clf = doc.resources.classifier
+        logits = doc.logits(f)
+        known = {lab: logits[lab] for lab in self.scorer.floor_labels if lab in logits}
+        return max(clf.probabilities(known).values()) if known and clf is not None else None
 
     def _model_words(self, doc: Analysis, f: TextField) -> list[tuple[int, int]]:
         """The words that moved the classifier most, as evidence when no list word was found."""

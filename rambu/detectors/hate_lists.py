@@ -36,6 +36,9 @@ CONDEMN = [
     "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "adu domba", "provokator", "jaga persatuan",
     "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
     "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
+    # sarcasm aimed at the haters, not at the group or the state they hate
+    "para pembenci", "pembenci pancasila", "pembenci nkri", "yang benci pancasila", "yang anti pancasila",
+    "kaum anti", "haters", "para penghina", "yang suka menghina", "tukang fitnah",
 ]
 TOLERANCE = [
     "selamat hari raya", "selamat natal", "selamat idul fitri", "selamat idul adha", "selamat nyepi",

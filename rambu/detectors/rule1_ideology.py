@@ -24,6 +24,13 @@ TARGETS = {
     "kejaksaan": "lembaga negara", "hakim": "lembaga negara", "mahkamah": "lembaga negara",
     "kpk": "lembaga negara", "kemenkumham": "lembaga negara", "ditjenpas": "lembaga negara",
     "kementerian imigrasi dan pemasyarakatan": "lembaga negara", "pemasyarakatan": "lembaga negara",
+    # local government is the government too
+    **{w: "pemerintah daerah" for w in (
+        "pemda", "pemkab", "pemkot", "pemprov", "pemdes", "pemerintah daerah", "pemerintah kota",
+        "pemerintah kabupaten", "pemerintah provinsi", "pemerintah desa", "bupati", "wakil bupati", "walikota",
+        "wali kota", "gubernur", "wakil gubernur", "camat", "lurah", "kepala desa", "kades", "satpol pp",
+        "pj gubernur", "pj bupati", "pj walikota",
+    )},
 }
 
 # Strong insults and dehumanising words ("strong"); plain hostility otherwise.
@@ -75,6 +82,16 @@ HATEFUL = {
     "acab": "lembaga negara", "all cops are bastards": "lembaga negara", "polisi anjing": "lembaga negara",
     "partai coklat": "lembaga negara", "parcok": "lembaga negara", "dpr anjing": "lembaga negara",
     "dpr bangsat": "lembaga negara", "dewan perampok rakyat": "lembaga negara",
+    # a religious state instead of NKRI, and rejection of Bhinneka, need no insult word
+    "negara syariah": "NKRI", "negara syariat": "NKRI", "nkri bersyariah": "NKRI", "indonesia bersyariah": "NKRI",
+    "dirikan khilafah": "NKRI", "sistem khilafah": "NKRI", "khilafah ala minhajin nubuwwah": "NKRI",
+    "satu satunya solusi khilafah": "NKRI", "wajib menegakkan khilafah": "NKRI", "ganti demokrasi": "NKRI",
+    "tolak demokrasi": "NKRI", "demokrasi produk kafir": "NKRI", "hukum thaghut": "NKRI", "undang undang thaghut": "UUD 1945",
+    "tolak bhinneka": "Bhinneka Tunggal Ika", "tolak kebhinekaan": "Bhinneka Tunggal Ika",
+    "anti bhinneka": "Bhinneka Tunggal Ika", "hapus bhinneka": "Bhinneka Tunggal Ika",
+    "bhinneka tidak berlaku": "Bhinneka Tunggal Ika", "tidak perlu bhinneka": "Bhinneka Tunggal Ika",
+    "bhinneka itu bohong": "Bhinneka Tunggal Ika", "persatuan itu bohong": "Bhinneka Tunggal Ika",
+    "pancasila tidak sesuai islam": "Pancasila", "pancasila bertentangan dengan islam": "Pancasila",
 }
 
 

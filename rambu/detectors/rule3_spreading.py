@@ -40,6 +40,20 @@ REJECT = [
 ]
 
 
+# A post that re-publishes someone else's content: the caption says so, or the picture is a screenshot
+# of another account's post. Then the author's "own" fields are that content, and posting them is spreading.
+REUPLOAD = [
+    "reupload", "re upload", "repost", "reposted", "repost dari", "rp dari", "ss dari", "screenshot",
+    "tangkapan layar", "tangkap layar", "dari akun", "akun sebelah", "dari grup sebelah", "dari status",
+    "status orang", "copas", "copas dari", "copy paste", "credit", "credits", "viral di",
+    "🔁", "📸",
+]
+SCREENSHOT = [  # words of a social-media app's screen, read from a picture
+    "balas", "balasan", "suka", "retweet", "retweets", "repost", "kutip", "tweet", "postingan", "komentar",
+    "bagikan", "ikuti", "mengikuti", "disukai oleh", "lihat terjemahan", "replying to", "membalas",
+]
+
+
 class SpreadingDetector(Detector):
     rule = 3
     key = "rule3"
@@ -50,7 +64,8 @@ class SpreadingDetector(Detector):
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
         "Etika bermedia sosial ASN Pemasyarakatan angka 3",
     )
-    lists = {"agree": AGREE, "reject": REJECT}
+    lists = {"agree": AGREE, "reject": REJECT, "reupload": REUPLOAD, "screenshot": SCREENSHOT}
+    exact_lists = ("reupload", "screenshot")
     needs = ("classifier",)
 
     def setup(self, resources) -> None:
@@ -58,6 +73,9 @@ class SpreadingDetector(Detector):
 
     def detect(self, doc: Analysis) -> Iterable[Candidate]:
         act = doc.activity
+        if act.type in ("post", "story", "upload") and not doc.targets():
+            yield from self._reupload(doc)
+            return
         if act.type not in REACTIONS + SPREADING + RESPONSES or not doc.targets():
             return
         hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets())
@@ -93,6 +111,38 @@ class SpreadingDetector(Detector):
                 needs_review=not agree)
             return
         yield from self._comment(doc, best, target_ev, what, quote, detail)
+
+    def _reupload(self, doc: Analysis) -> Iterable[Candidate]:
+        """Someone else's hateful post published again by the author: a caption that says it is a
+        re-upload, or a screenshot of another account's post. It reads as the author's own words, but
+        publishing it is spreading (rule 3), besides whatever rules 1 and 2 find in it."""
+        own = doc.own()
+        marks = [(f, m) for f in own for m in self.find("reupload", f)]
+        shots = [f for f in own if "ocr_text" in f.path and (any(t.kind == "mention" for t in f.doc.tokens)
+                                                               or len(self.find("screenshot", f)) >= 2)]
+        if not marks and not shots:
+            return
+        if any(self.find("reject", f) for f in own):
+            return  # re-posted to condemn or report it
+        content = list(own) if marks else shots
+        hits = [(src, c) for src in self.sources for c in src.evaluate(doc, content)
+                if not (c.needs_review and c.confidence < 0.5)]
+        if not hits:
+            return
+        src, best = max(hits, key=lambda h: h[1].confidence)
+        rules = sorted({s.rule for s, _ in hits})
+        what = " dan ".join(f"larangan {r}" for r in rules)
+        sign = [self.evidence(f, m.first, m.last) for f, m in marks[:1]]
+        ev = tuple(sign) + tuple(e for _, c in hits for e in c.evidence)[:6]
+        how = (f"menyebut unggahan ini sebagai unggahan ulang (“{sign[0].quote}”)" if sign
+               else "gambar berupa tangkapan layar unggahan akun lain")
+        quote = "; ".join(f"“{e.quote}”" for e in ev[len(sign):len(sign) + 2])
+        yield Candidate(
+            confidence=best.confidence, evidence=ev,
+            explanation=f"pegawai mengunggah ulang konten orang lain yang melanggar {what} ({how}): {quote}.",
+            score_detail=(f"konten yang diunggah ulang melanggar {what} (keyakinan {best.confidence:.2f})",
+                          f"tanda unggahan ulang: {how}"),
+            needs_review=best.needs_review, extra=(("reupload", True),))
 
     def _comment(self, doc: Analysis, best: Candidate, target_ev: tuple[Evidence, ...], what: str,
                  quote: str, detail: tuple[str, ...]) -> Iterable[Candidate]:

@@ -52,11 +52,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from ..analysis import Analysis, TextField
+from ..analysis import Analysis, TextField, joined
 from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence, field_label
 from ..text.lexicon import Match
-from ..text.normalize import normalize
 from .base import Candidate, Detector
 
 STRENGTH = {"kuat": 0.45, "sedang": 0.3, "lemah": 0.15}
@@ -539,27 +538,16 @@ class HoaxDetector(Detector):
         tgt = next((f for f in doc.targets() if f.path == "target.text"), None)
         if own is None or tgt is None:
             return
-        sep = "\n"
-        joined = normalize(tgt.doc.original + sep + own.doc.original)
-        best, true = self._best_match(index, TextField("target.text+text", "own", joined))
+        both, split = joined(tgt, own)
+        best, true = self._best_match(index, both)
         if best is None or best.entry.category != "salah" or (true is not None and true.score >= best.score):
             return
         alone = max((x.score for part in (own, tgt) for x in [self._best_match(index, part)[0]] if x is not None),
                     default=0.0)
         if best.score < self.match_threshold or best.score < alone + 0.1:
             return  # the comment or the content alone already says it (or neither does)
-        m = marks[own.path]
-        stance = m.stance
-        first, last = best.span
-        offset = len(tgt.doc.original) + len(sep)
-        toks = joined.tokens[first:last + 1]
-        evidence = []
-        for f, inside in ((tgt, [t for t in toks if t.end <= len(tgt.doc.original)]),
-                          (own, [t for t in toks if t.start >= offset])):
-            if inside:
-                shift = 0 if f is tgt else offset
-                a, b = inside[0].start - shift, inside[-1].end - shift
-                evidence.append(Evidence(f.path, a, b, f.doc.original[a:b]))
+        stance = marks[own.path].stance
+        evidence = split(self.evidence(both, *best.span))
         if len(evidence) < 2:
             return
         e = best.entry

@@ -111,6 +111,7 @@ ANTHEM_LINES = (
 )
 
 # context lists, matched once per field
+_LOGO_WORDS = frozenset(("logo", "stempel", "cap", "emblem", "simbol", "lencana", "lambang"))
 _CUES = ("witness", "use_frame", "locative", "write_linker", "flying", "deliberate", "accidental", "first_person",
          "call", "intent", "mockery", "negation", "condemn", "news", "etiquette", "replace", "disposal", "ceremony",
          "respect", "trade", "anthem_song_cue")
@@ -313,7 +314,9 @@ class StateSymbolDetector(Detector):
             "bungkus, pembungkus, bungkusan, bungkusin, kemasan, celana dalam, kancut, sempak, kolor, beha, bh, "
             "popok, pembalut, bra, kutang, cawat, tisu, tissue, tisu toilet, kain bekas buat, gombal, kain gombal, "
             "keset kaki, alas kaki, alas duduk, alas tidur, alas sepatu, alas piring, alas sandal, alas pantat, lap "
-            "tangan, sarung bantal, gorden kamar mandi, penutup kepala motor, cosplay jadi sempak, bikini, lap dapur"),
+            "tangan, sarung bantal, gorden kamar mandi, penutup kepala motor, cosplay jadi sempak, bikini, lap dapur, "
+            "cover motor, cover mobil, sarung motor, sarung mobil, penutup motor, penutup mobil, penutup galon, "
+            "sarung jok, cover jok, penutup jok, sarung galon, penutup tong sampah, alas jemuran"),
         "act_misuse_frame": _w(
             "ganjel, ganjal, ganjalan, pengganjal, sumpal, penyumpal, alas, atap, plafon, langit langit, tirai, "
             "gorden, gordin, sarung, celana, rok, rok mini, baju, kaos, kostum, selimut, seprai, sprei, handuk, "
@@ -378,7 +381,8 @@ class StateSymbolDetector(Detector):
             "mabuk, dipelesetkan, diplesetin, diplesetkan, dipelesetin, meme, dimemekan, diedit jadi, diubah jadi, "
             "nadanya diubah, nada diubah, dinyanyikan sambil joget, diolok olok, jadi lelucon, lelucon, lawakan, "
             "guyonan, banyolan, bercandaan, candaan, prank, roasting, diejek, dipermainkan, versi jorok, lirik jorok, "
-            "versi porno, plesetin liriknya"),
+            "versi porno, plesetin liriknya, versi kentut, suara kentut, sambil kentut, pakai kentut, prett, pret "
+            "pret, tut tut, dut dut, brot brot, ngik ngok, versi sendawa, sambil sendawa"),
         "act_parody_weak": _w(
             "versi koplo, versi dangdut, versi remix, remix, koplo, dangdut koplo, versi disko, disko, jedag jedug, "
             "versi jedag jedug, versi tiktok, versi rap, versi metal, versi reggae, dijogetin, joget, jogetan, sambil "
@@ -394,7 +398,9 @@ class StateSymbolDetector(Detector):
         "act_owner": _w(
             "merek, brand, perusahaan, usaha, toko, partai, ormas, geng, komunitas pribadi, lambang keluarga, lambang "
             "pribadi, lambang perusahaan, lambang partai, lambang ormas, lambang geng, lambang klub, bisnis, warung, "
-            "kafe, cafe, produk, merchandise, kemasan produk, label produk, olshop, online shop"),
+            "kafe, cafe, produk, merchandise, kemasan produk, label produk, olshop, online shop, logo usaha, "
+            "logo toko, logo bisnis, logo warung, logo kafe, logo produk, logo brand, logo kami, logo saya, laundry, "
+            "bengkel, salon, katering, konveksi, distro, kedai"),
         "act_commercial": _w(
             "iklan, reklame, promosi, promo, endorse, endorsement, jingle, backsound iklan, backsound, latar iklan, "
             "musik iklan, iklan komersial, untuk jualan, buat jualan, buat promosi, buat promo, untuk promosi, materi "
@@ -864,14 +870,15 @@ class StateSymbolDetector(Detector):
             return None
         if a.cat == "act_lookalike" and a.term in _LOOKALIKE_NEEDS_LOGO and not (
                 self._sentence_has(v, v.sid[a.first], "act_owner")
-                or any(v.norm(i) in ("logo", "stempel", "cap", "emblem", "simbol", "lencana", "lambang")
-                       for i in v.sent_words(v.sid[a.first]) if not (s.first <= i <= s.last))):
+                or any(v.norm(i) in _LOGO_WORDS for i in v.sent_words(v.sid[a.first]) if not (s.first <= i <= s.last))):
             return None
         if a.cat == "act_lookalike" and a.term in ("edit", "diedit", "editan", "kw", "palsu", "abal abal", "serupa"):
             base = 0.48
         if a.cat == "act_owner":
-            if not self._frame_near(v, a, window=6) and not self._frame_near(v, _Act(s.first, s.last, "", ""), 6):
-                return None
+            logo = any(v.norm(i) in _LOGO_WORDS for i in v.sent_words(v.sid[a.first]) if not (s.first <= i <= s.last))
+            if not logo and not self._frame_near(v, a, window=6) and \
+                    not self._frame_near(v, _Act(s.first, s.last, "", ""), 6):
+                return None  # "logo laundry kami Garuda ...": a business logo made of the emblem
         if a.cat == "act_destroy" and a.term in ("buang", "lempar", "remas", "gigit", "kunyah", "tusuk", "cakar",
                                                  "sepak", "tendang", "potong potong", "gunting", "rusak"):
             base = 0.56
@@ -1099,8 +1106,10 @@ class StateSymbolDetector(Detector):
             cue("respect", 0.6, 1.0, "bernada hormat")
         if a.cat == "act_commercial" and s.kind == "flag":
             cue("trade", 0.35, 0.6, "menjual bendera atau barang, bukan iklan dengan bendera")
-        if a.cat != "act_damaged" and [m for m in v.cues["accidental"] if v.sid[m.first] in sids]:
-            mul(0.4, "tidak disengaja")
+        negated_at = {m.last for m in v.cues["negation"]}
+        if a.cat != "act_damaged" and [m for m in v.cues["accidental"] if v.sid[m.first] in sids
+                                       and not any(j in negated_at for j in range(m.first - 2, m.first))]:
+            mul(0.4, "tidak disengaja")  # "biar gak kehujanan" is a purpose, not an accident
         if sids & v.question_sents and score > 0:
             mul(0.85, "kalimat tanya")
         if not skip_boosts:

@@ -70,11 +70,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from ..analysis import Analysis, TextField
-from ..contract.activity import SPREADING
+from ..analysis import Analysis, TextField, joined
+from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence
 from .base import Candidate, Detector
 
@@ -705,9 +705,30 @@ class SecurityInfoDetector(Detector):
 
     def detect(self, doc: Analysis) -> Iterable[Candidate]:
         spreading = doc.activity.type in SPREADING
+        found = False
         for f in doc.fields:
             if f.role == "own" or (f.role == "target" and spreading):
-                yield from self.detect_field(doc, f)
+                for c in self.detect_field(doc, f):
+                    found = True
+                    yield c
+        if not found and doc.activity.type in RESPONSES:
+            yield from self._reply(doc)
+
+    def _reply(self, doc: Analysis) -> Iterable[Candidate]:
+        """A reply read with the message it answers: "Pengawalan ke PN besok lewat mana?" <- "jam 8, lewat
+        tol, 2 mobil". The leak is the employee's when their words carry the detail."""
+        own = next((f for f in doc.own() if f.path == "text"), None)
+        tgt = next((f for f in doc.targets() if f.path == "target.text"), None)
+        if own is None or tgt is None:
+            return
+        field, split = joined(tgt, own)
+        for c in self.detect_field(doc, field):
+            ev = tuple(e for x in c.evidence for e in split(x))
+            if not any(e.field == own.path for e in ev):
+                continue  # the message answered says it all; answering it does not
+            yield replace(c, evidence=ev, explanation=c.explanation.rstrip(".") +
+                          " (dalam balasan atas pesan yang ditanggapi).",
+                          score_detail=c.score_detail + ("dibaca bersama pesan yang dibalas",))
 
     def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
         info = _FieldInfo(f.doc.original)
@@ -1082,6 +1103,8 @@ class SecurityInfoDetector(Detector):
                 self._ctx[f.path] = frozenset(flags)
             own = frozenset().union(*(self._ctx[f.path] for f in doc.fields if f.role == "own"))
             self._ctx = {p: v | own for p, v in self._ctx.items()}
+        if "+" in path:  # a reply read with the message it answers: the context of both
+            return frozenset().union(*(self._ctx.get(p, frozenset()) for p in path.split("+")))
         return self._ctx.get(path, frozenset())
 
 

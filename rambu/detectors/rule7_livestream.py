@@ -22,8 +22,8 @@ Decisions:
 | duty | any | mixed / unknown | review |
 | off | true | non-duty | violation |
 | off | true | mixed / unknown | review |
-| off | null | non-duty | review ("seragam tidak diketahui") |
-| off | false / null | otherwise | none |
+| off | null | not duty (non-duty, mixed or unknown) | review ("seragam tidak diketahui") |
+| off | false | not duty | none |
 | unknown (no directory entry, roster gap) | any | not duty | review |
 """
 from __future__ import annotations
@@ -277,18 +277,26 @@ class LiveStreamDetector(Detector):
                                 f"seragam dinas; {what}. Perlu diperiksa apakah siaran ini kegiatan resmi.",
                                 tuple(detail), needs_review=True, extra=extra)
             return
-        # uniform unknown
-        if content.kind != "nonduty" or hint is False:
+        # uniform unknown: whether the stream is duty content must not hang on a list of non-duty words;
+        # anything not shown to be duty content goes to a human, who can see the uniform
+        if content.kind == "duty" or hint is False:
             return
-        conf = 0.42 + 0.15 * content.clarity + (0.1 if hint else 0.0)
         said = (" Judul/transkrip menyebut seragam (" + ", ".join(f"'{e.quote}'" for e in hint_ev[:3]) + ")."
                 if hint else "")
-        detail.append(f"di luar jam dinas, seragam tidak diketahui: 0.42 + 0.15 x {content.clarity:.2f}"
-                      + (" + 0.10 (seragam disebut)" if hint else "") + f" = {conf:.2f}")
+        if content.kind == "nonduty":
+            conf = 0.42 + 0.15 * content.clarity + (0.1 if hint else 0.0)
+            detail.append(f"di luar jam dinas, seragam tidak diketahui: 0.42 + 0.15 x {content.clarity:.2f}"
+                          + (" + 0.10 (seragam disebut)" if hint else "") + f" = {conf:.2f}")
+            what = f"dengan materi yang tidak berkaitan dengan kedinasan ({content.quotes()})"
+        else:
+            conf = 0.4 + (0.1 if hint else 0.0)
+            what = ("dengan materi campuran kedinasan dan non-kedinasan" if content.kind == "mixed"
+                    else "dengan materi yang tidak diketahui (bukan kegiatan kedinasan yang dikenali)")
+            detail.append(f"di luar jam dinas, seragam dan materi tidak diketahui: perlu tinjauan, {conf:.2f}")
         yield Candidate(conf, (started,) + nd_ev + tuple(hint_ev),
-                        f"Siaran langsung di luar jam dinas ({off}; siaran dimulai {when}) dengan materi yang tidak "
-                        f"berkaitan dengan kedinasan ({content.quotes()}); seragam tidak diketahui: perlu diperiksa "
-                        f"apakah pegawai mengenakan seragam dinas.{said}",
+                        f"Siaran langsung di luar jam dinas ({off}; siaran dimulai {when}) {what}; seragam tidak "
+                        f"diketahui: perlu diperiksa apakah pegawai mengenakan seragam dinas dan apakah siaran ini "
+                        f"kegiatan resmi.{said}",
                         tuple(detail), needs_review=True, extra=extra)
 
     def _unknown_time(self, content: Content, why: str, when: str, started: Evidence,

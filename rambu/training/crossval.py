@@ -89,9 +89,13 @@ def _best_variant(by_variant: dict[str, np.ndarray], y: np.ndarray, corpus: Corp
     return max(scores, key=lambda v: (round(scores[v], 3), v == "lr"))  # ties: the simplest
 
 
+def calibrated(z: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
+    return 1 / (1 + np.exp(-(ab[0] * z + ab[1])))
+
+
 def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], corpus: Corpus,
                   calibration: dict[str, tuple[float, float]], rows: np.ndarray) -> dict:
-    """Rule scorers with operating points fitted on `rows` (out-of-fold logits only)."""
+    """Rule scorers with operating points fitted on `rows` (out-of-fold logits of every label in `z`)."""
     from dataclasses import replace
 
     scorers = {}
@@ -99,11 +103,11 @@ def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], co
     for r in RULE_LABELS:
         y = corpus.label(r)
         sc = stacking.fit_scorer(r, z[r][rows], lex[r].X[rows], y[rows])
-        sc = replace(sc, calibration=calibration[r])
-        a, b = calibration[r]
+        sc = replace(sc, calibration=calibration[r], floor_labels=stacking.FLOOR_LABELS[r])
+        lean = np.max([calibrated(z[lab][rows], calibration[lab]) for lab in sc.floor_labels], axis=0)
         data[r] = stacking.RuleRows(stacking.score_rows(sc, z[r][rows], lex[r].X[rows]),
-                                    1 / (1 + np.exp(-(a * z[r][rows] + b))), lex[r].explicit[rows],
-                                    lex[r].plain[rows], y[rows])
+                                    calibrated(z[r][rows], calibration[r]), lex[r].explicit[rows],
+                                    lex[r].plain[rows], lean, y[rows])
         scorers[r] = sc
     points = stacking.choose_points(data, corpus.clean[rows], corpus.source[rows])
     return {r: replace(scorers[r], review=points[r][0], confirm=points[r][1], floor=points[r][2])
@@ -112,7 +116,7 @@ def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], co
 
 def nested_judgements(oof: OutOfFold, lex, corpus: Corpus, calibration) -> list[dict]:
     """Per fold: scorers fitted without that fold (for the engine's cross-validated figures)."""
-    z = {r: oof.logits[r][oof.variant[r]] for r in RULE_LABELS}
+    z = {lab: oof.logits[lab][oof.variant[lab]] for lab in oof.logits}
     out = []
     for k in range(int(oof.folds.max()) + 1):
         out.append(fit_judgement(z, lex, corpus, calibration, np.flatnonzero(oof.folds != k)))

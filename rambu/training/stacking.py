@@ -24,6 +24,9 @@ TARGETS = {"any_far": 0.045, "confirm_far": 0.008}
 # What the review point aims for (recall of rule 2 and rule 1 positives), to share the budget.
 RECALL_GOALS = {"rule2": 0.75, "rule1": 0.60}
 AGREEMENT = 0.5  # the classifier's own probability needed to confirm (setting ruleN.model_agreement)
+# Labels whose probability may lift explicit hate in words to review: the rule's own model, and the
+# hate-speech model (hate against the government is rule 1 but not in Netifier's radicalism label).
+FLOOR_LABELS = {"rule1": ("rule1", "HS"), "rule2": ("rule2", "HS")}
 STACK_C = 10.0
 
 
@@ -109,13 +112,14 @@ class RuleRows:
     pm: np.ndarray  # the classifier's own calibrated probability
     explicit: np.ndarray
     plain: np.ndarray  # explicit hate said without distancing context (the floor may apply)
+    lean: np.ndarray  # highest calibrated probability among the rule's floor labels
     y: np.ndarray  # label (1, 0, -1 unknown)
 
     def confirmed(self, c: float) -> np.ndarray:
         return (self.p >= c) & self.explicit & (self.pm >= AGREEMENT)
 
     def floored(self, bar: float | None) -> np.ndarray:
-        return np.zeros(len(self.p), dtype=bool) if bar is None else self.plain & (self.pm >= bar)
+        return np.zeros(len(self.p), dtype=bool) if bar is None else self.plain & (self.lean >= bar)
 
 
 FLOOR_BARS = (None, 0.15, 0.25, 0.35)

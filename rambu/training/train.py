@@ -108,7 +108,7 @@ def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log):
     log(f"  word-list features in {time.perf_counter() - t0:.1f}s")
     nested = crossval.nested_judgements(oof, lex, corpus, calibration)
     engine = engine_cross_validation(corpus, oof, calibration, nested, log)
-    z = {r: oof.logits[r][oof.variant[r]] for r in crossval.RULE_LABELS}
+    z = {lab: oof.logits[lab][oof.variant[lab]] for lab in LABELS}
     final = crossval.fit_judgement(z, lex, corpus, calibration, np.arange(len(corpus)))
     cv = {"folds": folds, "seed": seed, "labels": labels, "variants": variants, "engine": engine,
           "nested_points": [{r: [round(j[r].review, 4), round(j[r].confirm, 4)] for r in j} for j in nested]}
