@@ -383,14 +383,32 @@ def cmd_rules(args) -> int:
         for b in r["basis"]:
             print(f"     - {b}")
     print(f"\nPengaturan yang berlaku ({config.source or 'bawaan'}):")
+    points = _model_points(config)
     for s in SETTINGS:
         v = config.get(s.name)
         mark = "" if v == s.default else "  (diubah)"
+        if v is None and s.name in points:
+            mark = f"  (titik operasi model: {points[s.name]:.3f})".replace(".", ",")
         print(f"  {s.name} = {v!r}{mark}\n      {s.help}")
     for det, named in config.lists.items():
         for name, terms in named.items():
             print(f"  [lists.{det}] {name}: +{len(terms)} kata dari operator")
     return 0
+
+
+def _model_points(config) -> dict[str, float]:
+    """The review and confirm points of rules 1 and 2 that the bundled (or configured) model brings."""
+    try:
+        from .engine import _bundled_classifier
+        clf = _bundled_classifier(config)
+    except Exception:  # noqa: BLE001 - a missing model only hides the figures
+        return {}
+    out = {}
+    for key in ("rule1", "rule2"):
+        sc = clf.rule_scorer(key) if clf is not None else None
+        if sc is not None:
+            out[f"{key}.threshold"], out[f"{key}.violation_threshold"] = sc.review, sc.confirm
+    return out
 
 
 def cmd_train(args) -> int:

@@ -86,6 +86,9 @@ class RuleScorer:
     bias: float
     model_weight: float  # weight of the classifier's logit (0 when there is no model)
     weights: Mapping[str, float] = field(default_factory=dict)
+    # weights of the other labels' logits (the data sets' own labels: HS, Abusive, sara ...): what one
+    # annotation scheme saw helps read another
+    label_weights: Mapping[str, float] = field(default_factory=dict)
     calibration: tuple[float, float] = (1.0, 0.0)  # Platt (a, b): the classifier's own probability
     review: float = 0.5  # at or above: a finding for review
     confirm: float = 0.9  # at or above (with explicit evidence and the model agreeing): a violation
@@ -105,6 +108,7 @@ class RuleScorer:
         floor = ops.get("floor")
         return cls(rule=rule, bias=float(d["bias"]), model_weight=float(d["model_weight"]),
                    weights=MappingProxyType({k: float(v) for k, v in d["weights"].items()}),
+                   label_weights=MappingProxyType({k: float(v) for k, v in d.get("label_weights", {}).items()}),
                    calibration=tuple(d.get("calibration", (1.0, 0.0))),  # type: ignore[arg-type]
                    review=float(ops.get("review", 0.5)), confirm=float(ops.get("confirm", 0.9)),
                    floor=None if floor is None else float(floor),
@@ -123,20 +127,34 @@ class RuleScorer:
         a, b = self.calibration
         return sigmoid(a * z + b)
 
+    def could_reach(self, threshold: float, z: float, logits: Mapping[str, float]) -> bool:
+        """Whether any word-list evidence could lift this text to `threshold`: an exact bound that lets the
+        detectors skip reading the lists on the great majority of texts."""
+        total = self.bias + self.model_weight * z + sum(w * logits.get(lab, 0.0) for lab, w in self.label_weights.items())
+        gain = sum(w for w in self.weights.values() if w > 0)  # features are 0/1
+        return sigmoid(total + gain) >= threshold
+
     def floors(self, features: Mapping[str, float], explicit: bool, lean: float | None) -> bool:
         """Explicit hate, no distancing context, and a classifier leaning to it (`lean`, the highest
         probability among `floor_labels`): at least a review."""
         return (self.floor is not None and explicit and lean is not None and lean >= self.floor
                 and not any(features.get(name) for name in DISTANCING))
 
-    def score(self, features: Mapping[str, float], z: float | None) -> tuple[float, tuple[str, ...]]:
-        """Probability and the steps that made it (Indonesian, for `score_detail`)."""
+    def score(self, features: Mapping[str, float], z: float | None,
+              logits: Mapping[str, float] | None = None) -> tuple[float, tuple[str, ...]]:
+        """Probability and the steps that made it (Indonesian, for `score_detail`). `z` is the rule's own
+        logit, `logits` every label's (for `label_weights`)."""
         total = self.bias
         steps = []
         if z is not None and self.model_weight:
             pm = self.model_probability(z)
             total += self.model_weight * z
             steps.append(f"model klasifikasi {self.rule}: peluang {num(pm)}")
+            if logits and self.label_weights:
+                part = sum(w * logits[lab] for lab, w in self.label_weights.items() if lab in logits)
+                total += part
+                steps.append(f"model label lain ({', '.join(self.label_weights)}): {'+' if part >= 0 else '−'}"
+                             f"{num(abs(part))} (skala logit)")
         else:
             steps.append("tanpa model klasifikasi: hanya daftar kata (paling tinggi perlu tinjauan)")
         for name in FEATURES:
@@ -152,6 +170,7 @@ class RuleScorer:
     def to_manifest(self) -> dict:
         return {"bias": round(self.bias, 6), "model_weight": round(self.model_weight, 6),
                 "weights": {k: round(v, 6) for k, v in self.weights.items()},
+                "label_weights": {k: round(v, 6) for k, v in self.label_weights.items()},
                 "calibration": [round(x, 6) for x in self.calibration],
                 "floor_labels": list(self.floor_labels),
                 "operating_points": {"review": round(self.review, 4), "confirm": round(self.confirm, 4),

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import ClassVar, Iterable, Mapping
 
 from ..analysis import Analysis, TextField
-from ..classify.rulescore import RuleScorer, num
+from ..classify.rulescore import DISTANCING, RuleScorer, num
 from ..results import field_label
 from ..text.lexicon import Match
 from ..text.normalize import split_handle
@@ -44,6 +44,11 @@ class HateEvidence:
     def explicit(self) -> bool:
         """Hate said in words: a hateful phrase or a non-weak hostile word aimed at a target."""
         return bool(self.hateful) or any(h.label != "weak" for _, h in self.pairs)
+
+    @property
+    def distanced(self) -> bool:
+        """Context puts the words at a distance: news, condemnation, scripture, quotes, reported speech..."""
+        return any(self.features.get(name) for name in DISTANCING)
 
     @property
     def violent(self) -> bool:
@@ -85,13 +90,17 @@ class HateDetector(Detector):
     def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
         if not f.doc.word_index[0]:
             return
+        logits = doc.logits(f) if self.scorer.source == "model" else {}
+        z = logits.get(self.key)
+        lean = self._lean(doc, f) if z is not None and self.scorer.floor is not None else None
+        if z is not None and not self.scorer.could_reach(self.report_threshold, z, logits) and \
+                not (lean is not None and lean >= self.scorer.floor):
+            return  # no word in any list could lift it to review: the lists need not be read
         ev = self.lexical(f)
-        z = doc.logits(f).get(self.key) if self.scorer.source == "model" else None
         if z is None and not (ev.hateful or ev.pairs):
             return  # without a model only words can raise a question
-        p, steps = self.scorer.score(ev.features, z)
+        p, steps = self.scorer.score(ev.features, z, logits)
         if p < self.report_threshold and ev.explicit:
-            lean = self._lean(doc, f)
             if self.scorer.floors(ev.features, ev.explicit, lean):
                 p = self.report_threshold
                 steps += (f"kata kebencian eksplisit tanpa konteks pembeda, dan model klasifikasi condong "
@@ -100,10 +109,12 @@ class HateDetector(Detector):
             return
         pm = self.scorer.model_probability(z)
         agree = pm is not None and pm >= self.model_agreement
-        confirm = ev.explicit and agree and p >= self.violation_threshold
+        confirm = ev.explicit and not ev.distanced and agree and p >= self.violation_threshold
         if not confirm and p >= self.violation_threshold:
             why = ("tidak ada kata kebencian yang eksplisit" if not ev.explicit
-                   else "model klasifikasi tidak sependapat" if pm is not None else "tanpa model klasifikasi")
+                   else "kata kebencian disampaikan berjarak (berita, kecaman, kutipan, atau ucapan orang lain)"
+                   if ev.distanced else "model klasifikasi tidak sependapat" if pm is not None
+                   else "tanpa model klasifikasi")
             steps += (f"perlu tinjauan: {why}",)
         matches = list(ev.hateful) + [x for pair in ev.pairs[:3] for x in pair]
         spans = [(m.first, m.last) for m in _outermost(matches)]

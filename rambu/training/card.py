@@ -193,12 +193,23 @@ def model_card(manifest: dict, files: list[Path]) -> str:
     for lab, by in cv.get("variants", {}).items():
         lines.append(f"| `{lab}` | " + " | ".join(_pct(by[v]) for v in sorted(by)) +
                      f" | `{m['model']['variants'][lab]}` |")
+    sv = cv.get("scorer_variants")
+    if sv:
+        lines += ["", "Scorer variants (what a rule's scorer reads besides its own logit), compared by nested "
+                  "cross-validation on recall at 1% / 2.5% / 5% false accusations of clean posts (worst source); "
+                  "the best mean wins, ties go to the simpler:", "",
+                  "| rule | " + " | ".join(f"`{v}`" for v in next(iter(sv["recall"].values()))) + " | chosen |",
+                  "|---|" + "---|" * (len(next(iter(sv["recall"].values()))) + 1)]
+        for r, by in sv["recall"].items():
+            lines.append(f"| `{r}` | " + " | ".join(" / ".join(_pct(x) for x in rates.values()) for rates in by.values())
+                         + f" | `{sv['chosen'][r]}` |")
     lines += [
         "",
         "## Rule scorers",
         "",
-        "`p = sigmoid(bias + w_model * logit + sum(w_f * feature_f))`, fitted on out-of-fold logits with sign "
-        "constraints (evidence >= 0, context <= 0), L2 C = "
+        "`p = sigmoid(bias + w_model * logit + sum(w_f * feature_f) + sum(w_l * logit_l))`, fitted on out-of-fold "
+        "logits with sign constraints (evidence >= 0, context <= 0; the other labels' logits `logit_l`, either "
+        "sign), L2 C = "
         f"{m['model']['stacker_C']:g}. The features are what the rule's word lists find (`HateDetector.lexical`).",
         "",
         "| | " + " | ".join(f"`{r}`" for r in m["rules"]) + " |",
@@ -210,9 +221,16 @@ def model_card(manifest: dict, files: list[Path]) -> str:
     for n in names:
         lines.append(f"| {n} ({FEATURE_LABELS[n]}) | " +
                      " | ".join(f"{s['weights'].get(n, 0.0):+.2f}" for s in m["rules"].values()) + " |")
+    for lab in sorted({n for s in m["rules"].values() for n in s.get("label_weights", {})}):
+        lines.append(f"| logit of `{lab}` | " +
+                     " | ".join(f"{s.get('label_weights', {}).get(lab, 0.0):+.2f}" for s in m["rules"].values()) + " |")
     lines += [
         "| **review from** | " + " | ".join(f"**{s['operating_points']['review']:.3f}**" for s in m["rules"].values()) + " |",
         "| **confirm from** | " + " | ".join(f"**{s['operating_points']['confirm']:.3f}**" for s in m["rules"].values()) + " |",
+        "| floor (explicit words to review when a model's probability reaches) | " + " | ".join(
+            "never" if s["operating_points"].get("floor") is None else
+            f"{s['operating_points']['floor']:.2f} ({', '.join(s.get('floor_labels', []))})"
+            for s in m["rules"].values()) + " |",
         "",
         "The operating points are the defaults of the settings `rule1.threshold` / `rule2.threshold` (review) and "
         "`rule1.violation_threshold` / `rule2.violation_threshold` (confirm); an operator can move them "
@@ -235,6 +253,14 @@ def model_card(manifest: dict, files: list[Path]) -> str:
         lines += _engine_table(engine)
         lines += ["", "Clean posts (no hate, no abuse, no other label) with a finding of any rule:", ""]
         lines += _clean_lines(engine)
+        compare = cv.get("against_classifier", {})
+        if compare:
+            lines += ["", "The rule's score against its classifier alone, recall at the same share of false accusations "
+                      "of clean posts (worst source, nested out-of-fold scores):", "",
+                      "| rule | " + " | ".join(f"{100 * float(f):g}% engine / classifier" for f in next(iter(compare.values()))) + " |",
+                      "|---|" + "---|" * len(next(iter(compare.values())))]
+            for r, by in compare.items():
+                lines.append(f"| `{r}` | " + " | ".join(f"{_pct(v['engine'])} / {_pct(v['classifier'])}" for v in by.values()) + " |")
         lines += ["", "Operating points of the nested folds (review, confirm): " + "; ".join(
             ", ".join(f"{r} {p[0]:.3f}/{p[1]:.3f}" for r, p in fold.items()) for fold in cv.get("nested_points", [])),
             ""]

@@ -93,19 +93,38 @@ def calibrated(z: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
     return 1 / (1 + np.exp(-(ab[0] * z + ab[1])))
 
 
+# How a rule's scorer reads its inputs; cross-validation keeps, per rule, the one that finds most at the
+# false-accusation rates that matter (a scorer must never find less than its classifier alone).
+SCORER_VARIANTS = {
+    "words+labels": (True, True),  # word-list features and the other labels' logits
+    "words": (True, False),
+    "model": (False, False),  # the classifier's logit alone (recalibrated)
+}
+
+
+def _inputs(variant: str, z: dict[str, np.ndarray], lex: stacking.Lexical, rows) -> tuple[np.ndarray, dict]:
+    words, labels = SCORER_VARIANTS[variant]
+    X = lex.X[rows] if words else np.zeros_like(lex.X[rows])
+    others = {lab: z[lab][rows] for lab in z if lab not in RULE_LABELS} if labels else {}
+    return X, others
+
+
 def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], corpus: Corpus,
-                  calibration: dict[str, tuple[float, float]], rows: np.ndarray) -> dict:
+                  calibration: dict[str, tuple[float, float]], rows: np.ndarray,
+                  variants: dict[str, str] | None = None) -> dict:
     """Rule scorers with operating points fitted on `rows` (out-of-fold logits of every label in `z`)."""
     from dataclasses import replace
 
+    variants = variants or {r: "words+labels" for r in RULE_LABELS}
     scorers = {}
     data = {}
     for r in RULE_LABELS:
         y = corpus.label(r)
-        sc = stacking.fit_scorer(r, z[r][rows], lex[r].X[rows], y[rows])
+        X, others = _inputs(variants[r], z, lex[r], rows)
+        sc = stacking.fit_scorer(r, z[r][rows], X, y[rows], others)
         sc = replace(sc, calibration=calibration[r], floor_labels=stacking.FLOOR_LABELS[r])
         lean = np.max([calibrated(z[lab][rows], calibration[lab]) for lab in sc.floor_labels], axis=0)
-        data[r] = stacking.RuleRows(stacking.score_rows(sc, z[r][rows], lex[r].X[rows]),
+        data[r] = stacking.RuleRows(stacking.score_rows(sc, z[r][rows], X, others),
                                     calibrated(z[r][rows], calibration[r]), lex[r].explicit[rows],
                                     lex[r].plain[rows], lean, y[rows])
         scorers[r] = sc
@@ -114,10 +133,56 @@ def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], co
             for r in RULE_LABELS}
 
 
-def nested_judgements(oof: OutOfFold, lex, corpus: Corpus, calibration) -> list[dict]:
+def choose_scorer_variants(oof: "OutOfFold", lex, corpus: Corpus, fars=(0.01, 0.025, 0.05)) -> tuple[dict, dict]:
+    """Per rule, the scorer variant whose nested out-of-fold scores find most at the given rates of false
+    accusations (mean recall; ties: the simplest). Returns (chosen, recall per variant and rate)."""
+    z = {lab: oof.logits[lab][oof.variant[lab]] for lab in oof.logits}
+    truth = {r: np.array([int(r[-1]) in t[0] for t in corpus.truth]).astype(int) for r in RULE_LABELS}
+    table: dict = {r: {} for r in RULE_LABELS}
+    for variant in SCORER_VARIANTS:
+        for r in RULE_LABELS:
+            p = np.zeros(len(corpus))
+            for k in range(int(oof.folds.max()) + 1):
+                tr, te = np.flatnonzero(oof.folds != k), oof.folds == k
+                X, others = _inputs(variant, z, lex[r], tr)
+                sc = stacking.fit_scorer(r, z[r][tr], X, corpus.label(r)[tr], others)
+                Xt, ot = _inputs(variant, z, lex[r], te)
+                p[te] = stacking.score_rows(sc, z[r][te], Xt, ot)
+            table[r][variant] = {f"{far:g}": round(recall_at_far(p, truth[r], corpus, far), 4) for far in fars}
+    order = list(SCORER_VARIANTS)[::-1]  # simplest first wins ties
+    chosen = {r: max(order, key=lambda v: round(float(np.mean(list(table[r][v].values()))), 3)) for r in RULE_LABELS}
+    return chosen, table
+
+
+def nested_judgements(oof: OutOfFold, lex, corpus: Corpus, calibration, variants: dict[str, str]) -> list[dict]:
     """Per fold: scorers fitted without that fold (for the engine's cross-validated figures)."""
     z = {lab: oof.logits[lab][oof.variant[lab]] for lab in oof.logits}
     out = []
     for k in range(int(oof.folds.max()) + 1):
-        out.append(fit_judgement(z, lex, corpus, calibration, np.flatnonzero(oof.folds != k)))
+        out.append(fit_judgement(z, lex, corpus, calibration, np.flatnonzero(oof.folds != k), variants))
+    return out
+
+
+def nested_scores(oof: OutOfFold, lex, corpus: Corpus, nested: list[dict]) -> dict[str, np.ndarray]:
+    """Out-of-fold final probability of each rule: fold k scored by the scorer fitted without fold k."""
+    z = {lab: oof.logits[lab][oof.variant[lab]] for lab in oof.logits}
+    out = {r: np.zeros(len(corpus)) for r in RULE_LABELS}
+    for k, judgement in enumerate(nested):
+        te = oof.folds == k
+        for r, sc in judgement.items():
+            others = {lab: z[lab][te] for lab in sc.label_weights}
+            out[r][te] = stacking.score_rows(sc, z[r][te], lex[r].X[te], others)
+    return out
+
+
+def against_classifier(scores: dict[str, np.ndarray], z: dict[str, np.ndarray], corpus: Corpus,
+                       fars=(0.01, 0.025, 0.05)) -> dict:
+    """Recall of the rule's score and of its classifier alone at the same false-accusation rates (worst
+    source of clean posts): the word lists and context must not find less than the model alone."""
+    truth_pos = {r: np.array([int(r[-1]) in t[0] for t in corpus.truth]) for r in RULE_LABELS}
+    out = {}
+    for r in RULE_LABELS:
+        y = truth_pos[r].astype(int)
+        out[r] = {f"{far:g}": {"engine": round(recall_at_far(scores[r], y, corpus, far), 4),
+                               "classifier": round(recall_at_far(z[r], y, corpus, far), 4)} for far in fars}
     return out

@@ -106,11 +106,16 @@ def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log):
     t0 = time.perf_counter()
     lex = {r: stacking.lexical_features(corpus.texts, r) for r in crossval.RULE_LABELS}
     log(f"  word-list features in {time.perf_counter() - t0:.1f}s")
-    nested = crossval.nested_judgements(oof, lex, corpus, calibration)
+    scorer_variants, scorer_table = crossval.choose_scorer_variants(oof, lex, corpus)
+    log(f"  scorer variants: {scorer_variants}")
+    nested = crossval.nested_judgements(oof, lex, corpus, calibration, scorer_variants)
+    compare = crossval.against_classifier(crossval.nested_scores(oof, lex, corpus, nested),
+                                          {r: oof.logits[r][oof.variant[r]] for r in crossval.RULE_LABELS}, corpus)
     engine = engine_cross_validation(corpus, oof, calibration, nested, log)
     z = {lab: oof.logits[lab][oof.variant[lab]] for lab in LABELS}
-    final = crossval.fit_judgement(z, lex, corpus, calibration, np.arange(len(corpus)))
+    final = crossval.fit_judgement(z, lex, corpus, calibration, np.arange(len(corpus)), scorer_variants)
     cv = {"folds": folds, "seed": seed, "labels": labels, "variants": variants, "engine": engine,
+          "against_classifier": compare, "scorer_variants": {"chosen": scorer_variants, "recall": scorer_table},
           "nested_points": [{r: [round(j[r].review, 4), round(j[r].confirm, 4)] for r in j} for j in nested]}
     return cv, dict(oof.variant), calibration, final
 
