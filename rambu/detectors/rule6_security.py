@@ -76,6 +76,7 @@ from typing import Iterable
 from ..analysis import Analysis, TextField
 from ..contract.activity import SPREADING
 from ..results import Evidence
+from . import image_signals
 from .base import Candidate, Detector
 
 # --------------------------------------------------------------------------- NIK
@@ -708,6 +709,7 @@ class SecurityInfoDetector(Detector):
         for f in doc.fields:
             if f.role == "own" or (f.role == "target" and spreading):
                 yield from self.detect_field(doc, f)
+        yield from image_signals.face_candidates(self, doc)  # faces in pictures of a prison post
 
     def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
         info = _FieldInfo(f.doc.original)
