@@ -35,13 +35,17 @@ def find(img: np.ndarray, min_score: float, time: float | None = None) -> list[R
     white = (sat <= 45) & (val >= 170)
     red = cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     H, W = red.shape
-    n, _, stats, _ = cv2.connectedComponentsWithStats(red, connectivity=8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(red, connectivity=8)
     out = []
     for i in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[i])
         if area < max(150, 0.004 * H * W) or h < 6:
             continue
-        fill, ratio = area / (w * h), w / h
+        x, y, w, h = _core(labels[y:y + h, x:x + w] == i, x, y)
+        if h < 6:
+            continue
+        fill = float(np.count_nonzero(labels[y:y + h, x:x + w] == i)) / (w * h)
+        ratio = w / h
         if fill < 0.72 or not 1.8 <= ratio <= 5.0:
             continue
         below = _fraction(white, x, y + h, w, h)
@@ -65,6 +69,29 @@ def find(img: np.ndarray, min_score: float, time: float | None = None) -> list[R
                   f"pita putih {'di atas' if inverted else 'di bawah'}nya {wfrac:.0%} putih")
         out.append(Region("flag_inverted" if inverted else "flag", score, box, time, detail))  # type: ignore[arg-type]
     return out
+
+
+def _core(comp: np.ndarray, x: int, y: int) -> tuple[int, int, int, int]:
+    """The band inside a red component: rows and columns that are at least half as full as the fullest,
+    so a red object touching the flag does not stretch its rectangle."""
+    for _ in range(2):
+        rows = _longest_run(comp.sum(axis=1) >= 0.5 * comp.sum(axis=1).max())
+        comp, y = comp[rows[0]:rows[1]], y + rows[0]
+        cols = _longest_run(comp.sum(axis=0) >= 0.5 * comp.sum(axis=0).max())
+        comp, x = comp[:, cols[0]:cols[1]], x + cols[0]
+    return x, y, comp.shape[1], comp.shape[0]
+
+
+def _longest_run(flags: np.ndarray) -> tuple[int, int]:
+    best, start = (0, 0), None
+    for i, f in enumerate(list(flags) + [False]):
+        if f and start is None:
+            start = i
+        elif not f and start is not None:
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    return best
 
 
 def _fraction(mask: np.ndarray, x: int, y: int, w: int, h: int) -> float:

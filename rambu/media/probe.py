@@ -81,7 +81,9 @@ def _probe_image(path: str, max_pixels: int) -> Probe | None:
     try:
         with Image.open(path) as img:
             w, h = img.size
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError as e:
+        raise MediaError(f"{path}: gambar melebihi batas {max_pixels:,} piksel (bom dekompresi; {e})") from None
+    except UnidentifiedImageError:
         return None
     except OSError as e:
         raise MediaError(f"{path}: tidak dapat dibaca ({e})") from None
