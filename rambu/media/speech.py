@@ -61,7 +61,7 @@ class SpeechBackend:
     version = "?"
 
     def __init__(self, model_dir: str):
-        self.model_dir = str(Path(model_dir).resolve())
+        self.model_dir = str(Path(model_dir).absolute())  # not resolved: the operator's folder name is the model name
         self.model_name = Path(self.model_dir).name
 
     @property
@@ -73,7 +73,7 @@ class SpeechBackend:
         return f"{self.name}={self.version};model={self.model_name};sha256={self.model_sha256}"
 
     def describe(self) -> str:
-        return f"model {self.model_name} (sha256 {self.model_sha256[:16]})"
+        return f"model {self.model_name} (sha256 {self.model_sha256})"
 
     def transcribe(self, samples: np.ndarray, deadline: float) -> tuple[list[Line], bool]:
         """Segments with time codes, and whether the whole audio was transcribed before the deadline."""
