@@ -3,12 +3,15 @@
 A flag is found from its middle line: a long, straight, horizontal edge with
 red directly above white. The proportion 2:3 gives the height of each band
 (a third of the width); the red band must be mostly red, the white band mostly
-white. White above red is reported as ``flag_inverted`` (the flag upside down). The score says how well colour,
+white. White above red is reported as ``flag_inverted`` (the flag upside down).
+When writing hides the middle line, a second way looks for the bands
+themselves (a solid red band about three times as wide as high with a white
+band of the same size next to it); such a flag scores at most 0.9. The score says how well colour,
 fill and proportion fit; a waving or partly hidden flag scores lower, and the
 rules send anything below ``media.flag_sure_score`` to review.
 
-Limits: flags seen edge-on, hanging vertically, waving strongly, with writing
-across the middle line, or narrower than about 6 % of the picture are not found; a red banner on a white wall can look like a flag
+Limits: flags seen edge-on, hanging vertically, waving strongly, or narrower
+than about 6 % of the picture are not found; a red banner on a white wall can look like a flag
 (a flag alone is never a finding: the rules need a further cue).
 """
 from __future__ import annotations
@@ -17,7 +20,7 @@ import numpy as np
 
 from .extracted import Region
 
-VERSION = "1"
+VERSION = "2"
 _WORK_SIDE = 640
 
 
@@ -65,7 +68,64 @@ def find(img: np.ndarray, min_score: float, time: float | None = None) -> list[R
                       f"{round(w / scale)} piksel; pita merah {red_f:.0%} merah, pita putih {white_f:.0%} putih"
                       + (f", merah berlanjut di luar pita {beyond:.0%}" if beyond > 0.2 else ""))
             out.append(Region("flag_inverted" if inverted else "flag", score, box, time, detail))  # type: ignore[arg-type]
+    return out + [r for r in _by_bands(red, white, scale, min_score, time) if not any(_overlap(r.box, q.box) for q in out)]
+
+
+def _by_bands(red: np.ndarray, white: np.ndarray, scale: float, min_score: float, time: float | None) -> list[Region]:
+    """Second way, for flags whose middle line is hidden (writing across it): a solid red band about three
+    times as wide as high, with a white band of the same size below (or above) it."""
+    import cv2
+    H, W = red.shape
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(red.astype(np.uint8), connectivity=8)
+    out: list[Region] = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if area < max(150, 0.004 * H * W) or h < 6:
+            continue
+        x, y, w, h = _core(labels[y:y + h, x:x + w] == i, x, y)
+        if h < 6 or not 2.2 <= w / h <= 4.5:
+            continue
+        fill = float(np.count_nonzero(labels[y:y + h, x:x + w] == i)) / (w * h)
+        below, above = _fraction(white, x, y + h, w, h), _fraction(white, x, y - h, w, h)
+        inverted = above > below
+        wfrac = max(above, below)
+        other = y - h if inverted else y + h
+        if fill < 0.72 or wfrac < 0.55 or _fraction(red, x, other, w, h) > 0.1:
+            continue
+        s_ratio = max(0.0, 1.0 - abs(w / h - 3.0) / 1.5)
+        score = round(0.5 + 0.4 * (0.4 * min(1.0, (fill - 0.72) / 0.25) + 0.35 * min(1.0, (wfrac - 0.55) / 0.4)
+                                   + 0.25 * s_ratio), 3)  # at most 0.9: the middle line was not seen
+        if score < min_score:
+            continue
+        top = min(y, other)
+        box = tuple(int(round(v / scale)) for v in (x, top, x + w, min(H, top + 2 * h)))
+        detail = (f"pita merah {round(w / scale)}x{round(h / scale)} piksel (perbandingan {w / h:.1f}:1, terisi "
+                  f"{fill:.0%}), pita putih {'di atas' if inverted else 'di bawah'}nya {wfrac:.0%} putih")
+        out.append(Region("flag_inverted" if inverted else "flag", score, box, time, detail))  # type: ignore[arg-type]
     return out
+
+
+def _core(comp: np.ndarray, x: int, y: int) -> tuple[int, int, int, int]:
+    """The band inside a red component: rows at least 30 % and columns at least half as full as the fullest
+    (writing across the band thins rows, not columns), so a red object touching it does not stretch it."""
+    for _ in range(2):
+        rows = _longest_run(comp.sum(axis=1) >= 0.3 * comp.sum(axis=1).max())
+        comp, y = comp[rows[0]:rows[1]], y + rows[0]
+        cols = _longest_run(comp.sum(axis=0) >= 0.5 * comp.sum(axis=0).max())
+        comp, x = comp[:, cols[0]:cols[1]], x + cols[0]
+    return x, y, comp.shape[1], comp.shape[0]
+
+
+def _longest_run(flags: np.ndarray) -> tuple[int, int]:
+    best, start = (0, 0), None
+    for i, f in enumerate(list(flags) + [False]):
+        if f and start is None:
+            start = i
+        elif not f and start is not None:
+            if i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    return best
 
 
 def _overlap(a, b) -> bool:

@@ -7,6 +7,7 @@ picture's pixel count is checked before a single pixel is decoded
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -15,7 +16,18 @@ import numpy as np
 
 from .extracted import MediaError
 
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
+_EXT_KIND = {".mp4": "video", ".mov": "video", ".webm": "video", ".mkv": "video", ".avi": "video", ".3gp": "video",
+             ".mp3": "audio", ".m4a": "audio", ".ogg": "audio", ".opus": "audio", ".wav": "audio", ".aac": "audio",
+             ".amr": "audio"}
+
+
+def guess_kind(filename: str, content_type: str | None = None) -> str:
+    """image | video | audio from a MIME type or file extension, for the contract's `kind` (the extractor
+    still reads what the file really is)."""
+    major = (content_type or "").split("/")[0]
+    if major in ("image", "video", "audio"):
+        return major
+    return _EXT_KIND.get(os.path.splitext(filename or "")[1].lower(), "image")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,9 @@ import subprocess
 import tempfile
 from urllib.parse import quote
 
+from ..media.probe import guess_kind as upload_kind  # noqa: F401 - the draft check's upload -> contract kind
 from ..store.access import Invalid
 
-_EXT_KIND = {".mp4": "video", ".mov": "video", ".webm": "video", ".mkv": "video", ".avi": "video", ".3gp": "video",
-             ".mp3": "audio", ".m4a": "audio", ".ogg": "audio", ".opus": "audio", ".wav": "audio", ".aac": "audio",
-             ".amr": "audio"}
 LIMIT_MB = {"image": 10, "video": 200, "audio": 50}
 
 _FIELD_RE = re.compile(r"^(target\.)?media\[(\d+)\]\.")
@@ -73,14 +71,6 @@ def frame_jpeg(content: bytes, t: float, timeout: float = 30) -> bytes:
         return b""
     finally:
         os.unlink(tmp)
-
-
-def upload_kind(filename: str, content_type: str | None) -> str:
-    """image | video | audio from the upload's type or extension (the engine checks the content itself)."""
-    major = (content_type or "").split("/")[0]
-    if major in ("image", "video", "audio"):
-        return major
-    return _EXT_KIND.get(os.path.splitext(filename or "")[1].lower(), "image")
 
 
 def save_upload(src, path: str, kind: str) -> dict:
