@@ -66,6 +66,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("media.ocr_languages", "ind+eng", "Bahasa OCR tesseract."),
     Setting("media.ocr_max_side", 960, "Sisi terpanjang gambar (piksel) untuk pendeteksi teks RapidOCR; "
                                        "lebih kecil = lebih cepat, teks kecil bisa terlewat."),
+    Setting("media.video_ocr_max_side", 640, "Seperti media.ocr_max_side, untuk bingkai video (teks video besar; "
+                                             "lebih kecil = video lebih cepat dibaca)."),
     Setting("media.image_checks", True, "Periksa gambar dan bingkai video: bendera merah putih, lambang Garuda, wajah."),
     Setting("media.flag_min_score", 0.55, "Skor minimum (0-1) agar bentuk merah-putih dianggap bendera; "
                                           "di bawah media.flag_sure_score hanya untuk tinjauan."),

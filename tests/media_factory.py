@@ -135,7 +135,7 @@ def clip(path: Path, seconds: float, burnt: list[tuple[float, float, str]] = (),
     bg = (background or photo(*size, seed=7)).resize(size)
     fps = 5
     n = int(seconds * fps)
-    last = None
+    last, drawn = None, None
     for i in range(n):
         t = i / fps
         texts = [c for a, b, c in burnt if a <= t < b]
@@ -144,10 +144,11 @@ def clip(path: Path, seconds: float, burnt: list[tuple[float, float, str]] = (),
             frame = bg.copy()
             for j, text in enumerate(texts):
                 caption(frame, text, size[1] - 70 - 50 * j, max_size=34)
-            frame.save(work / f"f{i:05d}.png")
+            drawn = work / f"f{i:05d}.png"
+            frame.save(drawn)
             last = key
-        else:
-            (work / f"f{i:05d}.png").symlink_to(work / f"f{i - 1:05d}.png")
+        else:  # the same picture again: a link to the last one drawn (not a chain of links)
+            (work / f"f{i:05d}.png").symlink_to(drawn)
     cmd = ["ffmpeg", "-v", "error", "-y", "-framerate", str(fps), "-i", str(work / "f%05d.png")]
     if audio == "tone":
         cmd += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}"]

@@ -83,11 +83,12 @@ class MediaExtractor:
         self.face_min = int(g("media.face_min_pixels", 36))
         self.threads = int(g("media.threads", 0)) or (os.cpu_count() or 1)
         self._ocr_args = (str(g("media.ocr_engine", "rapidocr")), str(g("media.ocr_preprocess", "")),
-                          str(g("media.ocr_languages", "ind+eng")), int(g("media.ocr_max_side", 960)))
+                          str(g("media.ocr_languages", "ind+eng")))
+        self._sides = (int(g("media.ocr_max_side", 960)), int(g("media.video_ocr_max_side", 640)))
         self._stt_args = (str(g("media.stt_backend", "auto")),
                           str(g("media.stt_model_dir", "") or os.environ.get("RAMBU_STT_MODEL_DIR", "")),
                           str(g("media.stt_language", "id")))
-        self._ocr, self._speech = ocr, speech
+        self._ocr, self._frame_ocr, self._speech = ocr, ocr, speech
         self.speech_error = ""
         self.cache = cache if cache is not None else MediaCache(default_folder(str(g("media.cache_dir", ""))))
         self._lock = threading.Lock()
@@ -95,10 +96,19 @@ class MediaExtractor:
     # --- lazily built engines (importing onnxruntime or loading a speech model costs seconds) ---
     @property
     def ocr_engine(self) -> OcrEngine | None:
+        """The engine for pictures."""
         with self._lock:
             if self._ocr == "auto":
-                self._ocr = make_engine(*self._ocr_args, timeout=self.timeout) if self.do_ocr else None
+                self._ocr = make_engine(*self._ocr_args, self._sides[0], self.timeout) if self.do_ocr else None
             return self._ocr
+
+    @property
+    def frame_engine(self) -> OcrEngine | None:
+        """The engine for video frames: text in video is large, a smaller detector input reads it faster."""
+        with self._lock:
+            if self._frame_ocr == "auto":
+                self._frame_ocr = make_engine(*self._ocr_args, self._sides[1], self.timeout) if self.do_ocr else None
+            return self._frame_ocr
 
     @property
     def speech(self) -> SpeechBackend | None:
@@ -116,8 +126,8 @@ class MediaExtractor:
     def signature(self, want: Want) -> str:
         parts = [f"extractor={VERSION}", f"limits={self.max_pixels},{self.max_seconds:g}"]
         if want.ocr:
-            eng = self.ocr_engine
-            parts.append(eng.signature if eng else "ocr=none")
+            for eng in (self.ocr_engine, self.frame_engine):
+                parts.append(eng.signature if eng else "ocr=none")
         if self.image_checks:
             parts.append(f"checks=flag{flag.VERSION},emblem{emblem.VERSION},faces{faces.VERSION};"
                          f"{self.flag_min},{self.emblem_min},{self.face_min}")
@@ -182,15 +192,16 @@ class MediaExtractor:
             return "OCR dimatikan (media.ocr = false)"
         return "mesin OCR tidak tersedia (pasang paket rapidocr dan onnxruntime, atau tesseract-ocr)"
 
-    def _picture(self, img: np.ndarray, t: float | None, want_ocr: bool, steps: _Steps) -> tuple[list[Line], list[Region]]:
+    def _picture(self, img: np.ndarray, t: float | None, want_ocr: bool, steps: _Steps,
+                 checks: bool = True) -> tuple[list[Line], list[Region]]:
         lines: list[Line] = []
-        eng = self.ocr_engine if want_ocr else None
+        eng = (self.ocr_engine if t is None else self.frame_engine) if want_ocr else None
         if eng is not None:
             raw = steps.run(eng.name, eng.version, eng.read, img)
             lines = [replace(l, text=clean_line(l.text), start=t, end=t) for l in raw]
             lines = [l for l in lines if l.text]
         regions: list[Region] = []
-        if self.image_checks:
+        if self.image_checks and checks:
             regions += steps.run("image.flag", flag.VERSION, flag.find, img, self.flag_min, t)
             regions += steps.run("image.emblem", emblem.VERSION, emblem.find, img, self.emblem_min, t)
             regions += steps.run("image.faces", faces.VERSION, faces.find, img, self.face_min, t)
@@ -219,7 +230,7 @@ class MediaExtractor:
                                     "hanya sebagian yang diperiksa")
             except MediaError as e:
                 problems.append(str(e))
-            if want.ocr and self.ocr_engine is None:
+            if want.ocr and self.frame_engine is None:
                 problems.append(f"{path}: teks pada video tidak dibaca: {self._no_ocr()}")
         transcript, source = (), ""
         if want.transcript:
@@ -239,8 +250,9 @@ class MediaExtractor:
             try:
                 for t, frame in video.decode(path, size[0], size[1], self.fps, seconds, deadline):
                     read += 1
-                    if picker.changed(t, frame):
-                        pending.append((t, pool.submit(self._picture, frame, t, want.ocr, steps)))
+                    why = picker.changed(t, frame)
+                    if why:
+                        pending.append((t, pool.submit(self._picture, frame, t, want.ocr, steps, why == "scene")))
                         while len(pending) > self.threads * 2:  # bounded: frames are not piled up
                             t_, fut = pending.popleft()
                             results.append((t_, *fut.result()))

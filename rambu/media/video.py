@@ -3,7 +3,8 @@
 A frame is kept when the picture changed (a scene change: the small grey
 thumbnail differs from the last kept frame) or the text changed (the edge map
 of some horizontal band differs: a new burnt-in subtitle or caption), with a
-cap per minute and a minimum gap. Frames stream through: only the frame being
+cap per minute and a minimum gap. A text change is only read (OCR); a scene
+change also goes through the image checks (flag, emblem, faces). Frames stream through: only the frame being
 read is held, so a long video costs time, never memory.
 """
 from __future__ import annotations
@@ -16,8 +17,8 @@ import numpy as np
 
 from .extracted import MediaError
 
-VERSION = "1"
-MAX_FRAME_SIDE = 1280
+VERSION = "3"
+MAX_FRAME_SIDE = 960
 _BANDS = 6
 
 
@@ -66,33 +67,33 @@ class ChangePicker:
         self._last_t = -1e9
         self._bucket, self._in_bucket = -1, 0
 
-    def changed(self, t: float, frame: np.ndarray) -> bool:
+    def changed(self, t: float, frame: np.ndarray) -> str | None:
+        """None (nothing new, or over the cap), "scene" (the picture changed) or "text" (only some text did)."""
         import cv2
         small = cv2.resize(frame, (320, max(2, int(320 * frame.shape[0] / frame.shape[1]))),
                            interpolation=cv2.INTER_AREA)
         gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
         thumb = cv2.resize(gray, (32, 18), interpolation=cv2.INTER_AREA).astype(np.int16)
         edges = cv2.dilate(cv2.Canny(gray, 100, 200), np.ones((3, 3), np.uint8)) > 0
-        new = self._thumb is None or self._differs(thumb, edges)
+        new = "scene" if self._thumb is None else self._differs(thumb, edges)
         if not new:
-            return False
+            return None
         bucket = int(t // 60)
         if bucket != self._bucket:
             self._bucket, self._in_bucket = bucket, 0
         if self._thumb is not None and (t - self._last_t < self.min_gap or self._in_bucket >= self.per_minute):
-            return False
+            return None
         self._thumb, self._edges, self._last_t = thumb, edges, t
         self._in_bucket += 1
-        return True
+        return new
 
-    def _differs(self, thumb: np.ndarray, edges: np.ndarray) -> bool:
+    def _differs(self, thumb: np.ndarray, edges: np.ndarray) -> str | None:
         if float(np.abs(thumb - self._thumb).mean()) > 12:  # scene change
-            return True
+            return "scene"
         h = edges.shape[0]
         for b in range(_BANDS):  # text change in one band (subtitle line, caption)
             a, z = b * h // _BANDS, (b + 1) * h // _BANDS
             old, cur = self._edges[a:z], edges[a:z]
-            union = np.count_nonzero(old | cur)
-            if union > 0.01 * old.size and np.count_nonzero(old ^ cur) > 0.4 * union:
-                return True
-        return False
+            if np.count_nonzero(old ^ cur) >= max(30, 0.003 * old.size):  # one changed digit is a change
+                return "text"
+        return None
