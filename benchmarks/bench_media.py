@@ -44,17 +44,6 @@ FONTS = [p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
 SIZES = [(800, 600), (1080, 1080), (640, 640), (1280, 720)]
 
 
-def cer(hyp: str, ref: str) -> float:
-    a, b = " ".join(hyp.upper().split()), " ".join(ref.upper().split())
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] / max(1, len(b))
-
-
 def make_memes(n: int, folder: Path) -> list[tuple[Path, str]]:
     out = []
     for i in range(n):
@@ -80,7 +69,7 @@ def bench_ocr(memes, engine) -> tuple[float, float, float]:
         t = time.perf_counter()
         lines = engine.read(img)
         times.append(time.perf_counter() - t)
-        errors.append(cer(" ".join(clean_line(l.text) for l in lines), truth))
+        errors.append(mf.cer(" ".join(clean_line(l.text) for l in lines), truth))
     return statistics.mean(errors), statistics.median(times), max(times)
 
 

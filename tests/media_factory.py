@@ -12,6 +12,18 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
+def cer(hyp: str, ref: str) -> float:
+    """Character error rate: edit distance / reference length, case and spacing ignored."""
+    a, b = " ".join(hyp.upper().split()), " ".join(ref.upper().split())
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] / max(1, len(b))
+
+
 def font(size: int):
     return ImageFont.truetype(str(FONT), size) if FONT.exists() else ImageFont.load_default(size=size)
 

@@ -31,17 +31,6 @@ def extractor(tmp_path, **settings) -> MediaExtractor:
     return MediaExtractor(cfg, cache=MediaCache(None))
 
 
-def cer(hyp: str, ref: str) -> float:
-    a, b = " ".join(hyp.upper().split()), " ".join(ref.upper().split())
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] / max(1, len(b))
-
-
 # --- OCR ----------------------------------------------------------------------------------------------
 
 MEMES = [
@@ -58,7 +47,7 @@ def test_rapidocr_reads_memes_with_boxes(tmp_path, i):
     img = load_image(str(mf.save(mf.meme(top, bottom, seed=i + 10), tmp_path / "m.png")), 10**8)
     lines = RapidOcrEngine().read(img)
     text = " ".join(l.text for l in lines)
-    assert cer(text, f"{top} {bottom}") < 0.05, text
+    assert mf.cer(text, f"{top} {bottom}") < 0.05, text
     assert lines[0].box[1] < 100 and lines[-1].box[1] > 450  # top caption first, its box at the top
     for l in lines:
         x0, y0, x1, y1 = l.box
@@ -74,7 +63,7 @@ def test_rapidocr_finds_nothing_on_a_plain_photo(tmp_path):
 def test_tesseract_fallback_reads_a_document_with_boxes(tmp_path):
     img = load_image(str(mf.save(mf.document(["JADWAL JAGA MALAM", "POS ATAS KOSONG"]), tmp_path / "d.png")), 10**8)
     lines = TesseractEngine(preprocessing="none").read(img)
-    assert cer(" ".join(l.text for l in lines), "JADWAL JAGA MALAM POS ATAS KOSONG") < 0.1
+    assert mf.cer(" ".join(l.text for l in lines), "JADWAL JAGA MALAM POS ATAS KOSONG") < 0.1
     assert lines[0].box[1] < lines[-1].box[1]
 
 

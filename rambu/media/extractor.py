@@ -97,18 +97,18 @@ class MediaExtractor:
     @property
     def ocr_engine(self) -> OcrEngine | None:
         """The engine for pictures."""
-        with self._lock:
-            if self._ocr == "auto":
-                self._ocr = make_engine(*self._ocr_args, self._sides[0], self.timeout) if self.do_ocr else None
-            return self._ocr
+        return self._engine("_ocr", self._sides[0])
 
     @property
     def frame_engine(self) -> OcrEngine | None:
         """The engine for video frames: text in video is large, a smaller detector input reads it faster."""
+        return self._engine("_frame_ocr", self._sides[1])
+
+    def _engine(self, attr: str, max_side: int) -> OcrEngine | None:
         with self._lock:
-            if self._frame_ocr == "auto":
-                self._frame_ocr = make_engine(*self._ocr_args, self._sides[1], self.timeout) if self.do_ocr else None
-            return self._frame_ocr
+            if getattr(self, attr) == "auto":
+                setattr(self, attr, make_engine(*self._ocr_args, max_side, self.timeout) if self.do_ocr else None)
+            return getattr(self, attr)
 
     @property
     def speech(self) -> SpeechBackend | None:
