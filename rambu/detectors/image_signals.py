@@ -85,18 +85,18 @@ def symbol_candidates(det: Detector, doc: Analysis, acts: Mapping[str, tuple[flo
                     quote = det.evidence(f, m.first, m.last)
                     on_it = any(e.field == quote.field and e.start <= quote.start and quote.end <= e.end
                                 for e in written)
-                    factor = 1.0 if on_it else 0.85
+                    factor = (1.0 if on_it else 0.85) * (0.6 if festive else 1.0)
                     conf = base * s.region.score * factor
-                    review = not (on_it and s.region.score >= sure)
+                    review = festive or not (on_it and s.region.score >= sure)
                     detail = (seen, f"kata tindakan '{quote.quote}' ({desc}): dasar {_pct(base)}",
                               ("tertulis pada simbol itu sendiri: x1" if on_it else
                                "simbol hanya tampak pada gambar, tidak disebut dalam teks: x0,85")
-                              + f" -> {_pct(conf)}")
+                              + (", konteks upacara/hormat: x0,6" if festive else "") + f" -> {_pct(conf)}")
+                    link = ("Kaitan kata dengan gambar perlu dipastikan pemeriksa" if review else
+                            "Kata itu tertulis di atas simbol tersebut")
                     cand = Candidate(conf, (ev, quote),
                                      f"Gambar memuat {name} disertai kata \"{quote.quote}\" yang berarti {desc}. "
-                                     f"Kaitan kata dengan gambar perlu dipastikan pemeriksa"
-                                     f"{'' if review else ' (kata tertulis di atas simbol)'}"
-                                     f"{'; dasar: ' + article if article else ''}.",
+                                     f"{link}{'; dasar: ' + article if article else ''}.",
                                      detail, review, (("symbol_kind", kind), ("source", "image")))
                     if best is None or conf > best[0]:
                         best = (conf, cand)

@@ -163,6 +163,8 @@ class MediaExtractor:
             raise MediaError(f"{path}: berkas kosong")
         sha = file_sha256(path)
         pr = probe(path, self.max_pixels, self.timeout)
+        if pr.kind == "image":  # a picture has no sound: the speech model plays no part (nor in the cache key)
+            want = replace(want, transcript=False)
         side = subtitles.sidecar(path) if pr.kind != "image" and want.transcript else None
         key = MediaCache.key(sha, self.signature(want) + (f";sidecar={file_sha256(side)}" if side else ""))
         hit = self.cache.get(key)
