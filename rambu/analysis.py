@@ -11,10 +11,41 @@ from .text.normalize import Normalized, normalize
 
 
 @dataclass(frozen=True, slots=True)
+class Located:
+    """Where a stretch of a media text field was found: a box in the picture or frame, a time range."""
+
+    start: int  # characters of the field text
+    end: int
+    box: tuple[int, int, int, int] | None = None
+    size: tuple[int, int] | None = None  # the picture or frame the box is in
+    time: tuple[float, float] | None = None  # seconds
+
+
+@dataclass(frozen=True, slots=True)
 class TextField:
     path: str  # contract path quoted in evidence: "text", "target.text", "media[0].ocr_text"
     role: str  # "own" (the author's words) or "target" (what the author reacted to)
     doc: Normalized
+    where: tuple[Located, ...] = ()  # for text read from a medium: which line came from where
+
+
+@dataclass(frozen=True, slots=True)
+class SeenRegion:
+    """An image signal (flag, emblem, face) with the medium it was seen in."""
+
+    media: str  # "media[0]", "target.media[1]"
+    role: str
+    region: Any  # rambu.media.extracted.Region
+    size: tuple[int, int] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Unexamined:
+    """A medium, or part of one, that could not be examined: it becomes a finding that needs review."""
+
+    field: str  # "media[0].path"
+    quote: str
+    reason: str  # Indonesian
 
 
 @dataclass
@@ -26,7 +57,7 @@ class Resources:
     factchecks: Any = None  # rambu.factcheck.matcher.FactCheckIndex
     staff: Any = None  # rambu.staff.directory.StaffDirectory
     calendar: Any = None  # rambu.staff.dutytime.DutyCalendar
-    ocr: Callable[[str], str | None] | None = None  # image path -> text
+    media: Any = None  # rambu.media.extractor.MediaExtractor (None: media files are not opened)
 
 
 @dataclass
@@ -35,6 +66,9 @@ class Analysis:
     resources: Resources
     fields: tuple[TextField, ...]
     notes: list[str] = field(default_factory=list)  # what could not be read (missing media, OCR failure)
+    regions: tuple[SeenRegion, ...] = ()  # image signals of all media
+    media: tuple[Any, ...] = ()  # rambu.results.MediaReport per examined file
+    unexamined: tuple[Unexamined, ...] = ()
     _logits: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
@@ -80,37 +114,101 @@ def joined(first: TextField, second: TextField, sep: str = "\n") -> tuple[TextFi
 
     return field, split
 
-
-def _media_fields(media, prefix: str, role: str, resources: Resources, base_dir: str | None,
-                  notes: list[str]) -> list[TextField]:
-    out = []
-    for i, m in enumerate(media):
-        ocr = m.ocr_text
-        if ocr is None and m.kind == "image" and m.path and resources.ocr is not None:
-            try:
-                ocr = resources.ocr(os.path.join(base_dir or "", m.path))
-            except OSError as e:
-                notes.append(f"{prefix}[{i}].path: gambar tidak dapat dibaca ({e})")
-        elif m.kind in ("video", "audio") and m.transcript is None and m.path:
-            notes.append(f"{prefix}[{i}]: {m.kind} tanpa transcript; isi suara tidak diperiksa")
-        if ocr:
-            out.append(TextField(f"{prefix}[{i}].ocr_text", role, normalize(ocr)))
-        if m.transcript:
-            out.append(TextField(f"{prefix}[{i}].transcript", role, normalize(m.transcript)))
-    return out
+    def locate(self, evidence):
+        """Evidence from media text with the box and time range of the lines it quotes."""
+        from dataclasses import replace
+        by_path = {f.path: f.where for f in self.fields if f.where}
+        out = []
+        for e in evidence:
+            where = [w for w in by_path.get(e.field, ()) if w.start < e.end and e.start < w.end]
+            if not where:
+                out.append(e)
+                continue
+            boxed = [w for w in where if w.box]
+            box = None
+            if boxed and all(w.time == boxed[0].time for w in boxed):  # one picture or frame: the union
+                box = (min(w.box[0] for w in boxed), min(w.box[1] for w in boxed),
+                       max(w.box[2] for w in boxed), max(w.box[3] for w in boxed))
+            elif boxed:
+                box = boxed[0].box
+            timed = [w.time for w in where if w.time]
+            time = (min(t[0] for t in timed), max(t[1] for t in timed)) if timed else None
+            out.append(replace(e, box=box, size=boxed[0].size if boxed else None, time=time))
+        return tuple(out)
 
 
 def analyse(activity: Activity, resources: Resources) -> Analysis:
     fields: list[TextField] = []
-    notes: list[str] = []
+    media = _MediaReader(resources, activity.base_dir)
     if activity.text:
         fields.append(TextField("text", "own", normalize(activity.text)))
-    fields += _media_fields(activity.media, "media", "own", resources, activity.base_dir, notes)
+    fields += media.fields(activity.media, "media", "own")
     if activity.live and activity.live.transcript:
         fields.append(TextField("live.transcript", "own", normalize(activity.live.transcript)))
     if activity.target:
         if activity.target.text:
             fields.append(TextField("target.text", "target", normalize(activity.target.text)))
-        fields += _media_fields(activity.target.media, "target.media", "target", resources,
-                                activity.base_dir, notes)
-    return Analysis(activity, resources, tuple(fields), notes)
+        fields += media.fields(activity.target.media, "target.media", "target")
+    if activity.live and activity.live.uniform is None and any(m.kind == "video" for m in activity.media):
+        media.notes.append("seragam pada video siaran langsung tidak dideteksi dari gambar (belum dapat dilakukan "
+                           "secara andal tanpa internet); isi live.uniform bila diketahui")
+    return Analysis(activity, resources, tuple(fields), media.notes, tuple(media.regions), tuple(media.reports),
+                    tuple(media.unexamined))
+
+
+class _MediaReader:
+    """Turns the media of an activity into text fields, image signals, reports and unexamined parts."""
+
+    def __init__(self, resources: Resources, base_dir: str | None):
+        self.extractor, self.base_dir = resources.media, base_dir
+        self.notes: list[str] = []
+        self.regions: list[SeenRegion] = []
+        self.reports: list[Any] = []
+        self.unexamined: list[Unexamined] = []
+
+    def fields(self, media, prefix: str, role: str) -> list[TextField]:
+        from .media.extracted import MediaError
+        from .media.extractor import Want
+        todo = [(i, os.path.join(self.base_dir or "", m.path), Want(m.ocr_text is None, m.transcript is None))
+                for i, m in enumerate(media) if m.path and self.extractor is not None]
+        got = dict(zip((i for i, _, _ in todo), self.extractor.extract_many([(p, w) for _, p, w in todo]))) if todo else {}
+        out: list[TextField] = []
+        for i, m in enumerate(media):
+            label = f"{prefix}[{i}]"
+            ext = got.get(i)
+            if isinstance(ext, MediaError):
+                self._unexamined(f"{label}.path", m.path or "", f"{m.kind} tidak dapat diperiksa: {ext}")
+                ext = None
+            elif ext is not None:
+                self._report(label, m, ext, role)
+            elif m.ocr_text is None and (m.kind == "image" or m.transcript is None):
+                why = ("berkas media tidak dibuka (ekstraksi media dimatikan)" if m.path else
+                       "media tanpa berkas (path), tanpa ocr_text dan tanpa transcript")
+                self._unexamined(f"{label}.path" if m.path else f"{label}.kind", m.path or m.kind,
+                                 f"{m.kind}: isi tidak diperiksa: {why}")
+            out += self._text(f"{label}.ocr_text", role, m.ocr_text, ext.ocr if ext else (), ext)
+            out += self._text(f"{label}.transcript", role, m.transcript, ext.transcript if ext else (), ext)
+        return out
+
+    def _unexamined(self, field_: str, quote: str, reason: str) -> None:
+        self.unexamined.append(Unexamined(field_, quote, reason))
+        self.notes.append(f"{field_}: {reason}")
+
+    def _report(self, label: str, m, ext, role: str) -> None:
+        from .results import MediaReport
+        self.reports.append(MediaReport.of(label, m.path, ext))
+        self.regions += [SeenRegion(label, role, r, ext.size) for r in ext.regions]
+        for p in ext.problems:
+            self._unexamined(f"{label}.path", m.path, p)
+
+    @staticmethod
+    def _text(path: str, role: str, given: str | None, lines, ext) -> list[TextField]:
+        if given is not None:
+            return [TextField(path, role, normalize(given))] if given else []
+        parts, where, pos = [], [], 0
+        for l in lines:
+            time = (l.start, l.end) if l.start is not None else None
+            where.append(Located(pos, pos + len(l.text), l.box, ext.size if l.box else None, time))
+            parts.append(l.text)
+            pos += len(l.text) + 1
+        return [TextField(path, role, normalize(" ".join(parts)), tuple(where))] if parts else []

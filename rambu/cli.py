@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="periksa aktivitas (JSON Lines) atau satu draf unggahan (--text)")
     c.add_argument("activities", nargs="?", help="berkas JSON Lines aktivitas, atau - untuk standar input")
     c.add_argument("--text", help="periksa satu draf unggahan")
+    c.add_argument("--media", action="append", default=[], metavar="BERKAS",
+                   help="gambar, video, atau audio draf (boleh berulang; dengan atau tanpa --text)")
     c.add_argument("--staff", help="direktori pegawai (JSON atau CSV)")
     c.add_argument("--factchecks", help="register cek fakta (CSV atau JSON Lines)")
     c.add_argument("--config", help="berkas pengaturan TOML")
@@ -137,13 +139,14 @@ def _screener(args, config):
 
 
 def cmd_check(args) -> int:
-    if bool(args.text) == bool(args.activities):
-        raise UsageError("beri berkas aktivitas (atau -) atau --text, salah satu")
+    draft = args.text is not None or bool(args.media)
+    if draft == bool(args.activities):
+        raise UsageError("beri berkas aktivitas (atau -) atau --text/--media, salah satu")
     config = _config(args)
     screener, failures = _screener(args, config)
     out = _open_out(args.output)
     try:
-        if args.text is not None:
+        if draft:
             return _check_text(screener, args, out) or (1 if failures else 0)
         return max(_check_file(screener, args, out), 1 if failures else 0)
     finally:
@@ -153,13 +156,15 @@ def cmd_check(args) -> int:
 
 def _check_text(screener, args, out: IO[str]) -> int:
     from datetime import datetime, timezone
-    activity = {"id": "draf", "type": "post", "text": args.text,
-                "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    from .media.probe import guess_kind
+    activity = {"id": "draf", "type": "post", "text": args.text or None,
+                "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "media": [{"kind": guess_kind(p), "path": os.path.abspath(p)} for p in args.media]}
     result = screener.screen(activity).to_dict()
     if args.format == "jsonl":
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     else:
-        out.write(render_verdict(result, args.text))
+        out.write(render_verdict(result, args.text or ""))
     return 0
 
 

@@ -11,7 +11,7 @@ import multiprocessing
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO, Iterable, Iterator
 
 from . import __version__, sanctions
@@ -20,7 +20,7 @@ from .contract.activity import Activity, ContractError, parse_activity
 from .contract.io import LineError, decode_line, read_lines
 from .detectors import detector_classes
 from .detectors.base import Detector
-from .results import Finding, Result
+from .results import Evidence, Finding, Result
 from .settings import Config, load_config
 
 
@@ -36,20 +36,26 @@ class ScreenerSpec:
 
 class Screener:
     def __init__(self, config: Config | None = None, *, staff: Any = None, factchecks: Any = None,
-                 classifier: Any = "bundled", ocr: Any = "auto", spec: ScreenerSpec | None = None):
+                 classifier: Any = "bundled", media: Any = "auto", ocr: Any = "auto",
+                 spec: ScreenerSpec | None = None):
+        """`media`: "auto" (extract from the files named in activities), None (never open media files;
+        `ocr=None` is the older name of that switch) or a MediaExtractor."""
         config = config or load_config(None)
         if classifier == "bundled":
             classifier = _bundled_classifier(config)
-        if ocr == "auto":
-            ocr = _ocr_function(config)
+        if media == "auto":
+            media = None if ocr is None else _media_extractor(config)
         calendar = _calendar(config)
         self.resources = Resources(config=config, classifier=classifier, factchecks=factchecks,
-                                   staff=staff, calendar=calendar, ocr=ocr)
+                                   staff=staff, calendar=calendar, media=media)
         self.detectors: list[Detector] = [cls(self.resources) for cls in detector_classes()
                                           if config.get(f"rule{cls.rule}.enabled", True)]
         _check_operator_lists(config, self.detectors)
         self.spec = spec  # set only when every worker can rebuild this exact Screener from it
         models = [("engine", __version__)] + [(d.name, str(d.version)) for d in self.detectors]
+        if media is not None:
+            from .media.extractor import VERSION as MEDIA_VERSION
+            models.append(("media.extractor", MEDIA_VERSION))
         if classifier is not None:
             models.append(("classifier", getattr(classifier, "version", "?")))
         if factchecks is not None:
@@ -73,12 +79,13 @@ class Screener:
                 findings += det.run(doc)
             except Exception as e:  # one broken detector must not stop the batch
                 errors.append(f"detektor {det.qualified_name} gagal: {type(e).__name__}: {e}")
-        findings = sanctions.attach(findings, doc, prior_offences)
+        findings = [replace(f, evidence=doc.locate(f.evidence)) for f in findings]  # boxes and time codes
+        findings = sanctions.attach(findings, doc, prior_offences) + _unexamined_findings(doc)
         decision = Result.decide(findings)
         if errors and decision == "clean":
             decision = "review"
         return Result(activity.id, decision, findings, tuple(errors + doc.notes),
-                      engine_version=__version__, models=self.models)
+                      engine_version=__version__, models=self.models, media=doc.media)
 
     def screen_many(self, activities: Iterable[Activity | dict]) -> Iterator[Result]:
         """Stream results in input order; invalid activities yield error results."""
@@ -147,11 +154,23 @@ def _calendar(config: Config):
     return DutyCalendar.from_config(config)  # bad office hours or holidays file: ValueError naming it
 
 
-def _ocr_function(config: Config):
-    if not config.get("media.ocr", True):
-        return None
-    from .media.ocr import tesseract_ocr
-    return tesseract_ocr(config.get("media.ocr_languages", "ind+eng"))
+def _media_extractor(config: Config):
+    from .media.extractor import MediaExtractor
+    return MediaExtractor(config)
+
+
+UNEXAMINED_BASIS = ("Larangan bermedia sosial ASN Pemasyarakatan berlaku untuk teks, gambar, audio, dan video",)
+
+
+def _unexamined_findings(doc) -> tuple[Finding, ...]:
+    """A medium that could not be examined is never silently clean: rule 0, always for review, no sanction."""
+    return tuple(Finding(
+        rule=0, confidence=0.5, needs_review=True, evidence=(Evidence(u.field, 0, len(u.quote), u.quote),),
+        explanation=f"Media belum terperiksa ({u.field}): {u.reason}. Periksa isinya secara manual terhadap "
+                    "larangan 1-7.",
+        basis=UNEXAMINED_BASIS, detector="media.unexamined@1",
+        score_detail=("keyakinan 0,5: isi media tidak diketahui, bukan dugaan pelanggaran",))
+        for u in doc.unexamined)
 
 
 # --- batch: stateless chunks, optionally across processes -----------------------------------------

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-_FIELD_RE = re.compile(r"^(target\.)?media\[(\d+)\]\.(ocr_text|transcript)$")
+_FIELD_RE = re.compile(r"^(target\.)?media\[(\d+)\]\.(ocr_text|transcript|image|path|kind)$")
+_MEDIA_PART = {"ocr_text": "teks pada media", "transcript": "transkrip media", "image": "gambar media",
+               "path": "berkas media", "kind": "media"}
 
 
 def field_label(path: Any) -> str:
@@ -20,19 +22,66 @@ def field_label(path: Any) -> str:
     m = _FIELD_RE.match(p)
     if not m:
         return p
-    what = "teks pada media" if m.group(3) == "ocr_text" else "transkrip media"
+    what = _MEDIA_PART[m.group(3)]
     return f"{what} {int(m.group(2)) + 1}" + (" konten yang ditanggapi" if m.group(1) else "")
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    field: str  # "text", "target.text", "media[0].ocr_text", "live.started_at", ...
+    field: str  # "text", "target.text", "media[0].ocr_text", "media[0].image", "live.started_at", ...
     start: int
     end: int
     quote: str
+    box: tuple[int, int, int, int] | None = None  # media: x0, y0, x1, y1 in the picture or frame
+    size: tuple[int, int] | None = None  # width, height of that picture or frame
+    time: tuple[float, float] | None = None  # media: seconds from the start of the video or audio
 
     def to_dict(self) -> dict[str, Any]:
-        return {"field": self.field, "start": self.start, "end": self.end, "quote": self.quote}
+        d: dict[str, Any] = {"field": self.field, "start": self.start, "end": self.end, "quote": self.quote}
+        for k in ("box", "size", "time"):
+            v = getattr(self, k)
+            if v is not None:
+                d[k] = list(v)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class MediaReport:
+    """What the extractors read from one media file, with their versions and timings."""
+
+    field: str  # "media[0]", "target.media[1]"
+    path: str
+    extraction: Any  # rambu.media.extracted.Extraction
+
+    @classmethod
+    def of(cls, field: str, path: str | None, extraction: Any) -> "MediaReport":
+        return cls(field, path or "", extraction)
+
+    def to_dict(self) -> dict[str, Any]:
+        x = self.extraction
+        d: dict[str, Any] = {"field": self.field, "path": self.path, "kind": x.kind, "sha256": x.sha256}
+        if x.size:
+            d["size"] = list(x.size)
+        if x.duration is not None:
+            d["duration"] = round(x.duration, 2)
+        if x.kind != "image":
+            d["has_audio"] = x.has_audio
+        if x.ocr:
+            d["ocr_text"] = " ".join(l.text for l in x.ocr)
+        if x.transcript:
+            d["transcript"] = " ".join(l.text for l in x.transcript)
+        if x.transcript_source:
+            d["transcript_source"] = x.transcript_source
+        if x.regions:
+            d["regions"] = [{"kind": r.kind, "score": r.score, "box": list(r.box),
+                             **({"time": r.time} if r.time is not None else {}), "detail": r.detail}
+                            for r in x.regions]
+        d["extractors"] = [{"name": s.name, "version": s.version, "seconds": s.seconds,
+                            **({"detail": s.detail} if s.detail else {})} for s in x.steps]
+        d["cached"] = x.cached
+        if x.problems:
+            d["problems"] = list(x.problems)
+        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +137,7 @@ class Result:
     line: int | None = None
     engine_version: str = ""
     models: tuple[tuple[str, str], ...] = field(default=())
+    media: tuple[MediaReport, ...] = ()
 
     @staticmethod
     def decide(findings: tuple[Finding, ...]) -> str:
@@ -105,4 +155,6 @@ class Result:
         if self.line is not None:
             d["line"] = self.line
         d["engine"] = {"version": self.engine_version, "models": dict(self.models)}
+        if self.media:
+            d["media"] = [m.to_dict() for m in self.media]
         return d

@@ -65,8 +65,41 @@ SETTINGS: tuple[Setting, ...] = (
             "hari yang tidak disebut memakai office_hours.<hari>. Kosong = tidak ada."),
     Setting("holidays_file", "", "Berkas JSON/CSV hari libur nasional dan cuti bersama (kosong = data bawaan)."),
     Setting("classifier.model_dir", "", "Folder model klasifikasi teks (kosong = model bawaan paket)."),
-    Setting("media.ocr", True, "Jalankan OCR (tesseract) pada gambar tanpa ocr_text bila tersedia."),
+    Setting("media.ocr", True, "Baca teks pada gambar dan bingkai video yang tidak disertai ocr_text (OCR)."),
+    Setting("media.ocr_engine", "rapidocr", "Mesin OCR: rapidocr (utama, model di dalam paket) atau tesseract "
+                                            "(cadangan; paket Debian tesseract-ocr dan tesseract-ocr-ind)."),
+    Setting("media.ocr_preprocess", "", "Praolah gambar sebelum OCR: none, meme (teks putih bergaris tepi hitam "
+                                        "dijadikan hitam di atas putih) atau upscale; kosong = terbaik per mesin "
+                                        "menurut benchmark (rapidocr: none, tesseract: meme)."),
     Setting("media.ocr_languages", "ind+eng", "Bahasa OCR tesseract."),
+    Setting("media.ocr_max_side", 960, "Sisi terpanjang gambar (piksel) untuk pendeteksi teks RapidOCR; "
+                                       "lebih kecil = lebih cepat, teks kecil bisa terlewat."),
+    Setting("media.video_ocr_max_side", 640, "Seperti media.ocr_max_side, untuk bingkai video (teks video besar; "
+                                             "lebih kecil = video lebih cepat dibaca)."),
+    Setting("media.image_checks", True, "Periksa gambar dan bingkai video: bendera merah putih, lambang Garuda, wajah."),
+    Setting("media.flag_min_score", 0.55, "Skor minimum (0-1) agar bentuk merah-putih dianggap bendera; "
+                                          "di bawah media.flag_sure_score hanya untuk tinjauan."),
+    Setting("media.flag_sure_score", 0.8, "Skor bendera (0-1) yang dianggap pasti."),
+    Setting("media.emblem_min_inliers", 12, "Jumlah titik kunci cocok minimum agar gambar dianggap memuat lambang Garuda."),
+    Setting("media.face_min_pixels", 36, "Ukuran wajah minimum (piksel, sisi kotak) yang dilaporkan."),
+    Setting("media.video_sample_fps", 2.0, "Bingkai per detik yang diurai ffmpeg untuk mencari pergantian adegan "
+                                           "atau teks."),
+    Setting("media.video_frames_per_minute", 20, "Batas bingkai video yang dibaca (OCR dan pemeriksaan gambar) per menit."),
+    Setting("media.stt_backend", "auto", "Pengenal suara: auto (menurut isi folder model), faster-whisper, atau vosk."),
+    Setting("media.stt_model_dir", "", "Folder model pengenal suara milik operator (faster-whisper/CTranslate2 atau "
+                                       "vosk); kosong = variabel lingkungan RAMBU_STT_MODEL_DIR. Tidak pernah diunduh."),
+    Setting("media.stt_language", "id", "Bahasa ucapan yang dipaksakan pada pengenal suara (faster-whisper)."),
+    Setting("media.max_file_mb", 1024, "Ukuran maksimum satu berkas media yang diperiksa (MB)."),
+    Setting("media.max_pixels", 40_000_000, "Jumlah piksel maksimum satu gambar atau bingkai (melindungi dari "
+                                            "bom dekompresi)."),
+    Setting("media.max_duration_seconds", 900, "Durasi audio/video maksimum yang diperiksa (detik); sisanya "
+                                               "tidak diperiksa dan temuan perlu tinjauan."),
+    Setting("media.timeout_seconds", 300, "Batas waktu pemrosesan satu berkas media (detik)."),
+    Setting("media.threads", 0, "Jumlah utas OCR paralel antar gambar/bingkai (0 = jumlah inti CPU); "
+                                "setiap gambar dibaca satu utas."),
+    Setting("media.cache_dir", "", "Folder tembolok hasil ekstraksi media (per SHA-256 berkas dan versi "
+                                   "pengekstrak); kosong = ~/.cache/rambu/media atau RAMBU_MEDIA_CACHE; "
+                                   "off = tanpa tembolok berkas."),
     Setting("batch.chunk_size", 500, "Jumlah aktivitas per potongan batch (potongan tidak berbagi keadaan)."),
     Setting("batch.workers", 0, "Jumlah proses penyaring paralel (0 = sesuai jumlah inti CPU)."),
     Setting("input.max_line_bytes", 1_000_000, "Panjang maksimum satu baris JSON Lines dalam byte."),

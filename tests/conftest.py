@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from rambu.analysis import Resources, analyse
 from rambu.contract.activity import parse_activity
 from rambu.settings import default_config
+
+# media extraction results of the tests go to a throw-away cache, not the user's ~/.cache/rambu/media
+os.environ.setdefault("RAMBU_MEDIA_CACHE", tempfile.mkdtemp(prefix="rambu-test-media-"))
 
 
 def make_activity(text: str | None = None, type: str = "post", **kw) -> dict:

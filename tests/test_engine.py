@@ -90,10 +90,11 @@ def test_rule_can_be_disabled(tmp_path):
     assert all(d.rule != 1 for d in s.detectors)
 
 
-def test_missing_media_is_noted_not_fatal(tmp_path):
-    s = Screener(ocr=lambda path: (_ for _ in ()).throw(FileNotFoundError(f"{path} tidak ditemukan")))
+def test_missing_media_is_noted_not_fatal_and_not_clean(tmp_path):
+    s = Screener()
     res = s.screen(make_activity("lihat", media=[{"kind": "image", "path": "tidak-ada.jpg"}]))
-    assert res.decision == "clean" and any("media[0].path" in e for e in res.errors)
+    assert res.decision == "review" and any("media[0].path" in e for e in res.errors)
+    assert [(f.rule, f.needs_review) for f in res.findings] == [(0, True)]
 
 
 def test_sanction_levels_follow_reach_and_repeat_offences(screener):

@@ -29,6 +29,7 @@ from ..contract.activity import SPREADING
 from ..text.lexicon import Match, TermSet
 from ..text.normalize import Normalized, Token, norm_phrase
 from ..results import field_label
+from . import image_signals
 from .base import Candidate, Detector
 
 _WORD_KINDS = ("word", "hashtag", "number")
@@ -618,6 +619,7 @@ class StateSymbolDetector(Detector):
         for f in doc.fields:
             if f.role == "own" or (f.role == "target" and spreading):
                 yield from self.detect_field(doc, f)
+        yield from image_signals.symbol_candidates(self, doc, ACTS, SYMBOL_INFO)  # flag and emblem in pictures
 
     def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
         if not f.doc.tokens:

@@ -76,6 +76,7 @@ from typing import Iterable
 from ..analysis import Analysis, TextField, joined
 from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence
+from . import image_signals
 from .base import Candidate, Detector
 
 # --------------------------------------------------------------------------- NIK
@@ -713,6 +714,7 @@ class SecurityInfoDetector(Detector):
                     yield c
         if not found and doc.activity.type in RESPONSES:
             yield from self._reply(doc)
+        yield from image_signals.face_candidates(self, doc)  # faces in pictures of a prison post
 
     def _reply(self, doc: Analysis) -> Iterable[Candidate]:
         """A reply read with the message it answers: "Pengawalan ke PN besok lewat mana?" <- "jam 8, lewat

@@ -15,12 +15,13 @@ from .. import __version__
 from ..store import audit, auth, batches, cases, config, findings, orgs, stats
 from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Invalid, NotFound
 from ..store.models import Region, Unit, User
+from . import media_view
 from .app import (COOKIE, PRE_CSRF, current_actor, db, form_csrf_cookie, form_data, redirect, render, twin)
 
 RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
               3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
               5: "Merendahkan simbol negara", 6: "Informasi keamanan yang dikecualikan",
-              7: "Siaran langsung pada jam dinas/berseragam"}
+              7: "Siaran langsung pada jam dinas/berseragam", 0: "Media belum terperiksa (perlu diperiksa manual)"}
 
 
 def _opt_int(v: Any) -> int | None:
@@ -238,13 +239,13 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     # --- pre-publication check -------------------------------------------------------------------------
     def _do_check(request: Request, s: Session, actor: Actor, text: str, ocr_text: str, image: UploadFile | None):
         actor.require("check")
-        import hashlib
         import os
+        import shutil
         import tempfile
         from ..cli import SUGGESTIONS
         text = (text or "").strip()
         if not text and not (image and image.filename) and not ocr_text.strip():
-            raise Invalid("tempelkan draf unggahan atau pilih gambar")
+            raise Invalid("tempelkan draf unggahan atau pilih gambar, video, atau audio")
         if len(text) > 20000:
             raise Invalid("draf terlalu panjang (maks. 20.000 karakter)")
         activity: dict[str, Any] = {"id": "draf", "type": "post",
@@ -255,27 +256,24 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         media_info = None
         try:
             if image is not None and image.filename:
-                content = image.file.read(10 * 1024 * 1024 + 1)
-                if len(content) > 10 * 1024 * 1024:
-                    raise Invalid("gambar terlalu besar (maks. 10 MB)")
+                kind = media_view.upload_kind(image.filename, image.content_type)
                 tmp = tempfile.mkdtemp(prefix="rambu-check-")
-                name = "gambar" + os.path.splitext(image.filename)[1][:8].lower()
-                with open(os.path.join(tmp, name), "wb") as f:
-                    f.write(content)
-                m: dict[str, Any] = {"kind": "image", "path": name}
-                if ocr_text.strip():
+                name = {"image": "gambar", "video": "video", "audio": "audio"}[kind] + \
+                    os.path.splitext(image.filename)[1][:8].lower()
+                media_info = media_view.save_upload(image.file, os.path.join(tmp, name), kind)
+                media_info.update(filename=image.filename, kind=kind)
+                m: dict[str, Any] = {"kind": kind, "path": name}
+                if ocr_text.strip() and kind == "image":
                     m["ocr_text"] = ocr_text.strip()
                 activity["media"] = [m]
-                media_info = {"filename": image.filename, "sha256": hashlib.sha256(content).hexdigest(),
-                              "size": len(content)}
             elif ocr_text.strip():
                 activity["media"] = [{"kind": "image", "ocr_text": ocr_text.strip()}]
             from ..contract.activity import parse_activity
             act = parse_activity(activity, tmp)
             result = request.app.state.provider.screen(s, act)
+            visuals = media_view.draft_visuals(activity, result, tmp)
         finally:
             if tmp:
-                import shutil
                 shutil.rmtree(tmp, ignore_errors=True)
         for f in result.get("findings", []):
             f["suggestion"] = SUGGESTIONS.get(f["rule"], "Tinjau ulang isi sebelum mengunggah.")
@@ -284,7 +282,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                                                                    "rules": [f["rule"] for f in result.get("findings", [])]})
         s.commit()
         return {"text": text, "ocr_text": ocr_text, "result": result, "media": media_info,
-                "marked": _marked(text, result)}
+                "marked": _marked(text, result), "visuals": visuals}
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_page(request: Request, actor: Actor = Depends(current_actor)):
@@ -303,7 +301,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         return render(request, "check.html", data)
 
     @app.post("/api/check", tags=["cek sebelum unggah"],
-              summary="Periksa draf unggahan (teks dan/atau gambar) sebelum diunggah; draf tidak disimpan")
+              summary="Periksa draf unggahan (teks dan/atau gambar, video, audio pada kolom image) sebelum diunggah; "
+                      "draf tidak disimpan")
     def api_check(request: Request, text: str = Form(""), ocr_text: str = Form(""),
                   image: Optional[UploadFile] = File(None), actor: Actor = Depends(current_actor),
                   s: Session = Depends(db)):
@@ -333,6 +332,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         d = findings.finding_page(s, actor, finding_id)
         d["rule_name"] = RULE_NAMES.get(d["rule"], "")
         d["marked"] = _marked_fields(d.get("activity"), d.get("evidence") or [])
+        d["visuals"] = media_view.visuals(d.get("batch_id"), d.get("activity"), d.get("evidence"))
         return d
 
     @app.post("/findings/{finding_id}/review", include_in_schema=False)
@@ -531,6 +531,20 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         s.commit()
         return Response(m.content, media_type="application/octet-stream",
                         headers={"Content-Disposition": "attachment", "X-Content-SHA256": m.sha256})
+
+    @app.get("/api/batches/{batch_id}/frame/{path:path}", tags=["batch"],
+             summary="Bingkai video batch pada detik t (JPEG), untuk bukti dari video")
+    def batch_frame(batch_id: int, path: str, t: float = Query(0.0, ge=0), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        if not actor.can("findings.read"):
+            raise AccessDenied("berkas media hanya untuk pemeriksa")
+        m = batches.media_file(s, actor, batch_id, path)
+        jpeg = media_view.frame_jpeg(m.content, t)
+        if not jpeg:
+            raise NotFound(f"tidak ada bingkai video pada detik {t:g} di {path}")
+        audit.record(s, actor, "media.view", "batch", batch_id, detail={"path": path, "sha256": m.sha256, "t": t})
+        s.commit()
+        return Response(jpeg, media_type="image/jpeg", headers={"X-Content-SHA256": m.sha256})
 
     # --- dashboard, export, report ------------------------------------------------------------------------
     @twin(app, "/dashboard", "dashboard.html", tags=["dasbor"])
