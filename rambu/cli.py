@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--folds", type=int, default=5)
     t.add_argument("--seed", type=int, default=0)
     t.set_defaults(func=cmd_train)
+    from .importers.command import register as register_import  # `rambu import` (rambu/importers/command.py)
+    register_import(sub)
     try:  # the web application adds `serve` and `audit` (rambu/web/commands.py)
         from .web.commands import register
     except ImportError:
