@@ -298,7 +298,7 @@ class ZipArchive(Archive):
             if info.create_system == 3 and stat.S_ISLNK(mode):
                 self.refused.append(Refused(info.filename, "tautan simbolik (symlink) tidak diizinkan"))
                 continue
-            if info.create_system == 3 and mode and not stat.S_ISREG(mode):
+            if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # device, fifo, socket
                 self.refused.append(Refused(info.filename, "bukan berkas biasa"))
                 continue
             if info.flag_bits & 0x1:
