@@ -34,9 +34,20 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_import)
 
 
+class UsageError(Exception):
+    pass
+
+
 def cmd_import(args) -> int:
-    from ..cli import UsageError
-    from . import ArchiveError, NothingToImport, Report, open_archive, options_for, run
+    try:
+        return _import(args)
+    except UsageError as e:  # handled here: `python -m rambu.cli` has its own copy of rambu.cli's class
+        print(f"rambu: {e}", file=sys.stderr)
+        return 2
+
+
+def _import(args) -> int:
+    from . import ArchiveError, NothingToImport, Report, detect, open_archive, options_for, run
     if not NIP.match(args.nip or ""):
         raise UsageError(f"--nip harus 18 digit angka, bukan {args.nip!r}")
     staff = _staff(args.staff)
@@ -53,6 +64,10 @@ def cmd_import(args) -> int:
         archive = open_archive(args.export)
     except ArchiveError as e:
         raise UsageError(str(e)) from None
+    if not detect(archive, args.platform):
+        archive.close()
+        raise UsageError(f"{archive.name}: tidak ditemukan ekspor Instagram, Facebook, X, TikTok, YouTube atau "
+                         "WhatsApp yang dikenal")
     report = Report(archive.name)
     out = sys.stdout
     try:
@@ -78,7 +93,6 @@ def cmd_import(args) -> int:
 
 
 def _staff(path: str | None):
-    from ..cli import UsageError
     if not path:
         return None
     if not os.path.isfile(path):
