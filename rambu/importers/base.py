@@ -168,9 +168,12 @@ def parse_twitter_time(s: Any) -> datetime | None:
 
 # --- JSON ----------------------------------------------------------------------------------------------------
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
 def norm_key(k: str) -> str:
     """'Go Live History', 'GoLiveHistory', 'go_live_history' -> 'golivehistory'."""
-    return re.sub(r"[^0-9a-z]", "", k.lower())
+    return _NOT_ALNUM.sub("", k.lower())
 
 
 def pick_item(obj: Any, *names: str) -> tuple[str | None, Any]:

@@ -38,8 +38,8 @@ _DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
 _TIME = r"(?P<time>\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s?(?P<ampm>[AaPp])\.?\s?[Mm]\.?)?)"
 HEADER = (re.compile(r"^\[" + _DATE + r",?\s" + _TIME + r"\]\s(?P<rest>.*)$"),          # iOS
           re.compile(r"^" + _DATE + r",?\s" + _TIME + r"\s[-\u2013]\s(?P<rest>.*)$"))    # Android
-MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"), None)
-SPACES = {0x202F: " ", 0x00A0: " ", 0x2007: " "}
+_MARKS = re.compile("[\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff]")
+_SPACES = re.compile("[\u202f\u00a0\u2007]")
 
 MARKERS = {
     "deleted": ("this message was deleted", "you deleted this message", "pesan ini telah dihapus",
@@ -81,7 +81,13 @@ class Message:
 
 
 def _clean(line: str) -> str:
-    return line.translate(SPACES)
+    """Narrow and no-break spaces (before AM/PM) as plain spaces."""
+    return line if line.isascii() else _SPACES.sub(" ", line)
+
+
+def unmark(s: str) -> str:
+    """Without the direction marks and BOMs that WhatsApp puts around names and markers."""
+    return s if s.isascii() else _MARKS.sub("", s)
 
 
 def parse_lines(text: str) -> tuple[list[Message], int]:
@@ -90,11 +96,11 @@ def parse_lines(text: str) -> tuple[list[Message], int]:
     stray = 0
     for n, raw in enumerate(text.splitlines(), 1):
         line = _clean(raw)
-        bare = line.translate(MARKS)
-        m = next((h.match(bare) for h in HEADER if h.match(bare)), None)
+        bare = unmark(line)
+        m = HEADER[0].match(bare) or HEADER[1].match(bare)
         if m is None:
             if msgs:
-                msgs[-1].extra_lines.append(line.translate(MARKS))
+                msgs[-1].extra_lines.append(unmark(line))
             elif line.strip():
                 stray += 1
             continue
@@ -110,7 +116,7 @@ def parse_lines(text: str) -> tuple[list[Message], int]:
 
 
 def looks_like_chat(head: str) -> bool:
-    lines = [_clean(x).translate(MARKS) for x in head.splitlines()[:20] if x.strip()]
+    lines = [unmark(_clean(x)) for x in head.splitlines()[:20] if x.strip()]
     return bool(lines) and sum(1 for x in lines if any(h.match(x) for h in HEADER)) >= max(1, len(lines) // 3)
 
 
@@ -149,11 +155,11 @@ def to_datetime(m: Message, day_first: bool) -> datetime | None:
 
 
 def _norm_name(s: str | None) -> str:
-    return re.sub(r"\s+", " ", (s or "").translate(MARKS).strip().lstrip("~").strip()).casefold()
+    return " ".join(unmark(s or "").strip().lstrip("~").split()).casefold()
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().casefold()
+    return " ".join(s.split()).casefold()
 
 
 class WhatsApp(Importer):
@@ -213,7 +219,7 @@ class WhatsApp(Importer):
         for m in msgs:
             if m.sender is None or self._system(m):
                 continue
-            body = m.body.translate(MARKS).strip()
+            body = unmark(m.body).strip()
             if m.sender != me:
                 if len(body) >= MIN_FORWARD:
                     seen.setdefault(_squash(body), (m.sender, body))
@@ -225,8 +231,9 @@ class WhatsApp(Importer):
         """iOS system lines carry the group name as sender and a left-to-right mark before the text."""
         if not m.marked:
             return False
-        low = m.text.translate(MARKS).strip().lower()
-        return not (any(r.match(m.text.translate(MARKS).strip()) for r in ATTACHED)
+        text = unmark(m.text).strip()
+        low = text.lower()
+        return not (any(r.match(text) for r in ATTACHED)
                     or low in MARKERS["omitted"] or low.rstrip(".") in MARKERS["deleted"]
                     or any(low.endswith(e) for e in MARKERS["edited"]))
 

@@ -142,10 +142,10 @@ class _Reader:
 
     # --- records -----------------------------------------------------------------------------------------------
     def _media(self, ctx: Context, tid: str, t: dict, missing: list[str]) -> list[dict | None]:
-        ents = pick(t, "extended_entities") or pick(t, "entities") or {}
+        ents = t.get("extended_entities") or t.get("entities") or {}
         files = sorted(self.media_index.get(tid, []))
         out = []
-        for m in as_list(pick(ents, "media")):
+        for m in as_list(ents.get("media") if isinstance(ents, dict) else None):
             if not isinstance(m, dict):
                 continue
             video = m.get("type") in ("video", "animated_gif")
@@ -180,7 +180,8 @@ class _Reader:
         if kind == "deleted":
             deleted = parse_twitter_time(t.get("deleted_at")) or parse_time(t.get("deleted_at"))
             extra["deleted_at"] = ctx.local(deleted) if deleted else text_or_none(t.get("deleted_at"))
-        urls = [u.get("expanded_url") for u in as_list(pick(pick(t, "entities") or {}, "urls"))
+        entities = t.get("entities") if isinstance(t.get("entities"), dict) else {}
+        urls = [u.get("expanded_url") for u in as_list(entities.get("urls"))
                 if isinstance(u, dict) and isinstance(u.get("expanded_url"), str)]
         rt = _RT.match(text)
         reply_to = t.get("in_reply_to_status_id_str") or t.get("in_reply_to_status_id")
@@ -204,6 +205,8 @@ class _Reader:
 
     def _long_text(self, tid: str, created: datetime | None, text: str) -> str:
         """The note-tweet's full text when this tweet is its truncated form."""
+        if len(self.notes_used) == len(self.notes):
+            return text
         head = re.sub(r"\s*(…|\.\.\.)?\s*(https://t\.co/\w+)?\s*$", "", text)
         for k, (_, _, note) in enumerate(self.notes):
             if k in self.notes_used or not note:
