@@ -261,6 +261,25 @@ class Context:
             self.report.error(path, "JSON terlalu dalam bersarang; berkas ini dilewati")
         return None
 
+    def records(self, path: str, text: str | None = None) -> Iterator[tuple[int, Any]]:
+        """(index, record) of a file's records: its top-level list, or the first list in its top-level object
+        (``{"comments_v2": [...]}``), decoded one at a time, so memory holds the text and one record, not
+        the whole tree. Damage stops the file where it is, reported with line and column; the records
+        before it are kept."""
+        if text is None:
+            text = self.read_text(path)
+            if text is None:
+                return
+        try:
+            yield from enumerate(iter_records(text))
+        except json.JSONDecodeError as e:
+            self.report.error(path, f"JSON rusak pada baris {e.lineno} kolom {e.colno}: {_json_msg(e.msg)}; "
+                                    "sisa berkas ini dilewati")
+        except RecursionError:
+            self.report.error(path, "JSON terlalu dalam bersarang; sisa berkas ini dilewati")
+        except NotAList:
+            self.report.error(path, "isi berkas bukan daftar catatan; berkas ini dilewati")
+
     # building activities ------------------------------------------------------------------------------------
     def local(self, dt: datetime) -> str:
         return dt.astimezone(self.options.tz).isoformat(timespec="seconds")
@@ -429,6 +448,60 @@ def roots_by_markers(archive: Archive, markers: Iterable[str]) -> list[str]:
                 found.add(p[:hit.start() + (1 if hit.group(1) else 0)])
     # an export inside another's folder is the same export (e.g. 'x/' and 'x/sub/')
     return sorted(r for r in found if not any(r != o and r.startswith(o) for o in found))
+
+
+class NotAList(ValueError):
+    """The document holds no list of records."""
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def iter_records(text: str) -> Iterator[Any]:
+    """The elements of the top-level array, or of the first array value of the top-level object."""
+    pos = _WS.match(text, 0).end()
+    if text.startswith("[", pos):
+        yield from _array(text, pos)
+    elif text.startswith("{", pos):
+        pos = _WS.match(text, pos + 1).end()
+        while not text.startswith("}", pos):
+            _key, pos = _DECODER.raw_decode(text, pos)
+            pos = _WS.match(text, pos).end()
+            if not text.startswith(":", pos):
+                raise json.JSONDecodeError("Expecting ':' delimiter", text, pos)
+            pos = _WS.match(text, pos + 1).end()
+            if text.startswith("[", pos):
+                yield from _array(text, pos)
+                return
+            _value, pos = _DECODER.raw_decode(text, pos)
+            pos = _WS.match(text, pos).end()
+            if text.startswith(",", pos):
+                pos = _WS.match(text, pos + 1).end()
+            elif not text.startswith("}", pos):
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        raise NotAList()
+    elif pos >= len(text):
+        raise json.JSONDecodeError("Expecting value", text, pos)
+    else:
+        _DECODER.raw_decode(text, pos)  # a bare value: valid JSON but no records
+        raise NotAList()
+
+
+def _array(text: str, pos: int) -> Iterator[Any]:
+    pos = _WS.match(text, pos + 1).end()
+    if text.startswith("]", pos):
+        return
+    while True:
+        value, pos = _DECODER.raw_decode(text, pos)
+        yield value
+        pos = _WS.match(text, pos).end()
+        if text.startswith(",", pos):
+            pos = _WS.match(text, pos + 1).end()
+        elif text.startswith("]", pos):
+            return
+        else:
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
 
 
 _JSON_MSGS = {

@@ -23,7 +23,7 @@ import re
 from typing import Iterator
 
 from .base import Context, Importer, as_list, from_unix, media_kind, roots_by_markers, some, text_or_none
-from .meta import first_list, is_url, label_values, repair_tree
+from .meta import first_list, is_url, label_values, records, repair_tree
 
 _ACT = r"^(your_facebook_activity/)?"
 # Reaction -> contract type; by meaning: approval, affection, disapproval.
@@ -59,12 +59,14 @@ class Facebook(Importer):
     def read(self, ctx: Context, root: str) -> Iterator[dict]:
         self._profile(ctx, root)
         seen_media: set[str] = set()
-        readers = (self._entries, self._entries, self._entries, self._entries, self._reactions, self._photos)
+        readers = (self._entries, self._entries, self._entries, self._entries, self._reactions)
         for (pattern, _), reader in zip(self.files, readers):
             for path in self.matching(ctx.archive, root, pattern):
-                doc = ctx.load_json(path)
-                if doc is not None:
-                    yield from reader(ctx, root, path, repair_tree(doc), seen_media)
+                yield from reader(ctx, root, path, records(ctx, path), seen_media)
+        for path in self.matching(ctx.archive, root, self.files[-1][0]):  # small files: album name beside photos
+            doc = ctx.load_json(path)
+            if doc is not None:
+                yield from self._photos(ctx, root, path, repair_tree(doc), seen_media)
 
     def _profile(self, ctx: Context, root: str) -> None:
         for path in self.matching(ctx.archive, root, r"profile_information/profile_information\.json$"):
@@ -75,10 +77,10 @@ class Facebook(Importer):
             if isinstance(name, dict) and text_or_none(name.get("full_name")):
                 ctx.name = name["full_name"].strip()
 
-    def _entries(self, ctx: Context, root: str, path: str, doc, seen_media: set[str]) -> Iterator[dict]:
+    def _entries(self, ctx: Context, root: str, path: str, recs, seen_media: set[str]) -> Iterator[dict]:
         """Posts, comments and group entries: one shape, told apart by what their data holds."""
         stem = os.path.splitext(os.path.basename(path))[0]
-        for i, rec in enumerate(first_list(doc)):
+        for i, rec in recs:
             if not isinstance(rec, dict):
                 ctx.report.error(path, "entri bukan objek; dilewati", i)
                 continue
@@ -130,9 +132,9 @@ class Facebook(Importer):
             else:
                 ctx.report.skip("facebook: entri tanpa isi (check-in, peristiwa hidup)")
 
-    def _reactions(self, ctx: Context, root: str, path: str, doc, seen_media: set[str]) -> Iterator[dict]:
+    def _reactions(self, ctx: Context, root: str, path: str, recs, seen_media: set[str]) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
-        for i, rec in enumerate(first_list(doc)):
+        for i, rec in recs:
             if not isinstance(rec, dict):
                 ctx.report.error(path, "entri bukan objek; dilewati", i)
                 continue

@@ -30,7 +30,7 @@ import os
 from typing import Iterator
 
 from .base import Context, Importer, as_list, from_unix, media_kind, roots_by_markers, some, text_or_none
-from .meta import first_list, is_url, label_values, repair_tree, string_map
+from .meta import first_list, is_url, label_values, records, repair_tree, string_map
 
 _ACT = r"^(your_instagram_activity/)?"
 COMMENT_LABELS = ("comment", "komentar")
@@ -69,10 +69,7 @@ class Instagram(Importer):
         kinds = ("post", "story", "reel", "archived", "like", "like", "comment")
         for (pattern, _), reader, kind in zip(self.files, readers, kinds):
             for path in self.matching(ctx.archive, root, pattern):
-                doc = ctx.load_json(path)
-                if doc is None:
-                    continue
-                yield from reader(ctx, root, path, repair_tree(doc), kind)
+                yield from reader(ctx, root, path, records(ctx, path), kind)
 
     def _profile(self, ctx: Context, root: str) -> None:
         for path in self.matching(ctx.archive, root, r"personal_information/personal_information\.json$"):
@@ -85,9 +82,9 @@ class Instagram(Importer):
                     elif label.lower() in NAME_LABELS:
                         ctx.name = value
 
-    def _posts(self, ctx: Context, root: str, path: str, doc, kind: str) -> Iterator[dict]:
+    def _posts(self, ctx: Context, root: str, path: str, recs, kind: str) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
-        for i, rec in enumerate(first_list(doc)):
+        for i, rec in recs:
             if not isinstance(rec, dict):
                 ctx.report.error(path, "entri bukan objek; dilewati", i)
                 continue
@@ -102,9 +99,9 @@ class Instagram(Importer):
                                           hint=f"{stem}-{i}", text=caption, media=media,
                                           extra={"archived": kind == "archived" or None, "media_missing": missing}))
 
-    def _likes(self, ctx: Context, root: str, path: str, doc, kind: str) -> Iterator[dict]:
+    def _likes(self, ctx: Context, root: str, path: str, recs, kind: str) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
-        for i, rec in enumerate(first_list(doc)):
+        for i, rec in recs:
             if not isinstance(rec, dict):
                 ctx.report.error(path, "entri bukan objek; dilewati", i)
                 continue
@@ -126,9 +123,9 @@ class Instagram(Importer):
                                           target={"url": url, "author": author},
                                           extra={"liked": "comment" if "comment" in stem else None}))
 
-    def _comments(self, ctx: Context, root: str, path: str, doc, kind: str) -> Iterator[dict]:
+    def _comments(self, ctx: Context, root: str, path: str, recs, kind: str) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
-        for i, rec in enumerate(first_list(doc)):
+        for i, rec in recs:
             if not isinstance(rec, dict):
                 ctx.report.error(path, "entri bukan objek; dilewati", i)
                 continue

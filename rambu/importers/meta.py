@@ -11,7 +11,7 @@ entry holds a timestamp, which holds text, which holds a URL) and use the labels
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 _RUN = re.compile(r"[\xc2-\xf4][\x80-\xbf]+")
 
@@ -61,6 +61,12 @@ def first_list(doc: Any) -> list:
             if isinstance(v, list):
                 return v
     return []
+
+
+def records(ctx, path: str) -> Iterator[tuple[int, Any]]:
+    """A Meta file's records, one at a time, repaired (see `Context.records`)."""
+    for i, rec in ctx.records(path):
+        yield i, repair_tree(rec)
 
 
 def is_url(v: Any) -> bool:

@@ -30,7 +30,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .base import Context, Importer, media_kind, some
 
@@ -90,29 +90,41 @@ def unmark(s: str) -> str:
     return s if s.isascii() else _MARKS.sub("", s)
 
 
-def parse_lines(text: str) -> tuple[list[Message], int]:
-    """Messages of a chat text and the number of leading lines that were not part of one."""
-    msgs: list[Message] = []
-    stray = 0
+def iter_messages(text: str, stray: list | None = None) -> Iterator[Message]:
+    """Messages of a chat text, one at a time (continuation lines joined); leading lines that are not
+    part of a message are counted in `stray` ([count])."""
+    cur: Message | None = None
+    index = 0
     for n, raw in enumerate(text.splitlines(), 1):
         line = _clean(raw)
         bare = unmark(line)
         m = HEADER[0].match(bare) or HEADER[1].match(bare)
         if m is None:
-            if msgs:
-                msgs[-1].extra_lines.append(unmark(line))
-            elif line.strip():
-                stray += 1
+            if cur is not None:
+                cur.extra_lines.append(bare)
+            elif line.strip() and stray is not None:
+                stray[0] += 1
             continue
+        if cur is not None:
+            yield cur
         rest = m.group("rest")
-        sender, text, marked = None, rest, False
+        sender, body, marked = None, rest, False
         if ": " in rest:  # the header has no ': ' of its own, so the first one ends the sender's name
             who, what = rest.split(": ", 1)
             if len(who) <= 60 and '"' not in who and "\u201c" not in who:
-                sender, text = who.strip().lstrip("~").strip(), what
+                sender, body = who.strip().lstrip("~").strip(), what
                 marked = line.split(": ", 1)[1][:1] in ("\u200e", "\u200f")
-        msgs.append(Message(len(msgs), n, m.group("date"), m.group("time"), m.group("ampm"), sender, text, marked))
-    return msgs, stray
+        cur = Message(index, n, m.group("date"), m.group("time"), m.group("ampm"), sender, body, marked)
+        index += 1
+    if cur is not None:
+        yield cur
+
+
+def parse_lines(text: str) -> tuple[list[Message], int]:
+    """All messages of a chat text and the number of leading lines that were not part of one."""
+    stray = [0]
+    msgs = list(iter_messages(text, stray))
+    return msgs, stray[0]
 
 
 def looks_like_chat(head: str) -> bool:
@@ -120,20 +132,28 @@ def looks_like_chat(head: str) -> bool:
     return bool(lines) and sum(1 for x in lines if any(h.match(x) for h in HEADER)) >= max(1, len(lines) // 3)
 
 
-def _day_first(msgs: list[Message]) -> bool:
-    """Day before month, unless a date shows otherwise (a first number above 12 means day first)."""
-    firsts, seconds = [], []
+class DateOrder:
+    """Day before month, unless a date shows otherwise: 13/01 means day first, 01/13 month first."""
+
+    def __init__(self) -> None:
+        self.day_shown = self.month_shown = False
+
+    def see(self, m: Message) -> None:
+        a, b, _ = re.split(r"[./-]", m.date)
+        if len(a) != 4:
+            self.day_shown = self.day_shown or int(a) > 12
+            self.month_shown = self.month_shown or int(b) > 12
+
+    @property
+    def day_first(self) -> bool:
+        return self.day_shown or not self.month_shown
+
+
+def _day_first(msgs: Iterable[Message]) -> bool:
+    order = DateOrder()
     for m in msgs:
-        a, b, c = re.split(r"[./-]", m.date)
-        if len(a) == 4:
-            continue
-        firsts.append(int(a))
-        seconds.append(int(b))
-    if any(x > 12 for x in firsts):
-        return True
-    if any(x > 12 for x in seconds):
-        return False
-    return True
+        order.see(m)
+    return order.day_first
 
 
 def to_datetime(m: Message, day_first: bool) -> datetime | None:
@@ -193,36 +213,42 @@ class WhatsApp(Importer):
         text = ctx.read_text(path)
         if text is None:
             return
-        msgs, stray = parse_lines(text)
-        if stray:
-            ctx.report.warning(path, f"{stray} baris awal bukan pesan (tanpa tanggal) dilewati")
-        senders = sorted({m.sender for m in msgs if m.sender and not self._system(m)})
+        # pass 1 (names, date order, group or not), pass 2 (the member's messages): one message in memory
+        stray, senders, system, order = [0], set(), [], DateOrder()
+        for m in iter_messages(text, stray):
+            if m.sender is None or self._system(m):
+                system.append(m.text.lower())
+            else:
+                senders.add(m.sender)
+            order.see(m)
+        if stray[0]:
+            ctx.report.warning(path, f"{stray[0]} baris awal bukan pesan (tanpa tanggal) dilewati")
+        names = sorted(senders)
         wanted = {_norm_name(ctx.options.sender), _norm_name(ctx.options.staff_name)} - {""}
-        me = next((s for s in senders if _norm_name(s) in wanted), None)
+        me = next((s for s in names if _norm_name(s) in wanted), None)
         if me is None:
             who = (f"nama {' / '.join(sorted(n for n in (ctx.options.sender, ctx.options.staff_name) if n))} "
                    "tidak ada dalam obrolan") if wanted else "nama pengirim pegawai belum diberikan"
             ctx.report.error(path, f"pesan pegawai tidak dapat dikenali: {who}; pengirim dalam obrolan: "
-                                   f"{', '.join(senders) or '-'}. Beri nama pengirim persis seperti di obrolan "
+                                   f"{', '.join(names) or '-'}. Beri nama pengirim persis seperti di obrolan "
                                    "(--sender, atau kolom nama di direktori pegawai); obrolan ini dilewati")
             return
         ctx.name = me
-        day_first = _day_first(msgs)
-        system = [m.text.lower() for m in msgs if m.sender is None or self._system(m)]
-        group = len(senders) > 2 or any(w in t for t in system for w in MARKERS["group"])
+        day_first = order.day_first
+        group = len(names) > 2 or any(w in t for t in system for w in MARKERS["group"])
         chat = CHAT_NAME.sub("", os.path.splitext(os.path.basename(path))[0]).strip() or None
         if chat in ("_chat", "chat"):
             chat = None
         folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
         slug = re.sub(r"[^0-9a-z]+", "-", (chat or "chat").lower()).strip("-")[:40] or "chat"
-        seen: dict[str, tuple[str, str]] = {}  # others' messages, for forwards
-        for m in msgs:
+        seen: dict[int, tuple[str, str]] = {}  # others' messages by hash of their squashed text, for forwards
+        for m in iter_messages(text):
             if m.sender is None or self._system(m):
                 continue
             body = unmark(m.body).strip()
             if m.sender != me:
                 if len(body) >= MIN_FORWARD:
-                    seen.setdefault(_squash(body), (m.sender, body))
+                    seen.setdefault(hash(_squash(body)), (m.sender, body))
                 continue
             yield from some(self._message(ctx, path, folder, slug, m, body, day_first, group, chat, seen))
 
@@ -270,7 +296,9 @@ class WhatsApp(Importer):
         extra = {"chat": chat, "chat_type": "group" if group else "private", "edited": edited or None,
                  "attachments": attachments, "media_omitted": omitted, "media_missing": missing}
         common = dict(path=path, index=m.index, line=m.line, hint=f"{slug}-{m.line}", extra=extra)
-        fwd = seen.get(_squash(body)) if len(body) >= MIN_FORWARD else None
+        fwd = seen.get(hash(_squash(body))) if len(body) >= MIN_FORWARD else None
+        if fwd and _squash(fwd[1]) != _squash(body):  # a hash collision, not a forward
+            fwd = None
         if fwd:
             return ctx.activity("broadcast", created, media=media, target={"text": fwd[1], "author": fwd[0]},
                                 **common)

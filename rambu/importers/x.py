@@ -81,47 +81,42 @@ class _Reader:
         self.media_index = self._media_index(ctx, root)
         notes = []
         for path in self.matching(ctx.archive, root, self.files[0][0]):
-            notes += [(path, i, n) for i, n in enumerate(self._ytd(ctx, path) or [])]
+            notes += [(path, i, n) for i, n in self._ytd(ctx, path)]
         self.notes = [(p, i, _note(n)) for p, i, n in notes]
         self.notes_used: set[int] = set()
         for (pattern, _), kind in zip(self.files[1:4], ("tweet", "deleted", "community")):
             for path in self.matching(ctx.archive, root, pattern):
-                for i, entry in enumerate(self._ytd(ctx, path) or []):
+                for i, entry in self._ytd(ctx, path):
                     yield from some(self._tweet(ctx, root, path, i, entry, kind))
         for k, (path, i, note) in enumerate(self.notes):
             if k not in self.notes_used and note:
                 created, text, _ = note
                 yield from some(ctx.activity("post", created, path=path, index=i, hint=f"note-{i}", text=text))
         for path in self.matching(ctx.archive, root, self.files[4][0]):
-            for i, entry in enumerate(self._ytd(ctx, path) or []):
+            for i, entry in self._ytd(ctx, path):
                 yield from some(self._like(ctx, path, i, entry))
         for path in self.matching(ctx.archive, root, self.files[5][0]):
-            for i, entry in enumerate(self._ytd(ctx, path) or []):
+            for i, entry in self._ytd(ctx, path):
                 yield from some(self._space(ctx, path, i, entry))
 
     # --- files -------------------------------------------------------------------------------------------------
-    def _ytd(self, ctx: Context, path: str) -> list | None:
-        """The array of a ``window.YTD.x.partN = [...]`` file (error positions stay those of the file)."""
+    def _ytd(self, ctx: Context, path: str) -> Iterator[tuple[int, Any]]:
+        """(index, entry) of a ``window.YTD.x.partN = [...]`` file, one at a time (error positions stay
+        those of the file)."""
         text = ctx.read_text(path)
         if text is None:
-            return None
+            return
         eq = text.find("=")
         if not text.lstrip().startswith("window.") or eq < 0:
             ctx.report.error(path, "bukan berkas arsip X (tidak diawali 'window.YTD...= '); berkas ini dilewati")
-            return None
-        body = " " * (eq + 1) + text[eq + 1:]
-        body = body.rstrip().removesuffix(";")
-        doc = ctx.load_json(path, body)
-        if doc is None:
-            return None
-        if not isinstance(doc, list):
-            ctx.report.error(path, "isi berkas bukan daftar; berkas ini dilewati")
-            return None
-        return doc
+            return
+        body = (" " * (eq + 1) + text[eq + 1:]).rstrip().removesuffix(";")
+        del text
+        yield from ctx.records(path, body)
 
     def _account(self, ctx: Context, root: str) -> str | None:
         for path in self.matching(ctx.archive, root, _D + r"account\.js$"):
-            for entry in self._ytd(ctx, path) or []:
+            for _, entry in self._ytd(ctx, path):
                 acc = pick(entry, "account", default=entry)
                 if isinstance(acc, dict):
                     ctx.handle = text_or_none(acc.get("username")) or ctx.handle

@@ -213,3 +213,32 @@ def test_random_file_is_not_an_export(tmp_path):
     p.write_bytes(os.urandom(2000))
     with pytest.raises(NothingToImport, match="tidak ditemukan ekspor"):
         run(p, tmp_path)
+
+
+def test_damage_in_the_middle_of_a_file_keeps_the_records_before_it(tmp_path):
+    good = {"media": [{"uri": "a.jpg", "creation_timestamp": 1700000000, "title": "pertama"}]}
+    text = "[\n" + json.dumps(good) + ",\n" + json.dumps(good).replace("pertama", "kedua") + ",\n{\"media\": [\n"
+    z = make_zip(tmp_path / "tengah.zip", {"content/posts_1.json": text})
+    r, _ = run(z, tmp_path)
+    assert [a["text"] for a in r.activities] == ["pertama", "kedua"]
+    [err] = r.report.errors
+    assert err.path == "content/posts_1.json" and err.message.startswith("JSON rusak pada baris 5 kolom 1")
+    assert "sisa berkas ini dilewati" in err.message
+
+
+@pytest.mark.parametrize("doc,records", [
+    ('[1, 2, 3]', [1, 2, 3]),
+    ('  []  ', []),
+    ('{"comments_v2": [{"a": 1}], "lain": []}', [{"a": 1}]),
+    ('{"nama": "album", "n": {"x": [9]}, "photos": [{"uri": "p"}]}', [{"uri": "p"}]),
+])
+def test_records_are_read_one_at_a_time(doc, records):
+    from rambu.importers.base import iter_records
+    assert list(iter_records(doc)) == records
+
+
+@pytest.mark.parametrize("doc", ['{"tidak": "ada daftar"}', '"teks"', '{}'])
+def test_documents_without_records(doc):
+    from rambu.importers.base import NotAList, iter_records
+    with pytest.raises(NotAList):
+        list(iter_records(doc))
