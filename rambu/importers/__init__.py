@@ -49,13 +49,17 @@ def detect(archive: Archive, platform: str = "auto") -> list[tuple[Importer, str
     return found
 
 
+def nothing_found(archive: Archive) -> str:
+    return (f"{archive.name}: tidak ditemukan ekspor Instagram, Facebook, X, TikTok, YouTube atau WhatsApp yang "
+            "dikenal")
+
+
 def run(archive: Archive, options: Options, report: Report, *, platform: str = "auto",
         media_dir: str | None = None, out_dir: str | None = None) -> Iterator[dict]:
     """Activities of every export found (streamed), then the archive's leftovers reported."""
     found = detect(archive, platform)
     if not found:
-        raise NothingToImport(f"{archive.name}: tidak ditemukan ekspor Instagram, Facebook, X, TikTok, YouTube "
-                              "atau WhatsApp yang dikenal")
+        raise NothingToImport(nothing_found(archive))
     ctx = Context(archive, options, report, media_dir, out_dir)
     for importer, root in found:
         ctx.platform, ctx.handle, ctx.name = importer.platform, None, None

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Iterable, Iterator
 
 from ..contract.activity import ContractError, parse_activity
+from ..contract.io import _msg as json_message
 from .archive import Archive, MemberError
 
 MEDIA_KINDS = {
@@ -255,7 +256,7 @@ class Context:
         try:
             return json.loads(text)
         except json.JSONDecodeError as e:
-            self.report.error(path, f"JSON rusak pada baris {e.lineno} kolom {e.colno}: {_json_msg(e.msg)}; "
+            self.report.error(path, f"JSON rusak pada baris {e.lineno} kolom {e.colno}: {json_message(e.msg)}; "
                                     "berkas ini dilewati")
         except RecursionError:
             self.report.error(path, "JSON terlalu dalam bersarang; berkas ini dilewati")
@@ -271,14 +272,22 @@ class Context:
             if text is None:
                 return
         try:
-            yield from enumerate(iter_records(text))
+            yield from self.objects(path, enumerate(iter_records(text)))
         except json.JSONDecodeError as e:
-            self.report.error(path, f"JSON rusak pada baris {e.lineno} kolom {e.colno}: {_json_msg(e.msg)}; "
+            self.report.error(path, f"JSON rusak pada baris {e.lineno} kolom {e.colno}: {json_message(e.msg)}; "
                                     "sisa berkas ini dilewati")
         except RecursionError:
             self.report.error(path, "JSON terlalu dalam bersarang; sisa berkas ini dilewati")
         except NotAList:
             self.report.error(path, "isi berkas bukan daftar catatan; berkas ini dilewati")
+
+    def objects(self, path: str, items: Iterable[tuple[int, Any]], where: str = "") -> Iterator[tuple[int, dict]]:
+        """The records that are JSON objects; any other is reported with its index and skipped."""
+        for i, rec in items:
+            if isinstance(rec, dict):
+                yield i, rec
+            else:
+                self.report.error(path, f"{where + ': ' if where else ''}entri bukan objek; dilewati", i)
 
     # building activities ------------------------------------------------------------------------------------
     def local(self, dt: datetime) -> str:
@@ -502,18 +511,3 @@ def _array(text: str, pos: int) -> Iterator[Any]:
             return
         else:
             raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
-
-
-_JSON_MSGS = {
-    "Expecting value": "nilai yang diharapkan tidak ada",
-    "Expecting property name enclosed in double quotes": "nama kolom harus diapit tanda kutip ganda",
-    "Unterminated string starting at": "teks tidak ditutup tanda kutip",
-    "Extra data": "ada data tambahan setelah akhir JSON",
-    "Expecting ',' delimiter": "kurang tanda koma",
-    "Expecting ':' delimiter": "kurang tanda titik dua",
-    "Invalid control character at": "karakter kontrol tidak sah",
-}
-
-
-def _json_msg(m: str) -> str:
-    return _JSON_MSGS.get(m, m)

@@ -47,7 +47,7 @@ def cmd_import(args) -> int:
 
 
 def _import(args) -> int:
-    from . import ArchiveError, NothingToImport, Report, detect, open_archive, options_for, run
+    from . import ArchiveError, NothingToImport, Report, detect, nothing_found, open_archive, options_for, run
     if not NIP.match(args.nip or ""):
         raise UsageError(f"--nip harus 18 digit angka, bukan {args.nip!r}")
     staff = _staff(args.staff)
@@ -66,8 +66,7 @@ def _import(args) -> int:
         raise UsageError(str(e)) from None
     if not detect(archive, args.platform):
         archive.close()
-        raise UsageError(f"{archive.name}: tidak ditemukan ekspor Instagram, Facebook, X, TikTok, YouTube atau "
-                         "WhatsApp yang dikenal")
+        raise UsageError(nothing_found(archive))
     report = Report(archive.name)
     out = sys.stdout
     try:

@@ -81,9 +81,6 @@ class Facebook(Importer):
         """Posts, comments and group entries: one shape, told apart by what their data holds."""
         stem = os.path.splitext(os.path.basename(path))[0]
         for i, rec in recs:
-            if not isinstance(rec, dict):
-                ctx.report.error(path, "entri bukan objek; dilewati", i)
-                continue
             posts, comment = [], None
             for d in as_list(rec.get("data")):
                 if isinstance(d, dict):
@@ -135,9 +132,6 @@ class Facebook(Importer):
     def _reactions(self, ctx: Context, root: str, path: str, recs, seen_media: set[str]) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
         for i, rec in recs:
-            if not isinstance(rec, dict):
-                ctx.report.error(path, "entri bukan objek; dilewati", i)
-                continue
             reaction, url, name = None, None, None
             for d in as_list(rec.get("data")):  # older: data: [{reaction: {reaction: "LIKE", actor}}]
                 if isinstance(d, dict) and isinstance(d.get("reaction"), dict):
@@ -161,10 +155,7 @@ class Facebook(Importer):
         stem = os.path.splitext(os.path.basename(path))[0]
         items = doc.get("photos") if isinstance(doc, dict) and isinstance(doc.get("photos"), list) else first_list(doc)
         album = text_or_none(doc.get("name")) if isinstance(doc, dict) else None
-        for i, m in enumerate(items):
-            if not isinstance(m, dict):
-                ctx.report.error(path, "entri bukan objek; dilewati", i)
-                continue
+        for i, m in ctx.objects(path, enumerate(items)):
             member = ctx.find_member(root, m.get("uri"))
             if member in seen_media:
                 ctx.report.skip("facebook: foto/video yang sudah termasuk kiriman")

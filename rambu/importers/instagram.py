@@ -85,9 +85,6 @@ class Instagram(Importer):
     def _posts(self, ctx: Context, root: str, path: str, recs, kind: str) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
         for i, rec in recs:
-            if not isinstance(rec, dict):
-                ctx.report.error(path, "entri bukan objek; dilewati", i)
-                continue
             items = [m for m in as_list(rec.get("media")) if isinstance(m, dict)] or ([rec] if "uri" in rec else [])
             created = from_unix(rec.get("creation_timestamp")) or next(
                 (t for t in (from_unix(m.get("creation_timestamp")) for m in items) if t), None)
@@ -102,9 +99,6 @@ class Instagram(Importer):
     def _likes(self, ctx: Context, root: str, path: str, recs, kind: str) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
         for i, rec in recs:
-            if not isinstance(rec, dict):
-                ctx.report.error(path, "entri bukan objek; dilewati", i)
-                continue
             url = author = None
             created = from_unix(rec.get("timestamp"))
             for d in as_list(rec.get("string_list_data")):  # old: {title: owner, string_list_data: [{href, ...}]}
@@ -126,9 +120,6 @@ class Instagram(Importer):
     def _comments(self, ctx: Context, root: str, path: str, recs, kind: str) -> Iterator[dict]:
         stem = os.path.splitext(os.path.basename(path))[0]
         for i, rec in recs:
-            if not isinstance(rec, dict):
-                ctx.report.error(path, "entri bukan objek; dilewati", i)
-                continue
             pairs, ts = string_map(rec)
             text = next((v for lab, v in pairs if lab.lower() in COMMENT_LABELS), None)
             owner = next((v for lab, v in pairs if lab.lower() in OWNER_LABELS), None)

@@ -91,12 +91,12 @@ class TikTok(Importer):
     def _section(self, ctx: Context, path: str, data: dict) -> Iterator[dict]:
         act = tuple(ACTIVITY)
         rows, where = first_of(data, (("Post", "Video"), ("Posts", "Videos"), ("VideoList",)))
-        for i, r in _records(ctx, path, where, rows):
+        for i, r in ctx.objects(path, enumerate(rows), where):
             yield from some(ctx.activity("post", _time(r, "Date", "CreateTime"), path=path, index=i, section=where,
                                          hint=f"post-{i}", url=text_or_none(pick(r, "Link", "VideoLink")),
                                          text=text_or_none(pick(r, "Title", "Description", "Desc", "Caption"))))
         rows, where = first_of(data, (("Comment",), ("Comments",), ("CommentsList",)), (("Comment",), ("CommentsList",)))
-        for i, r in _records(ctx, path, where, rows):
+        for i, r in ctx.objects(path, enumerate(rows), where):
             target = {"url": text_or_none(pick(r, "original post link", "originalPostUrl", "Url", "Link",
                                                "VideoLink"))}
             yield from some(ctx.activity("comment", _time(r, "date"), path=path, index=i, section=where,
@@ -108,7 +108,7 @@ class TikTok(Importer):
                 (("Reposts",), ("RepostList",), "repost", None),
                 (("Share History",), ("ShareHistoryList",), "share", None)):
             rows, where = first_of(data, *((sec, names, key) for sec in ((a,) for a in act)))
-            for i, r in _records(ctx, path, where, rows):
+            for i, r in ctx.objects(path, enumerate(rows), where):
                 extra = {"reaction": reaction, "method": text_or_none(pick(r, "Method")) if kind == "share" else None}
                 yield from some(ctx.activity(kind, _time(r, "date"), path=path, index=i, section=where,
                                              hint=f"{norm_key(names[0])}-{i}", extra=extra,
@@ -116,7 +116,7 @@ class TikTok(Importer):
         live_key, live = pick_item(data, "Tiktok Live", "TikTok Live", "Live")
         rows, where = first_of(live, (("Go Live History",), ("GoLiveList",)))
         where = f"{live_key}/{where}" if where else where
-        for i, r in _records(ctx, path, where, rows):
+        for i, r in ctx.objects(path, enumerate(rows), where):
             start, end, title, room = _live_fields(r)
             yield from some(ctx.activity("live", start, path=path, index=i, section=where, hint=f"live-{room or i}",
                                          text=title, live=ctx.live_block(start, end) if start else None,
@@ -137,14 +137,6 @@ class TikTok(Importer):
 _KNOWN = {norm_key(k) for k in ("Your Activity", "Activity", "Video", "Post", "Comment", "Profile",
                                  "Profile And Settings", "Tiktok Live", "Likes and Favorites", "App Settings",
                                  "Direct Messages", "Direct Message", "Ads and data", "Tiktok Shopping")}
-
-
-def _records(ctx: Context, path: str, where: str, rows: list) -> Iterator[tuple[int, dict]]:
-    for i, r in enumerate(rows):
-        if isinstance(r, dict):
-            yield i, r
-        else:
-            ctx.report.error(path, f"{where}: entri bukan objek; dilewati", i)
 
 
 def _live_fields(r: dict):
