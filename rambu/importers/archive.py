@@ -21,6 +21,7 @@ the archive is still read). Messages are in Indonesian: officers read them.
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -219,6 +220,32 @@ class Archive:
             return data.decode("utf-8")
         except UnicodeDecodeError as e:
             raise MemberError(path, f"bukan teks UTF-8 yang sah (byte ke-{e.start + 1})") from None
+
+    def lines(self, path: str) -> Iterator[str]:
+        """The member's text line by line (UTF-8, BOM dropped, '\\r\\n' and '\\n' ends removed), decoded as
+        it is inflated: memory holds one line, however large the file."""
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        pending, done, first = "", 0, True
+        for chunk in self.stream(path):
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                raise MemberError(path, f"bukan teks UTF-8 yang sah (byte ke-{done + e.start + 1})") from None
+            done += len(chunk)
+            if first:
+                text, first = text.removeprefix("\ufeff"), False
+            parts = (pending + text).split("\n")
+            pending = parts.pop()
+            if len(pending) > self.limits.max_text_bytes:
+                raise MemberError(path, f"baris terlalu panjang (lebih dari {self.limits.max_text_bytes} karakter)")
+            for line in parts:
+                yield line.removesuffix("\r")
+        try:
+            pending += decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise MemberError(path, "bukan teks UTF-8 yang sah (akhir berkas terpotong)") from None
+        if pending:
+            yield pending.removesuffix("\r")
 
     def extract(self, path: str, work_dir: str, rel: str | None = None) -> str:
         """Copy a member to work_dir/rel (default: its cleaned path); returns the relative path written.

@@ -234,6 +234,7 @@ class Context:
         self.claimed: set[str] = set()
         self._ids: set[str] = set()
         self._extracted: dict[str, str | None] = {}
+        self._failed: set[str] = set()
 
     # reading ------------------------------------------------------------------------------------------------
     def claim(self, path: str) -> None:
@@ -246,6 +247,19 @@ class Context:
         except MemberError as e:
             self.report.error(path, e.message)
             return None
+
+    def lines(self, path: str) -> Iterator[str]:
+        """The file's lines, streamed; a read error ends them, reported once (see `failed`)."""
+        self.claim(path)
+        try:
+            yield from self.archive.lines(path)
+        except MemberError as e:
+            self._failed.add(path)
+            self.report.error(path, e.message)
+
+    def failed(self, path: str) -> bool:
+        """True once reading the file has failed (a second pass would fail again)."""
+        return path in self._failed
 
     def load_json(self, path: str, text: str | None = None) -> Any:
         """The decoded file, or None after reporting where it is broken."""

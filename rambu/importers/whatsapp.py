@@ -90,12 +90,12 @@ def unmark(s: str) -> str:
     return s if s.isascii() else _MARKS.sub("", s)
 
 
-def iter_messages(text: str, stray: list | None = None) -> Iterator[Message]:
-    """Messages of a chat text, one at a time (continuation lines joined); leading lines that are not
+def iter_messages(lines: Iterable[str], stray: list | None = None) -> Iterator[Message]:
+    """Messages of a chat's lines, one at a time (continuation lines joined); leading lines that are not
     part of a message are counted in `stray` ([count])."""
     cur: Message | None = None
     index = 0
-    for n, raw in enumerate(text.splitlines(), 1):
+    for n, raw in enumerate(lines, 1):
         line = _clean(raw)
         bare = unmark(line)
         m = HEADER[0].match(bare) or HEADER[1].match(bare)
@@ -123,7 +123,7 @@ def iter_messages(text: str, stray: list | None = None) -> Iterator[Message]:
 def parse_lines(text: str) -> tuple[list[Message], int]:
     """All messages of a chat text and the number of leading lines that were not part of one."""
     stray = [0]
-    msgs = list(iter_messages(text, stray))
+    msgs = list(iter_messages(text.splitlines(), stray))
     return msgs, stray[0]
 
 
@@ -210,12 +210,9 @@ class WhatsApp(Importer):
                 yield from self._chat(ctx, root, path)
 
     def _chat(self, ctx: Context, root: str, path: str) -> Iterator[dict]:
-        text = ctx.read_text(path)
-        if text is None:
-            return
         # pass 1 (names, date order, group or not), pass 2 (the member's messages): one message in memory
         stray, senders, system, order = [0], set(), [], DateOrder()
-        for m in iter_messages(text, stray):
+        for m in iter_messages(ctx.lines(path), stray):
             if m.sender is None or self._system(m):
                 system.append(m.text.lower())
             else:
@@ -242,7 +239,9 @@ class WhatsApp(Importer):
         folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
         slug = re.sub(r"[^0-9a-z]+", "-", (chat or "chat").lower()).strip("-")[:40] or "chat"
         seen: dict[int, tuple[str, str]] = {}  # others' messages by hash of their squashed text, for forwards
-        for m in iter_messages(text):
+        if ctx.failed(path):
+            return
+        for m in iter_messages(ctx.lines(path)):
             if m.sender is None or self._system(m):
                 continue
             body = unmark(m.body).strip()
