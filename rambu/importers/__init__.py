@@ -31,7 +31,8 @@ PLATFORMS = tuple(BY_PLATFORM)
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 
 __all__ = ["IMPORTERS", "PLATFORMS", "Archive", "ArchiveError", "Limits", "MemberError", "NothingToImport",
-           "Options", "Report", "detect", "import_export", "open_archive", "run", "options_for"]
+           "Options", "Report", "Upload", "UploadError", "detect", "import_export", "open_archive", "open_upload",
+           "options_for", "run"]
 
 
 class NothingToImport(Exception):
@@ -114,3 +115,6 @@ def import_export(path: str, *, nip: str, platform: str = "auto", timezone: str 
             os.makedirs(media_dir, exist_ok=True)
         acts = list(run(archive, options, report, platform=platform, media_dir=media_dir, out_dir=out_dir))
     return Result(acts, report)
+
+
+from .upload import Upload, UploadError, open_upload  # noqa: E402 - the web batch upload's hook (needs run())

@@ -120,7 +120,8 @@ def open_archive(path: str, limits: Limits | None = None, name: str | None = Non
 
 
 class Archive:
-    """Members by cleaned path; read with `read_bytes` / `read_text` / `open`, copy out with `extract`."""
+    """Members by cleaned path; read with `stream` / `lines` / `read_bytes` / `read_text`, copy out with
+    `extract`. Every byte inflated counts against the archive's total, repeated reads included."""
 
     def __init__(self, name: str, limits: Limits):
         self.name = name  # what evidence calls the archive: its file name, never a server path

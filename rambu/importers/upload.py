@@ -72,7 +72,7 @@ def is_archive_upload(filename: str, head: bytes) -> bool:
     if name.endswith(JSONL):
         return False
     first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    return not (first == b"{" and b'"created_at"' in head[:4096] and not name.endswith((".txt", ".js", ".csv")))
+    return not (first == b"{" and b'"created_at"' in head[:4096])  # no export file starts like an activity
 
 
 def open_upload(path: str, filename: str, *, nip: str | None = None, platform: str = "auto",

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..importers.archive import Limits
-from ..importers.upload import UploadError, is_archive_upload, open_upload
+from ..importers import UploadError, open_upload
+from ..importers.upload import is_archive_upload
 from . import audit, batches, config
 from .access import Actor, Invalid, can_see_unit
 from .models import Batch, Staff, Unit
