@@ -12,6 +12,7 @@ batch upload's entry point (platform exports and ZIPs of contract JSON Lines).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Iterator
@@ -50,9 +51,14 @@ def detect(archive: Archive, platform: str = "auto") -> list[tuple[Importer, str
     return found
 
 
+_META_HTML = re.compile(r"(^|/)(your_instagram_activity|your_facebook_activity|posts|content|comments)/[^/]+\.html$")
+
+
 def nothing_found(archive: Archive) -> str:
-    return (f"{archive.name}: tidak ditemukan ekspor Instagram, Facebook, X, TikTok, YouTube atau WhatsApp yang "
-            "dikenal")
+    msg = f"{archive.name}: tidak ditemukan ekspor Instagram, Facebook, X, TikTok, YouTube atau WhatsApp yang dikenal"
+    if any(_META_HTML.search(p) for p in archive.members):
+        msg += "; ini tampaknya ekspor Meta dalam format HTML: minta unduhan data dalam format JSON"
+    return msg
 
 
 def run(archive: Archive, options: Options, report: Report, *, platform: str = "auto",

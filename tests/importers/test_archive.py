@@ -242,3 +242,10 @@ def test_documents_without_records(doc):
     from rambu.importers.base import NotAList, iter_records
     with pytest.raises(NotAList):
         list(iter_records(doc))
+
+
+def test_meta_html_export_is_named_as_such(tmp_path):
+    z = make_zip(tmp_path / "html.zip", {"your_instagram_activity/content/posts_1.html": "<html></html>",
+                                         "start_here.html": "<html></html>"})
+    with pytest.raises(NothingToImport, match="format HTML: minta unduhan data dalam format JSON"):
+        run(z, tmp_path)
