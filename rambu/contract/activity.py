@@ -133,7 +133,8 @@ def _media_path(v: str | None, field: str) -> str | None:
         return None
     norm = v.replace("\\", "/")
     if "\x00" in v or norm.startswith("/") or re.match(r"^[A-Za-z]:", norm) or ".." in norm.split("/"):
-        raise ContractError(field, f"harus jalur relatif di dalam folder batch, tanpa '..' atau jalur absolut ({v[:80]!r})")
+        raise ContractError(field, "harus jalur relatif di dalam folder batch, tanpa '..' atau jalur absolut "
+                                   f"({v[:80]!r})")
     return v
 
 

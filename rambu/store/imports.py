@@ -37,6 +37,9 @@ def upload_archive(s: Session, actor: Actor, path: str, filename: str, *, unit_i
                    timezone: str | None = None) -> tuple[Batch, dict]:
     """Import and store; returns the batch and what the import said (platforms, summary, errors, warnings)."""
     actor.require("batches.write")
+    limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
+    if os.path.getsize(path) > limit:
+        raise Invalid(f"berkas terlalu besar ({os.path.getsize(path)} byte; batas {limit} byte)")
     nip = (nip or "").strip() or None
     staff = None
     if nip:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import secrets
+import tempfile
 from datetime import datetime, timezone
 from typing import Any, Optional
 
@@ -502,7 +503,6 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     def _upload_archive(request: Request, s: Session, actor: Actor, filename: str, data: bytes, unit_id, nip,
                         platform, sender) -> dict:
-        import tempfile
         with tempfile.NamedTemporaryFile(prefix="rambu-unggah-", suffix=".bin") as tmp:
             tmp.write(data)
             tmp.flush()

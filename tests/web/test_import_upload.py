@@ -152,3 +152,15 @@ def test_upload_page_offers_platform_and_staff(app, world, as_user):
     r = as_user("humas_a").post_form("/batches", data={"nip": NIP_A1},
                                      files=[("file", ("tiktok.zip", zip_bytes([("tiktok-2024", "")]), "application/zip"))])
     assert r.status_code == 303 and r.headers["location"].startswith("/batches/")
+
+
+def test_archive_over_the_upload_limit_is_refused_before_import(app, world, as_user):
+    from rambu.store import config
+    from rambu.store.access import SYSTEM
+    with app.state.factory() as s:
+        config.update_settings(s, SYSTEM, {"batch.max_upload_mb": 1})
+        s.commit()
+    data = zip_bytes(extra=[("_chat.txt", "12/01/25 14.05 - Rizky Pratama: halo\n"),
+                            ("IMG-1.jpg", os.urandom(1_100_000))])
+    r = post(as_user("humas_a"), "besar.zip", data, nip=NIP_A1)
+    assert r.status_code == 400 and "terlalu besar" in r.json()["detail"]
