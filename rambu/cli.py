@@ -90,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--feedback", metavar="DATABASE_URL", help="tambahkan keputusan pemeriksa dari basis data rambu")
     t.set_defaults(func=cmd_train)
+    from .importers.command import register as register_import  # `rambu import` (rambu/importers/command.py)
+    register_import(sub)
     try:  # the web application adds `serve` and `audit` (rambu/web/commands.py)
         from .web.commands import register
     except ImportError:

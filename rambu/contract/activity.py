@@ -5,6 +5,7 @@ they are shown to the officers who upload batches.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -121,9 +122,20 @@ def _media(v: Any, path: str) -> tuple[Media, ...]:
         kind = m.get("kind")
         if kind not in MEDIA_KINDS:
             raise ContractError(f"{p}.kind", f"harus salah satu dari {', '.join(MEDIA_KINDS)}, bukan {kind!r}")
-        out.append(Media(kind, _opt_str(m, "path", p + "."), _opt_str(m, "ocr_text", p + "."),
-                         _opt_str(m, "transcript", p + ".")))
+        out.append(Media(kind, _media_path(_opt_str(m, "path", p + "."), p + ".path"),
+                         _opt_str(m, "ocr_text", p + "."), _opt_str(m, "transcript", p + ".")))
     return tuple(out)
+
+
+def _media_path(v: str | None, field: str) -> str | None:
+    """A media path stays inside the batch's folder: relative, no '..', no drive or NUL (uploads are hostile)."""
+    if v is None:
+        return None
+    norm = v.replace("\\", "/")
+    if "\x00" in v or norm.startswith("/") or re.match(r"^[A-Za-z]:", norm) or ".." in norm.split("/"):
+        raise ContractError(field, "harus jalur relatif di dalam folder batch, tanpa '..' atau jalur absolut "
+                                   f"({v[:80]!r})")
+    return v
 
 
 def parse_activity(obj: Any, base_dir: str | None = None) -> Activity:

@@ -65,11 +65,15 @@ def split_lines(data: bytes) -> list[tuple[int, bytes]]:
 
 
 def upload(s: Session, actor: Actor, filename: str, data: bytes, media: list[tuple[str, bytes]] = (),
-           unit_id: int | None = None) -> Batch:
+           unit_id: int | None = None, *, issues: list[str] = (), sha256: str | None = None,
+           size: int | None = None) -> Batch:
+    """Store a batch. For an imported archive (store/imports.py) `data` is the import's JSON Lines, `issues`
+    the archive's unreadable parts (kept as error lines after the activities), `sha256`/`size` the archive's."""
     actor.require("batches.write")
     limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
-    if len(data) > limit:
-        raise Invalid(f"berkas terlalu besar ({len(data)} byte; batas {limit} byte)")
+    size = len(data) if size is None else size
+    if size > limit:
+        raise Invalid(f"berkas terlalu besar ({size} byte; batas {limit} byte)")
     unit_id = int(unit_id) if unit_id else actor.unit_id
     if unit_id is None:
         raise Invalid("pilih unit pemilik batch")
@@ -78,11 +82,17 @@ def upload(s: Session, actor: Actor, filename: str, data: bytes, media: list[tup
     lines = split_lines(data)
     if not lines:
         raise Invalid("berkas kosong: tidak ada baris aktivitas")
+    last = lines[-1][0]
+    lines += [(last + i, issue) for i, issue in enumerate(issues, 1)]
     b = Batch(unit_id=unit_id, uploaded_by=actor.id, filename=os.path.basename(filename or "batch.jsonl")[:255],
-              sha256=hashlib.sha256(data).hexdigest(), size=len(data), total_lines=len(lines), status="queued")
+              sha256=sha256 or hashlib.sha256(data).hexdigest(), size=size, total_lines=len(lines), status="queued")
     s.add(b)
     s.flush()
     for n, raw in lines:
+        if isinstance(raw, str):  # an archive issue: an error line without raw bytes
+            s.add(BatchLine(batch_id=b.id, line_no=n, raw=b"", status="error", error=f"arsip: {raw}",
+                            screened_at=utcnow()))
+            continue
         if len(raw) > MAX_LINE + 1:
             s.add(BatchLine(batch_id=b.id, line_no=n, raw=raw, status="error",
                             error=f"baris terlalu panjang ({len(raw)} byte; batas {MAX_LINE} byte)",

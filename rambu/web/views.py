@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import secrets
+import tempfile
 from datetime import datetime, timezone
 from typing import Any, Optional
 
@@ -12,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import __version__
-from ..store import audit, auth, batches, cases, config, findings, orgs, stats
+from ..importers import PLATFORMS
+from ..store import audit, auth, batches, cases, config, findings, imports, orgs, stats
 from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Invalid, NotFound
 from ..store.models import Region, Unit, User
 from . import media_view
@@ -477,13 +479,19 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         d = batches.list_batches(s, actor, limit=limit, offset=offset)
         d["units"] = orgs.list_units(s, actor) if actor.can("batches.write") else []
         d["can_upload"] = actor.can("batches.write")
+        d["staff"] = (orgs.list_staff(s, actor, limit=500)["items"]
+                      if d["can_upload"] and actor.can("staff.read") else [])
+        d["platforms"] = ["auto", *PLATFORMS]
         return d
 
-    def _upload(request: Request, s: Session, actor: Actor, file, media: list, unit_id) -> dict:
+    def _upload(request: Request, s: Session, actor: Actor, file, media: list, unit_id, nip=None, platform=None,
+                sender=None) -> dict:
         if file is None or not getattr(file, "filename", None):
-            raise Invalid("pilih berkas JSON Lines aktivitas")
+            raise Invalid("pilih berkas JSON Lines aktivitas atau ekspor platform")
         limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
         data = file.file.read(limit + 1)
+        if imports.is_archive_upload(file.filename, data[:8192]):  # a platform export or a ZIP of JSON Lines
+            return _upload_archive(request, s, actor, file.filename, data, unit_id, nip, platform, sender)
         files = []
         for m in media:
             if getattr(m, "filename", None):
@@ -493,21 +501,44 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         request.app.state.worker.wake.set()
         return batches.get_batch(s, actor, b.id)
 
+    def _upload_archive(request: Request, s: Session, actor: Actor, filename: str, data: bytes, unit_id, nip,
+                        platform, sender) -> dict:
+        with tempfile.NamedTemporaryFile(prefix="rambu-unggah-", suffix=".bin") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            b, info = imports.upload_archive(s, actor, tmp.name, filename, unit_id=_opt_int(unit_id), nip=nip,
+                                             platform=platform or "auto", sender=sender)
+        s.commit()
+        request.app.state.worker.wake.set()
+        return batches.get_batch(s, actor, b.id) | {"import": info}
+
     @app.post("/batches", include_in_schema=False)
     def upload_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
                     s: Session = Depends(db)):
         try:
-            d = _upload(request, s, actor, form.get("file"), form.getlist("media"), form.get("unit_id"))
+            d = _upload(request, s, actor, form.get("file"), form.getlist("media"), form.get("unit_id"),
+                        form.get("nip"), form.get("platform"), form.get("sender"))
         except Invalid as e:
             return redirect("/batches", str(e), error=True)
+        if "import" in d:
+            errs = len(d["import"]["errors"])
+            return redirect(f"/batches/{d['id']}", f"Arsip diimpor dan disimpan: {d['import']['summary'][:400]}."
+                            + (f" {errs} bagian arsip tidak dapat diimpor (lihat baris galat)." if errs else "")
+                            + " Penyaringan berjalan.", error=bool(errs))
         return redirect(f"/batches/{d['id']}", f"Batch diterima dan disimpan ({d['total_lines']} baris); penyaringan berjalan.")
 
     @app.post("/api/batches", tags=["batch"], status_code=201,
-              summary="Unggah batch aktivitas (JSON Lines kontrak) dan berkas media; disimpan sebelum disaring")
+              summary="Unggah batch: JSON Lines kontrak dengan media, ZIP berisi JSON Lines dan media, atau ekspor "
+                      "platform (Instagram, Facebook, X, TikTok, YouTube, WhatsApp) untuk satu pegawai; disimpan "
+                      "sebelum disaring")
     def api_upload(request: Request, file: UploadFile = File(...), media: list[UploadFile] = File(default=[]),
-                   unit_id: Optional[int] = Form(None), actor: Actor = Depends(current_actor),
-                   s: Session = Depends(db)):
-        return _upload(request, s, actor, file, media, unit_id)
+                   unit_id: Optional[int] = Form(None),
+                   nip: Optional[str] = Form(None, description="NIP pegawai pemilik ekspor platform"),
+                   platform: Optional[str] = Form(None, description="auto (bawaan), instagram, facebook, x, tiktok, "
+                                                                    "youtube, whatsapp"),
+                   sender: Optional[str] = Form(None, description="nama pegawai di obrolan WhatsApp"),
+                   actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _upload(request, s, actor, file, media, unit_id, nip, platform, sender)
 
     @twin(app, "/batches/{batch_id}", "batch.html", tags=["batch"])
     def batch_detail(batch_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):

@@ -299,3 +299,49 @@ def test_phone_review_pages_no_horizontal_scroll(ui):
         assert not wide, json.dumps(wide, indent=1)
     finally:
         ui.emulate_desktop()
+
+
+def _mixed_export(tmp_path):
+    """One ZIP holding an export of each platform, each in its own folder (tests/importers/fixtures)."""
+    import os
+    import zipfile
+    from pathlib import Path
+    fixtures = Path(__file__).resolve().parents[1] / "importers" / "fixtures"
+    path = tmp_path / "ekspor-campuran.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for fixture, folder in (("instagram-2024", "instagram"), ("facebook-2024", "facebook"), ("x-2023", "x"),
+                                ("tiktok-2024", "tiktok"), ("youtube-2023", "youtube"),
+                                ("whatsapp-android-id", "whatsapp")):
+            root = fixtures / fixture
+            for dirpath, _, files in os.walk(root):
+                for fn in sorted(files):
+                    full = Path(dirpath) / fn
+                    zf.write(full, f"{folder}/{full.relative_to(root).as_posix()}")
+    return path
+
+
+def test_platform_export_upload_is_imported_and_screened(ui, tmp_path):
+    """Humas uploads one member's exports of all six platforms; the real engine screens them (rule 7 live)."""
+    ui.login("humas.semarang")
+    ui.click("#nav-batches")
+    ui.wait("#upload-form")
+    ui.find("#upload-file").send_keys(str(_mixed_export(tmp_path)))
+    ui.fill("#upload-nip", RIZKY)  # the WhatsApp sender's name comes from the staff directory
+    ui.shot("export-upload-form")
+    ui.submit("#upload-submit")
+    m = re.fullmatch(r"/batches/(\d+)", ui.path())
+    assert m, (ui.path(), ui.flash())
+    kind, message = ui.flash()
+    assert kind == "ok" and "Arsip diimpor" in message and "41 aktivitas" in message, message
+    ui.wait_until(lambda: ui.exists("#batch-status") and ui.text("#batch-status") == "selesai", timeout=180,
+                  message="screening of the imported export did not finish")
+    ui.wait_ready()
+    assert "41 dari 41 baris" in ui.text("#batch-progress-label")
+    assert not ui.exists("#batch-errors")
+    ui.shot("export-screened")
+    ui.logout()
+    ui.login("kepatuhan")
+    status, body = ui.fetch(f"/api/findings?batch_id={m.group(1)}&status=all&limit=200")
+    assert status == 200
+    found = {(f["activity_id"], f["rule"]) for f in json.loads(body)["items"]}
+    assert ("tiktok-live-7345000000000000001", 7) in found, found
