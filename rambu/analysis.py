@@ -93,27 +93,6 @@ class Analysis:
         clf = self.resources.classifier
         return clf.probabilities(self.logits(f)) if clf is not None else {}
 
-
-def joined(first: TextField, second: TextField, sep: str = "\n") -> tuple[TextField, Callable]:
-    """Two fields read as one text (a reply with the message it answers), and a function that maps
-    evidence on the joined text back to the original fields: `split(evidence) -> tuple[Evidence, ...]`."""
-    from .results import Evidence
-
-    offset = len(first.doc.original) + len(sep)
-    doc = normalize(first.doc.original + sep + second.doc.original)
-    field = TextField(f"{first.path}+{second.path}", second.role, doc)
-
-    def split(e) -> tuple:
-        out = []
-        for f, lo, hi, shift in ((first, 0, len(first.doc.original), 0), (second, offset, len(doc.original), offset)):
-            a, b = max(e.start, lo), min(e.end, hi)
-            if a < b:
-                a, b = a - shift, b - shift
-                out.append(Evidence(f.path, a, b, f.doc.original[a:b]))
-        return tuple(out)
-
-    return field, split
-
     def locate(self, evidence):
         """Evidence from media text with the box and time range of the lines it quotes."""
         from dataclasses import replace
@@ -135,6 +114,27 @@ def joined(first: TextField, second: TextField, sep: str = "\n") -> tuple[TextFi
             time = (min(t[0] for t in timed), max(t[1] for t in timed)) if timed else None
             out.append(replace(e, box=box, size=boxed[0].size if boxed else None, time=time))
         return tuple(out)
+
+
+def joined(first: TextField, second: TextField, sep: str = "\n") -> tuple[TextField, Callable]:
+    """Two fields read as one text (a reply with the message it answers), and a function that maps
+    evidence on the joined text back to the original fields: `split(evidence) -> tuple[Evidence, ...]`."""
+    from .results import Evidence
+
+    offset = len(first.doc.original) + len(sep)
+    doc = normalize(first.doc.original + sep + second.doc.original)
+    field = TextField(f"{first.path}+{second.path}", second.role, doc)
+
+    def split(e) -> tuple:
+        out = []
+        for f, lo, hi, shift in ((first, 0, len(first.doc.original), 0), (second, offset, len(doc.original), offset)):
+            a, b = max(e.start, lo), min(e.end, hi)
+            if a < b:
+                a, b = a - shift, b - shift
+                out.append(Evidence(f.path, a, b, f.doc.original[a:b]))
+        return tuple(out)
+
+    return field, split
 
 
 def analyse(activity: Activity, resources: Resources) -> Analysis:
