@@ -19,10 +19,15 @@ def act(path, where="media"):
 @pytest.mark.parametrize("where", ["media", "target"])
 def test_escaping_paths_are_refused(path, where):
     with pytest.raises(ContractError) as e:
-        parse_activity(act(path, where))
+        parse_activity(act(path, where), base_dir="batch")
     assert e.value.field.endswith("[0].path") and "relatif" in e.value.message
 
 
 @pytest.mark.parametrize("path", ["media/foto.jpg", "foto.jpg", "a/b/c.png", "nama..titik.jpg", "./media/x.jpg"])
 def test_paths_inside_the_folder_are_kept(path):
-    assert parse_activity(act(path)).media[0].path == path
+    assert parse_activity(act(path), base_dir="batch").media[0].path == path
+
+
+def test_code_without_a_batch_folder_may_name_any_file():
+    """The Python API (Screener.screen on a dict) is trusted code: a batch file is not."""
+    assert parse_activity(act("/srv/media/foto.jpg")).media[0].path == "/srv/media/foto.jpg"

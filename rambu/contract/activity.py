@@ -110,7 +110,7 @@ def _obj(v: Any, path: str) -> dict:
     return v
 
 
-def _media(v: Any, path: str) -> tuple[Media, ...]:
+def _media(v: Any, path: str, in_batch: bool = True) -> tuple[Media, ...]:
     if v is None:
         return ()
     if not isinstance(v, list):
@@ -122,13 +122,15 @@ def _media(v: Any, path: str) -> tuple[Media, ...]:
         kind = m.get("kind")
         if kind not in MEDIA_KINDS:
             raise ContractError(f"{p}.kind", f"harus salah satu dari {', '.join(MEDIA_KINDS)}, bukan {kind!r}")
-        out.append(Media(kind, _media_path(_opt_str(m, "path", p + "."), p + ".path"),
+        raw_path = _opt_str(m, "path", p + ".")
+        out.append(Media(kind, _media_path(raw_path, p + ".path") if in_batch else raw_path,
                          _opt_str(m, "ocr_text", p + "."), _opt_str(m, "transcript", p + ".")))
     return tuple(out)
 
 
 def _media_path(v: str | None, field: str) -> str | None:
-    """A media path stays inside the batch's folder: relative, no '..', no drive or NUL (uploads are hostile)."""
+    """A media path of a batch stays inside the batch's folder: relative, no '..', no drive or NUL (uploads
+    are hostile). Activities handed over in code without a batch folder may name any file."""
     if v is None:
         return None
     norm = v.replace("\\", "/")
@@ -169,7 +171,7 @@ def parse_activity(obj: Any, base_dir: str | None = None) -> Activity:
     target = None
     if a.get("target") is not None:
         t = _obj(a["target"], "target")
-        target = Target(_opt_str(t, "text", "target."), _media(t.get("media"), "target.media"),
+        target = Target(_opt_str(t, "text", "target."), _media(t.get("media"), "target.media", base_dir is not None),
                         _opt_str(t, "author", "target."), _opt_str(t, "url", "target."))
     live = None
     if typ == "live" or a.get("live") is not None:
@@ -188,6 +190,6 @@ def parse_activity(obj: Any, base_dir: str | None = None) -> Activity:
         live = Live(started, ended, lv["started_at"], uniform, _opt_str(lv, "transcript", "live."))
     return Activity(
         id=str(aid), type=typ, created_at=created, created_raw=a["created_at"], platform=platform,
-        author=author, text=_opt_str(a, "text", ""), media=_media(a.get("media"), "media"),
+        author=author, text=_opt_str(a, "text", ""), media=_media(a.get("media"), "media", base_dir is not None),
         target=target, live=live, url=_opt_str(a, "url", ""), base_dir=base_dir, raw=a,
     )
