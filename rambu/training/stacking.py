@@ -163,7 +163,7 @@ class _Search:
 def choose_points(rows: Mapping[str, RuleRows], clean: np.ndarray, source: np.ndarray,
                   targets: Mapping[str, float] = TARGETS) -> dict[str, tuple[float, float, float | None]]:
     """(review, confirm, floor) per rule: the most recall within the false-accusation targets for all
-    rules together; review aims at the rules' recall goals in proportion, confirm at the most confirmed."""
+    rules together, shared between the rules in proportion to their recall goals (then the most in total)."""
     rules = list(rows)
     search = _Search(rows, clean, source)
     cands = {r: _candidates(rows[r].p, clean) for r in rules}
@@ -190,7 +190,8 @@ def choose_points(rows: Mapping[str, RuleRows], clean: np.ndarray, source: np.nd
         h = [conf_hits[r][i] for r, i in zip(rules, idx)]
         if search.far(h) > targets["confirm_far"]:
             continue
-        key = sum(search.recall(hh, r) for hh, r in zip(h, rules))
+        rec = [search.recall(hh, r) for hh, r in zip(h, rules)]
+        key = (round(min(rc / RECALL_GOALS.get(r, 1.0) for rc, r in zip(rec, rules)), 4), sum(rec))
         if conf_best is None or key > conf_best[0]:
             conf_best = (key, {r: float(conf_cands[r][i]) for r, i in zip(rules, idx)})
     confirm = conf_best[1] if conf_best else {r: 1.01 for r in rules}
