@@ -23,7 +23,7 @@ from .models import Case, CaseDocument, CaseStep, Finding, Region, Staff, Unit, 
 
 ORDER = [k for k, _, _ in STAGES]
 OUTCOMES = {"no_breach": "tidak ada pelanggaran (klarifikasi)", "not_proven": "tidak terbukti (rehabilitasi)",
-            "proven": "terbukti"}
+            "proven": "terbukti", "withdrawn": "dicabut (temuan dibuka ulang)"}
 STATEMENTS = {"tertutup": "pernyataan secara tertutup", "terbuka": "pernyataan secara terbuka"}
 LEVELS = ("ringan", "sedang", "berat")
 DOC_KINDS = {"summons": "Surat panggilan sidang", "hearing_minutes": "Berita acara sidang",
@@ -90,14 +90,22 @@ def _due(s: Session, stage: str, start: datetime, unit_id: int | None = None) ->
     return config.working_days_after(s, start, days, unit_id)
 
 
+JOINABLE = tuple(ORDER[:ORDER.index("pemanggilan")])  # after the summons a case examines only what it has
+
+
 def open_or_join(s: Session, actor: Actor, f: Finding) -> Case:
-    """The employee's open case (the finding joins it) or a new one at step 'diterima'."""
-    case = s.scalar(select(Case).where(Case.staff_id == f.staff_id, Case.status == "open").order_by(Case.id))
+    """The employee's open case of the finding's unit, still before the summons (the finding joins it), or a
+    new case at step 'diterima' in the unit of the activity's time.
+
+    The employee's row is locked first, so reviewers confirming findings of one employee at once end with
+    one case, not several."""
+    s.execute(select(Staff.id).where(Staff.id == f.staff_id).with_for_update())
+    case = s.scalar(select(Case).where(Case.staff_id == f.staff_id, Case.unit_id == f.unit_id, Case.status == "open",
+                                       Case.stage.in_(JOINABLE)).order_by(Case.id))
     if case is None:
-        staff = s.get(Staff, f.staff_id)
         now = utcnow()
-        case = Case(number=f"tmp-{hashlib.sha1(str(now).encode()).hexdigest()[:12]}", staff_id=f.staff_id,
-                    unit_id=staff.unit_id or f.unit_id, opened_by=actor.id, opened_at=now)
+        case = Case(number=f"tmp-{hashlib.sha1(f'{now}-{f.id}'.encode()).hexdigest()[:12]}", staff_id=f.staff_id,
+                    unit_id=f.unit_id, opened_by=actor.id, opened_at=now)
         s.add(case)
         s.flush()
         case.number = f"KE-{now.year}-{case.id:05d}"
@@ -109,6 +117,19 @@ def open_or_join(s: Session, actor: Actor, f: Finding) -> Case:
         audit.record(s, actor, "case.join", "case", case.id, unit_id=case.unit_id, detail={"finding_id": f.id})
     f.case_id = case.id
     return case
+
+
+def withdraw_if_empty(s: Session, actor: Actor, case: Case, reason: str) -> None:
+    """A case whose last finding was taken back is closed as withdrawn (it never becomes an empty case)."""
+    if s.scalar(select(func.count()).select_from(Finding).where(Finding.case_id == case.id)):
+        return
+    now = utcnow()
+    for st in case.steps:
+        if st.completed_at is None:
+            st.completed_at, st.completed_by, st.recorded_at = now, actor.id, now
+            st.notes = f"Kasus dicabut: {reason}"
+    case.status, case.stage, case.closed_at, case.outcome = "closed", "selesai", now, "withdrawn"
+    audit.record(s, actor, "case.withdrawn", "case", case.id, unit_id=case.unit_id, detail={"reason": reason})
 
 
 def _current(case: Case) -> CaseStep | None:

@@ -1,7 +1,7 @@
 """The database schema (SQLAlchemy 2). Every change needs an Alembic migration in `migrations/versions`."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
@@ -29,8 +29,11 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=timezone.utc)
 
 
+CLOCK = {"offset": timedelta(0)}  # the tests' time travel (case steps are dated); zero in service
+
+
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(timezone.utc) + CLOCK["offset"]
 
 
 class Base(DeclarativeBase):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..store import audit, auth, config, findings, orgs
 from ..store.access import ROLE_SCOPES, Actor, Invalid
 from .app import current_actor, db, form_data, redirect, twin
-from .views import (FactCheckIn, HolidayIn, RegionIn, UnitIn, UserIn, UserPatch, _opt_int)
+from .views import (FactCheckIn, HolidayIn, RegionIn, StaffPatch, UnitIn, UnitPatch, UserIn, UserPatch, _opt_int)
 
 WEEKDAYS = (("monday", "Senin"), ("tuesday", "Selasa"), ("wednesday", "Rabu"), ("thursday", "Kamis"),
             ("friday", "Jumat"), ("saturday", "Sabtu"), ("sunday", "Minggu"))
@@ -161,7 +161,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
         try:
             orgs.save_unit(s, actor, str(form.get("code") or ""), str(form.get("name") or ""),
                            _opt_int(form.get("region_id")) or 0, str(form.get("timezone") or "Asia/Jakarta"),
-                           _opt_int(form.get("unit_id")))
+                           _opt_int(form.get("unit_id")), str(form.get("city") or ""), str(form.get("address") or ""))
         except Invalid as e:
             return redirect("/admin/units", str(e), error=True)
         s.commit()
@@ -175,9 +175,35 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     @app.post("/api/admin/units", tags=["admin"], status_code=201)
     def api_unit(body: UnitIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        u = orgs.save_unit(s, actor, body.code, body.name, body.region_id, body.timezone)
+        u = orgs.save_unit(s, actor, body.code, body.name, body.region_id, body.timezone, None, body.city, body.address)
         s.commit()
         return orgs.unit_dict(u)
+
+    @app.put("/api/admin/units/{unit_id}", tags=["admin"], summary="Ubah unit (nama, wilayah, zona waktu, kota, alamat)")
+    def api_unit_edit(unit_id: int, body: UnitPatch, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        u = orgs.edit_unit(s, actor, unit_id, body.model_dump(exclude_unset=True))
+        s.commit()
+        return orgs.unit_dict(u)
+
+    @app.put("/api/admin/staff/{staff_id}", tags=["admin"],
+             summary="Ubah satu pegawai; unit baru = mutasi sejak transfer_from (riwayat tersimpan)")
+    def api_staff_edit(staff_id: int, body: StaffPatch, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        m = orgs.update_staff(s, actor, staff_id, body.model_dump(exclude_unset=True))
+        s.commit()
+        return orgs.staff_dict(m, full=True) | {"postings": orgs.history(s, m.id)}
+
+    @app.post("/admin/staff/{staff_id}", include_in_schema=False)
+    def staff_edit_form(staff_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                        s: Session = Depends(db)):
+        changes = {k: str(v) for k, v in form.items() if k != "csrf_token" and isinstance(v, str)}
+        if "active" in changes:
+            changes["active"] = changes["active"] == "1"
+        try:
+            orgs.update_staff(s, actor, staff_id, changes)
+        except Invalid as e:
+            return redirect(f"/staff/{staff_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/staff/{staff_id}", "Data pegawai disimpan.")
 
     # staff directory and rosters
     @twin(app, "/admin/staff", "admin_staff.html", tags=["admin"])

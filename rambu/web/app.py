@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..store import auth, config as store_config
-from ..store.access import Actor, AccessDenied, Invalid, NotFound, ROLES, SCOPES
+from ..store.access import Actor, AccessDenied, Conflict, Invalid, NotFound, ROLES, SCOPES
 from ..store.batches import Worker
 from ..store.db import make_engine, session_factory, upgrade
 from ..store.screening import ScreenerProvider
@@ -293,6 +293,10 @@ def _install_errors(app: FastAPI) -> None:
     async def _nf(request: Request, exc: NotFound):
         return _page(request, 404, "Tidak ditemukan", str(exc) or "Halaman atau data tidak ditemukan.")
 
+    @app.exception_handler(Conflict)
+    async def _conflict(request: Request, exc: Conflict):
+        return _page(request, 409, "Sudah diubah orang lain", str(exc))
+
     @app.exception_handler(Invalid)
     async def _invalid(request: Request, exc: Invalid):
         return _page(request, 400, "Isian tidak sah", str(exc))
@@ -316,6 +320,22 @@ def _install_errors(app: FastAPI) -> None:
         if exc.status_code == 404:
             return _page(request, 404, "Tidak ditemukan", "Halaman tidak ditemukan.")
         return _page(request, exc.status_code, "Galat", str(exc.detail))
+
+
+def spool(upload, path: str, limit: int) -> str:
+    """Copy an uploaded file to `path` in blocks (never whole in memory); refuses more than `limit` bytes."""
+    name = getattr(upload, "filename", "") or "berkas"
+    n = 0
+    with open(path, "wb") as out:
+        while True:
+            block = upload.file.read(1 << 20)
+            if not block:
+                break
+            n += len(block)
+            if n > limit:
+                raise Invalid(f"{name}: berkas terlalu besar (batas {limit} byte)")
+            out.write(block)
+    return path
 
 
 def form_csrf_cookie(response: Response, token: str, secure: bool) -> None:

@@ -1,6 +1,7 @@
 """Routes: every page (Jinja2) has a JSON twin under /api/; forms post to page routes, the API takes JSON."""
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import datetime, timezone
 from typing import Any, Optional
@@ -13,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..store import audit, auth, batches, cases, config, findings, orgs, stats
-from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Invalid, NotFound
+from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Conflict, Invalid, NotFound
 from ..store.models import Region, Unit, User
-from .app import (COOKIE, PRE_CSRF, current_actor, db, form_csrf_cookie, form_data, redirect, render, twin)
+from .app import (COOKIE, PRE_CSRF, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
 
 RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
               3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
@@ -76,6 +77,14 @@ class ReviewIn(BaseModel):
     reason: str
 
 
+class ReasonIn(BaseModel):
+    reason: str
+
+
+class RelinkIn(BaseModel):
+    nip: Optional[str] = None
+
+
 class AdvanceIn(BaseModel):
     notes: str = ""
     officer_id: Optional[int] = None
@@ -124,6 +133,27 @@ class UnitIn(BaseModel):
     name: str
     region_id: int
     timezone: str = "Asia/Jakarta"
+    city: str = ""
+    address: str = ""
+
+
+class UnitPatch(BaseModel):
+    code: Optional[str] = None
+    name: Optional[str] = None
+    region_id: Optional[int] = None
+    timezone: Optional[str] = None
+    city: Optional[str] = None
+    address: Optional[str] = None
+
+
+class StaffPatch(BaseModel):
+    name: Optional[str] = None
+    position: Optional[str] = None
+    unit_id: Optional[int] = None
+    transfer_from: Optional[str] = Field(None, description="tanggal mutasi YYYY-MM-DD (bawaan: hari ini)")
+    timezone: Optional[str] = None
+    schedule: Optional[str] = None
+    active: Optional[bool] = None
 
 
 class FactCheckIn(BaseModel):
@@ -354,6 +384,40 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         s.commit()
         return r
 
+    @app.post("/findings/{finding_id}/reopen", include_in_schema=False)
+    def reopen_form(finding_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            findings.reopen(s, actor, finding_id, str(form.get("reason") or ""))
+        except (Invalid, Conflict) as e:
+            return redirect(f"/findings/{finding_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/findings/{finding_id}", "Tinjauan dibuka ulang; temuan kembali menunggu tinjauan.")
+
+    @app.post("/api/findings/{finding_id}/reopen", tags=["temuan"],
+              summary="Buka ulang tinjauan (petugas senior) dengan alasan; tercatat di log audit")
+    def api_reopen(finding_id: int, body: ReasonIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = findings.reopen(s, actor, finding_id, body.reason)
+        s.commit()
+        return d
+
+    @app.post("/findings/{finding_id}/relink", include_in_schema=False)
+    def relink_form(finding_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            d = findings.relink(s, actor, finding_id, str(form.get("nip") or "") or None)
+        except Invalid as e:
+            return redirect(f"/findings/{finding_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/findings/{finding_id}", f"Temuan ditautkan ke {d['staff_name']}.")
+
+    @app.post("/api/findings/{finding_id}/relink", tags=["temuan"],
+              summary="Tautkan temuan pelaku tak dikenal ke pegawai (NIP aktivitas atau NIP yang diberikan)")
+    def api_relink(finding_id: int, body: RelinkIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = findings.relink(s, actor, finding_id, body.nip)
+        s.commit()
+        return d
+
     # --- cases ------------------------------------------------------------------------------------------
     @twin(app, "/cases", "cases.html", tags=["kasus"])
     def cases_list(request: Request, status: str = "open", unit_id: Optional[str] = None, overdue: bool = False,
@@ -480,16 +544,23 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         return d
 
     def _upload(request: Request, s: Session, actor: Actor, file, media: list, unit_id) -> dict:
+        import tempfile
+        from sqlalchemy.exc import IntegrityError
+        from ..store.intake import accept_file
         if file is None or not getattr(file, "filename", None):
             raise Invalid("pilih berkas JSON Lines aktivitas")
         limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
-        data = file.file.read(limit + 1)
-        files = []
-        for m in media:
-            if getattr(m, "filename", None):
-                files.append((m.filename, m.file.read(limit + 1)))
-        b = batches.upload(s, actor, file.filename, data, files, _opt_int(unit_id))
-        s.commit()
+        with tempfile.TemporaryDirectory(prefix="rambu-upload-") as d:  # streamed to disk, never whole in memory
+            path = spool(file, os.path.join(d, "batch"), limit)
+            files = [(m.filename, spool(m, os.path.join(d, f"media-{i}"), limit))
+                     for i, m in enumerate(media) if getattr(m, "filename", None)]
+            try:
+                b = accept_file(s, actor, path, file.filename, files, _opt_int(unit_id))
+                s.commit()
+            except IntegrityError:  # the same activities arrived at the same moment in another upload
+                s.rollback()
+                raise Conflict("unggahan lain dengan aktivitas yang sama sedang disimpan; unggah ulang sebentar "
+                               "lagi (aktivitas yang sudah diterima akan dilaporkan)") from None
         request.app.state.worker.wake.set()
         return batches.get_batch(s, actor, b.id)
 
@@ -513,6 +584,22 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     def batch_detail(batch_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Satu batch: kemajuan, baris yang galat, berkas media dengan SHA-256."""
         return batches.get_batch(s, actor, batch_id)
+
+    @app.post("/batches/{batch_id}/rescreen", include_in_schema=False)
+    def rescreen_form(batch_id: int, request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                      s: Session = Depends(db)):
+        n = batches.rescreen(s, actor, batch_id)
+        s.commit()
+        request.app.state.worker.wake.set()
+        return redirect(f"/batches/{batch_id}", f"{n} baris disaring ulang.")
+
+    @app.post("/api/batches/{batch_id}/rescreen", tags=["batch"],
+              summary="Saring ulang baris yang gagal disaring (galat mesin, bukan masukan yang salah)")
+    def api_rescreen(batch_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        n = batches.rescreen(s, actor, batch_id)
+        s.commit()
+        request.app.state.worker.wake.set()
+        return {"lines": n}
 
     @app.get("/api/batches/{batch_id}/raw", tags=["batch"], summary="Baris batch sebagaimana diterima (JSON Lines)")
     def batch_raw(batch_id: int, actor: Actor = Depends(current_actor), s: Session = Depends(db)):

@@ -180,6 +180,23 @@ def empty_url(request, tmp_path):
     return f"sqlite:///{tmp_path / 'empty.db'}"
 
 
+class Clock:
+    """Moves the application's clock (rambu.store.models.utcnow) to a given moment."""
+
+    def set(self, when):
+        from datetime import datetime, timezone
+        from rambu.store.models import CLOCK
+        CLOCK["offset"] = when - datetime.now(timezone.utc)
+
+
+@pytest.fixture
+def clock():
+    from datetime import timedelta
+    from rambu.store.models import CLOCK
+    yield Clock()
+    CLOCK["offset"] = timedelta(0)
+
+
 @pytest.fixture
 def stub():
     return StubScreener()
