@@ -10,7 +10,7 @@ and decision are generated as PDF and stored with their SHA-256.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
@@ -35,6 +35,7 @@ FIELD_LABELS = {"breach": "Hasil pemeriksaan awal", "hearing_at": "Waktu sidang"
                 "statement": "Keterangan dan pembelaan pegawai",
                 "discipline_level": "Rekomendasi hukuman disiplin (PP 94/2021)",
                 "discipline_penalty": "Jenis hukuman disiplin"}
+DOC_SLUGS = {"summons": "surat-panggilan", "hearing_minutes": "berita-acara-sidang", "decision": "keputusan"}
 STEP_FIELD_LABELS = {("putusan", "statement"): "Sanksi moral"}
 VALUE_LABELS: dict[str, dict[str, str]] = {
     "breach": {"ya": "ada dugaan pelanggaran", "tidak": "tidak ada pelanggaran etik (klarifikasi)"},
@@ -249,51 +250,85 @@ def _require(data: dict, *keys: str) -> None:
         raise Invalid(f"wajib diisi: {', '.join(missing)}")
 
 
-def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict | None = None,
-            officer_id: int | None = None) -> dict:
-    """Complete the current step with its record and start the next one.
+def _zone(c: Case):
+    from ..staff.dutytime import get_zone
+    return get_zone(c.unit.timezone or "") or get_zone("Asia/Jakarta")
 
-    Step-specific `data`:
-      pemeriksaan_awal: breach ("ya"/"tidak"); "tidak" closes the case with a clarification
-      pemanggilan: hearing_at (ISO date-time), place, chair, members (list or lines), secretary -> summons PDF
-      pembelaan: statement (the employee's statement and defence)
-      sidang: summary (what happened at the hearing) -> hearing minutes PDF
-      putusan: outcome (not_proven | proven), reasons; when proven: statement (tertutup | terbuka) and
-               optionally discipline_level (ringan | sedang | berat) -> decision PDF; the case closes
-    """
-    actor.require("cases.write")
-    c = get_case(s, actor, case_id)
-    cur = _current(c)
-    if cur is None or c.status != "open":
-        raise Invalid("kasus sudah selesai")
-    data = dict(data or {})
-    stage = cur.stage
-    now = utcnow()
-    doc_kind = None
-    close_outcome = None
+
+def _day(d: datetime, zone) -> date:
+    return d.astimezone(zone).date()
+
+
+def _fmt_day(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def _hearing_at(value: Any, zone) -> datetime:
+    """The hearing's date-time; a time without offset is the case unit's local time."""
+    try:
+        d = datetime.fromisoformat(str(value))
+    except (TypeError, ValueError):
+        raise Invalid("waktu sidang tidak sah (YYYY-MM-DDTHH:MM)") from None
+    return d if d.tzinfo else d.replace(tzinfo=zone)
+
+
+def _done_at(c: Case, cur: CaseStep, done_on: str | None, now: datetime) -> datetime:
+    """When the step was done: today (now) or a past day given by the officer, never before the step before it."""
+    zone = _zone(c)
+    done = now
+    if done_on:
+        try:
+            day = date.fromisoformat(str(done_on)[:10])
+        except ValueError:
+            raise Invalid(f"tanggal tahap tidak sah: {done_on!r} (YYYY-MM-DD)") from None
+        today = _day(now, zone)
+        if day > today:
+            raise Invalid(f"tanggal tahap ({_fmt_day(day)}) tidak boleh di masa depan")
+        if day < today:
+            done = datetime.combine(day, time(12), zone)
+    before = [st.completed_at for st in c.steps if st.completed_at is not None and st is not cur]
+    previous = max(before) if before else c.opened_at
+    if _day(done, zone) < _day(previous, zone):
+        raise Invalid(f"tanggal tahap ({_fmt_day(_day(done, zone))}) tidak boleh sebelum tahap sebelumnya "
+                      f"({_fmt_day(_day(previous, zone))}): tahap dicatat berurutan")
+    return done
+
+
+def _check_record(c: Case, stage: str, data: dict, notes: str, done: datetime, now: datetime) -> tuple[str | None, str | None]:
+    """Validate (and normalise, in place) a step's record; returns (document kind, closing outcome)."""
+    zone = _zone(c)
     if stage == "pemeriksaan_awal":
         breach = str(data.get("breach", "ya")).lower()
         if breach not in ("ya", "tidak"):
             raise Invalid("hasil pemeriksaan awal: 'ya' (ada dugaan pelanggaran) atau 'tidak'")
+        data["breach"] = breach
         if breach == "tidak":
             if not notes.strip():
                 raise Invalid("tuliskan klarifikasi untuk pelapor pada catatan")
-            close_outcome = "no_breach"
-        data["breach"] = breach
+            return None, "no_breach"
     elif stage == "pemanggilan":
         _require(data, "hearing_at", "place", "chair")
-        try:
-            datetime.fromisoformat(str(data["hearing_at"]))
-        except ValueError:
-            raise Invalid("waktu sidang tidak sah (YYYY-MM-DDTHH:MM)") from None
+        hearing = _hearing_at(data["hearing_at"], zone)
+        if _day(hearing, zone) < _day(done, zone):
+            raise Invalid(f"waktu sidang ({_when(str(data['hearing_at']))}) tidak boleh sebelum tanggal surat "
+                          f"panggilan ({_fmt_day(_day(done, zone))})")
         if isinstance(data.get("members"), str):
             data["members"] = [m.strip() for m in data["members"].splitlines() if m.strip()]
-        doc_kind = "summons"
+        return "summons", None
     elif stage == "pembelaan":
         _require(data, "statement")
     elif stage == "sidang":
         _require(data, "summary")
-        doc_kind = "hearing_minutes"
+        planned = _step_data(c, "pemanggilan").get("hearing_at")
+        if planned:
+            hearing = _hearing_at(planned, zone)
+            if now < hearing:
+                raise Invalid(f"sidang belum berlangsung (dijadwalkan {_when(str(planned))}): berita acara dicatat "
+                              "setelah sidang")
+            if _day(done, zone) < _day(hearing, zone):
+                raise Invalid(f"tanggal berita acara ({_fmt_day(_day(done, zone))}) tidak boleh sebelum hari sidang "
+                              f"({_fmt_day(_day(hearing, zone))})")
+        return "hearing_minutes", None
     elif stage == "putusan":
         outcome = data.get("outcome")
         if outcome not in ("not_proven", "proven"):
@@ -306,32 +341,104 @@ def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict 
             if lvl is not None and lvl not in LEVELS:
                 raise Invalid("tingkat hukuman disiplin: ringan, sedang atau berat (atau kosong)")
             data["discipline_level"] = lvl
-            c.sanction_statement, c.discipline_level = data["statement"], lvl
         else:
             data.pop("statement", None)
             data.pop("discipline_level", None)
-        c.decision_text = data["reasons"]
-        close_outcome = outcome
-        doc_kind = "decision"
-    cur.notes = notes or ""
-    cur.data = data
-    cur.completed_at, cur.completed_by = now, actor.id
+        return "decision", outcome
+    return None, None
+
+
+def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict | None = None,
+            officer_id: int | None = None, done_on: str | None = None) -> dict:
+    """Complete the current step with its record and start the next one.
+
+    `done_on` (YYYY-MM-DD, default today) dates the step: not in the future, not before the step before it.
+    Step-specific `data`:
+      pemeriksaan_awal: breach ("ya"/"tidak"); "tidak" closes the case with a clarification
+      pemanggilan: hearing_at (ISO date-time, not before the summons), place, chair, members (list or lines),
+                   secretary -> summons PDF
+      pembelaan: statement (the employee's statement and defence)
+      sidang: summary (what happened at the hearing; only once it took place) -> hearing minutes PDF
+      putusan: outcome (not_proven | proven), reasons; when proven: statement (tertutup | terbuka) and
+               optionally discipline_level (ringan | sedang | berat) -> decision PDF; the case closes
+    """
+    actor.require("cases.write")
+    c = get_case(s, actor, case_id)
+    cur = _current(c)
+    if cur is None or c.status != "open":
+        raise Invalid("kasus sudah selesai")
+    data = dict(data or {})
+    stage = cur.stage
+    now = utcnow()
+    done = _done_at(c, cur, done_on, now)
+    doc_kind, close_outcome = _check_record(c, stage, data, notes, done, now)
     if officer_id and int(officer_id) not in {o["id"] for o in officers(s, actor, c)}:
         raise Invalid("petugas tidak berwenang atas unit kasus ini")
+    if stage == "putusan":
+        c.sanction_statement, c.discipline_level = data.get("statement"), data.get("discipline_level")
+        c.decision_text = data["reasons"]
+    cur.notes = notes or ""
+    cur.data = data
+    cur.completed_at, cur.completed_by, cur.recorded_at = done, actor.id, now
     s.flush()
     if doc_kind:
         _generate(s, actor, c, doc_kind)
     nxt = _next(stage)
     if close_outcome or nxt is None:
-        c.status, c.stage, c.closed_at, c.outcome = "closed", "selesai", now, close_outcome
+        c.status, c.stage, c.closed_at, c.outcome = "closed", "selesai", done, close_outcome
     else:
         c.stage = nxt
         s.add(CaseStep(case_id=c.id, stage=nxt, officer_id=int(officer_id) if officer_id else cur.officer_id,
-                       started_at=now, due_at=_due(s, nxt, now, c.unit_id)))
+                       started_at=done, due_at=_due(s, nxt, done, c.unit_id)))
     audit.record(s, actor, "case.step", "case", c.id, unit_id=c.unit_id,
-                 detail={"completed": stage, "next": c.stage, "notes": notes, "data": data})
+                 detail={"completed": stage, "next": c.stage, "notes": notes, "data": data,
+                         "done_on": _day(done, _zone(c)).isoformat()})
     s.flush()
     s.refresh(c)
+    from .notices import notify_step
+    notify_step(s, c)
+    return case_dict(s, c, full=True)
+
+
+def correct_step(s: Session, actor: Actor, case_id: int, step_id: int, reason: str, data: dict | None = None,
+                 notes: str | None = None) -> dict:
+    """Correct the record of a finished step, with a reason (audited: before and after). The step's date and
+    outcome stay; its document is made again from the corrected record."""
+    actor.require("cases.write")
+    c = get_case(s, actor, case_id)
+    st = next((x for x in c.steps if x.id == int(step_id)), None)
+    if st is None or st.completed_at is None:
+        raise Invalid("hanya tahap yang sudah selesai yang dapat dikoreksi")
+    reason = (reason or "").strip()
+    if len(reason) < 3:
+        raise Invalid("alasan koreksi wajib diisi")
+    new = dict(st.data or {})
+    new.update({k: v for k, v in (data or {}).items() if k not in ("outcome", "breach")})  # the outcome stands
+    new_notes = st.notes if notes is None else notes
+    doc_kind, _ = _check_record(c, st.stage, new, new_notes, st.completed_at, utcnow())
+    before = {"data": st.data, "notes": st.notes}
+    st.data, st.notes = new, new_notes
+    if st.stage == "putusan":
+        c.sanction_statement, c.discipline_level = new.get("statement"), new.get("discipline_level")
+        c.decision_text = new.get("reasons")
+    audit.record(s, actor, "case.correct", "case", c.id, unit_id=c.unit_id,
+                 detail={"step": st.stage, "reason": reason, "before": before, "after": {"data": new, "notes": new_notes}})
+    s.flush()
+    if doc_kind:
+        _generate(s, actor, c, doc_kind)
+    return case_dict(s, c, full=True)
+
+
+def regenerate(s: Session, actor: Actor, case_id: int, kind: str) -> dict:
+    """Make a document again from the case's records (a new version; the earlier one is kept)."""
+    actor.require("cases.write")
+    c = get_case(s, actor, case_id)
+    stage = {"summons": "pemanggilan", "hearing_minutes": "sidang", "decision": "putusan"}.get(kind)
+    if stage is None:
+        raise Invalid(f"jenis dokumen tidak dikenal: {kind!r}")
+    if not any(st.stage == stage and st.completed_at for st in c.steps):
+        raise Invalid(f"{DOC_KINDS[kind]} belum dapat dibuat: tahap {STAGE_LABELS[stage]} belum selesai")
+    _generate(s, actor, c, kind)
     return case_dict(s, c, full=True)
 
 
@@ -351,14 +458,17 @@ def letter_context(s: Session, c: Case, kind: str) -> dict:
     defence = _step_data(c, "pembelaan")
     hearing_rec = _step_data(c, "sidang")
     decision = _step_data(c, "putusan")
-    today = date.today()
+    zone = _zone(c)
+    stage = {"summons": "pemanggilan", "hearing_minutes": "sidang", "decision": "putusan"}[kind]
+    done = next((st.completed_at for st in reversed(c.steps) if st.stage == stage and st.completed_at), None)
+    today = _day(done or utcnow(), zone)  # the letter is dated the day its step was done
     findings = []
     for f in s.scalars(select(Finding).where(Finding.case_id == c.id, Finding.status == "confirmed")
                        .order_by(Finding.id)):
         findings.append({"rule": f.rule, "rule_title": RULE_TITLES.get(f.rule, ""), "explanation": f.explanation,
                          "quotes": [e.get("quote", "") for e in f.evidence or []], "basis": f.basis or [],
                          "confidence": f.confidence, "activity_id": f.activity_id,
-                         "date": f.activity_at.date().isoformat() if f.activity_at else None,
+                         "date": _day(f.activity_at, zone).isoformat() if f.activity_at else None,
                          "source": f"aktivitas {f.activity_id} (batch {f.batch_id} baris {f.line_no})"})
     signatory = {"name": hearing.get("chair") or "", "position": "Ketua Majelis Kode Etik"}
     seq = {"summons": "SP", "hearing_minutes": "BA", "decision": "KEP"}[kind]
@@ -366,16 +476,17 @@ def letter_context(s: Session, c: Case, kind: str) -> dict:
         "org": "Direktorat Jenderal Pemasyarakatan",
         "number": f"{seq}/{c.number}/{today.year}",
         "date": today.isoformat(),
-        "city": "",
+        "city": unit.city or "",
         "unit": unit.name,
         "region": region.name if region else "",
-        "address": "",
+        "address": unit.address or "",
         "employee": {"name": c.staff.name, "nip": c.staff.nip, "position": c.staff.position,
                      "unit": c.staff.unit.name if c.staff.unit else unit.name},
-        "case": {"id": c.number, "opened": c.opened_at.date().isoformat(),
+        "case": {"id": c.number, "opened": _day(c.opened_at, zone).isoformat(),
                  "summary": "; ".join(f"larangan {f['rule']} ({f['rule_title']})" for f in findings)},
         "findings": findings,
-        "hearing": {"date": hearing.get("hearing_at"), "place": hearing.get("place"), "chair": hearing.get("chair"),
+        "hearing": {"date": hearing.get("hearing_at"), "time": _hearing_time(hearing.get("hearing_at"), zone),
+                    "place": hearing.get("place"), "chair": hearing.get("chair"),
                     "members": hearing.get("members") or [], "secretary": hearing.get("secretary"),
                     "summary": hearing_rec.get("summary")},
         "statement": defence.get("statement", ""),
@@ -384,8 +495,20 @@ def letter_context(s: Session, c: Case, kind: str) -> dict:
                      "statement": decision.get("statement"), "discipline_level": decision.get("discipline_level"),
                      "discipline_penalty": decision.get("discipline_penalty") or None,
                      "reasons": decision.get("reasons")}
-        if decision else {"proven": None, "reasons": hearing_rec.get("summary")},
+        if decision else {"proven": None, "reasons": None},
     }
+
+
+def _hearing_time(value: Any, zone) -> str | None:
+    """ "09.00 WIB": the hearing's time in the case unit's zone."""
+    if not value:
+        return None
+    from ..staff.dutytime import zone_label
+    try:
+        d = _hearing_at(value, zone).astimezone(zone)
+    except Invalid:
+        return None
+    return f"{d:%H.%M} {zone_label(str(zone.key) if hasattr(zone, 'key') else str(zone))}"
 
 
 def _generate(s: Session, actor: Actor, c: Case, kind: str) -> CaseDocument:
@@ -393,7 +516,7 @@ def _generate(s: Session, actor: Actor, c: Case, kind: str) -> CaseDocument:
         pdf = paperwork.letter(kind, letter_context(s, c, kind))
     except ValueError as e:  # a required item of the letter is missing: the step is not completed
         raise Invalid(f"{DOC_KINDS[kind]} tidak dapat dibuat: {e}") from None
-    doc = CaseDocument(case_id=c.id, kind=kind, filename=f"{c.number}-{kind}.pdf", content=pdf,
+    doc = CaseDocument(case_id=c.id, kind=kind, filename=f"{c.number}-{DOC_SLUGS[kind]}.pdf", content=pdf,
                        sha256=hashlib.sha256(pdf).hexdigest(), created_by=actor.id)
     s.add(doc)
     s.flush()

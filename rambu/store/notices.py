@@ -6,3 +6,7 @@ from sqlalchemy.orm import Session
 
 def notify_new_findings(s: Session, batch) -> int:
     return 0
+
+
+def notify_step(s: Session, case) -> int:
+    return 0

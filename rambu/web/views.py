@@ -88,6 +88,13 @@ class RelinkIn(BaseModel):
 class AdvanceIn(BaseModel):
     notes: str = ""
     officer_id: Optional[int] = None
+    done_on: Optional[str] = Field(None, description="tanggal tahap dikerjakan YYYY-MM-DD (bawaan: hari ini)")
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class CorrectIn(BaseModel):
+    reason: str
+    notes: Optional[str] = None
     data: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -443,9 +450,11 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     @app.post("/cases/{case_id}/advance", include_in_schema=False)
     def advance_form(case_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
                      s: Session = Depends(db)):
-        data = {k: v for k, v in form.items() if k not in ("csrf_token", "notes", "officer_id") and isinstance(v, str)}
+        data = {k: v for k, v in form.items()
+                if k not in ("csrf_token", "notes", "officer_id", "done_on") and isinstance(v, str)}
         try:
-            d = cases.advance(s, actor, case_id, str(form.get("notes") or ""), data, _opt_int(form.get("officer_id")))
+            d = cases.advance(s, actor, case_id, str(form.get("notes") or ""), data, _opt_int(form.get("officer_id")),
+                              str(form.get("done_on") or "") or None)
         except Invalid as e:
             return redirect(f"/cases/{case_id}", str(e), error=True)
         s.commit()
@@ -454,7 +463,44 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     @app.post("/api/cases/{case_id}/advance", tags=["kasus"],
               summary="Selesaikan tahap berjalan dengan catatannya dan mulai tahap berikutnya")
     def api_advance(case_id: int, body: AdvanceIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        d = cases.advance(s, actor, case_id, body.notes, body.data, body.officer_id)
+        d = cases.advance(s, actor, case_id, body.notes, body.data, body.officer_id, body.done_on)
+        s.commit()
+        return d
+
+    @app.post("/cases/{case_id}/steps/{step_id}/correct", include_in_schema=False)
+    def correct_form(case_id: int, step_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                     s: Session = Depends(db)):
+        data = {k: v for k, v in form.items() if k not in ("csrf_token", "notes", "reason") and isinstance(v, str)}
+        try:
+            cases.correct_step(s, actor, case_id, step_id, str(form.get("reason") or ""), data,
+                               str(form.get("notes")) if form.get("notes") is not None else None)
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/cases/{case_id}", "Catatan tahap dikoreksi; alasannya tercatat di log audit.")
+
+    @app.post("/api/cases/{case_id}/steps/{step_id}/correct", tags=["kasus"],
+              summary="Koreksi catatan tahap yang sudah selesai, dengan alasan (log audit); dokumennya dibuat ulang")
+    def api_correct(case_id: int, step_id: int, body: CorrectIn, actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        d = cases.correct_step(s, actor, case_id, step_id, body.reason, body.data, body.notes)
+        s.commit()
+        return d
+
+    @app.post("/cases/{case_id}/documents/{kind}", include_in_schema=False)
+    def regenerate_form(case_id: int, kind: str, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                        s: Session = Depends(db)):
+        try:
+            cases.regenerate(s, actor, case_id, kind)
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/cases/{case_id}", "Dokumen dibuat ulang; versi sebelumnya tetap tersimpan.")
+
+    @app.post("/api/cases/{case_id}/documents/{kind}", tags=["kasus"],
+              summary="Buat ulang dokumen kasus (summons, hearing_minutes, decision) dari catatannya")
+    def api_regenerate(case_id: int, kind: str, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = cases.regenerate(s, actor, case_id, kind)
         s.commit()
         return d
 

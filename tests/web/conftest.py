@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import datetime, timezone
 
 import pytest
 from argon2 import PasswordHasher
@@ -180,20 +181,33 @@ def empty_url(request, tmp_path):
     return f"sqlite:///{tmp_path / 'empty.db'}"
 
 
+SPRING = datetime(2025, 3, 20, 2, 0, tzinfo=timezone.utc)  # cases of the tests open before their hearings
+AFTER_HEARING = datetime(2025, 4, 11, 2, 0, tzinfo=timezone.utc)  # ... and record them afterwards
+
+
 class Clock:
-    """Moves the application's clock (rambu.store.models.utcnow) to a given moment."""
+    """Moves the application's clock (rambu.store.models.utcnow) to a given moment; the test's sign-ins
+    travel along (their sessions do not expire by the jump)."""
+
+    def __init__(self, app):
+        self.app = app
 
     def set(self, when):
-        from datetime import datetime, timezone
-        from rambu.store.models import CLOCK
+        from sqlalchemy import update
+        from rambu.store.models import CLOCK, LoginSession, utcnow
+        jump = when - utcnow()
         CLOCK["offset"] = when - datetime.now(timezone.utc)
+        with self.app.state.factory() as s:
+            for ls in s.query(LoginSession):
+                ls.created_at, ls.expires_at = ls.created_at + jump, ls.expires_at + jump
+            s.commit()
 
 
 @pytest.fixture
-def clock():
+def clock(app):
     from datetime import timedelta
     from rambu.store.models import CLOCK
-    yield Clock()
+    yield Clock(app)
     CLOCK["offset"] = timedelta(0)
 
 
