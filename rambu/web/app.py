@@ -41,7 +41,7 @@ class NotAuthenticated(Exception):
 
 def create_app(database_url: str | None = None, *, screener_factory: Callable | None = None,
                start_worker: bool = True, run_migrations: bool = True, secure_cookies: bool = False,
-               worker_poll: float = 2.0) -> FastAPI:
+               worker_poll: float = 2.0, trusted_proxies: tuple[str, ...] = ()) -> FastAPI:
     engine = make_engine(database_url)
     factory = session_factory(engine)
     provider = ScreenerProvider(screener_factory)
@@ -66,6 +66,7 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
                               "X-CSRF-Token dari jawaban login.")
     app.state.engine, app.state.factory, app.state.provider, app.state.worker = engine, factory, provider, worker
     app.state.secure_cookies = secure_cookies
+    app.state.trusted_proxies = frozenset(trusted_proxies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")
@@ -91,6 +92,20 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
     from . import views
     views.register(app)
     return app
+
+
+def client_ip(request: Request) -> str:
+    """The client's address: X-Forwarded-For counts only when the connection comes from a configured proxy
+    (then the right-most address that is not itself a trusted proxy)."""
+    peer = request.client.host if request.client else ""
+    trusted = request.app.state.trusted_proxies
+    if peer not in trusted:
+        return peer
+    hops = [h.strip() for h in request.headers.get("x-forwarded-for", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop[:100]
+    return peer
 
 
 # --- dependencies ------------------------------------------------------------------------------------

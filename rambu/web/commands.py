@@ -14,6 +14,8 @@ def register(sub) -> None:
     s.add_argument("--demo", action="store_true",
                    help="muat data contoh kecil dan akun admin (kata sandi dicetak sekali); aman diulang")
     s.add_argument("--secure-cookies", action="store_true", help="cookie hanya lewat HTTPS (di balik proksi TLS)")
+    s.add_argument("--trusted-proxy", action="append", default=[], metavar="ALAMAT",
+                   help="alamat proksi balik yang X-Forwarded-For-nya dipercaya (boleh diulang; bawaan: tidak ada)")
     s.set_defaults(func=cmd_serve)
 
     d = sub.add_parser("db", help="basis data aplikasi web")
@@ -22,6 +24,14 @@ def register(sub) -> None:
     u.add_argument("--database", default=None, help=db_help)
     u.set_defaults(func=cmd_db_upgrade)
     d.set_defaults(func=lambda args: (d.print_help(sys.stderr), 2)[1])
+
+    us = sub.add_parser("user", help="pengguna aplikasi web")
+    usub = us.add_subparsers(dest="user_cmd")
+    ul = usub.add_parser("unlock", help="buka kunci masuk sebuah akun (semua perangkat)")
+    ul.add_argument("username")
+    ul.add_argument("--database", default=None, help=db_help)
+    ul.set_defaults(func=cmd_user_unlock)
+    us.set_defaults(func=lambda args: (us.print_help(sys.stderr), 2)[1])
 
     a = sub.add_parser("audit", help="log audit aplikasi web")
     asub = a.add_subparsers(dest="audit_cmd")
@@ -36,6 +46,22 @@ def cmd_db_upgrade(args) -> int:
     engine = make_engine(args.database)
     upgrade(engine)
     print(f"skema {database_url(args.database).split('@')[-1]}: revisi {current_revision(engine)}")
+    return 0
+
+
+def cmd_user_unlock(args) -> int:
+    from ..store import auth
+    from ..store.access import NotFound, SYSTEM
+    from ..store.db import make_engine, session_factory
+    engine = make_engine(args.database)
+    with session_factory(engine)() as s:
+        try:
+            n = auth.unlock(s, SYSTEM, args.username)
+        except NotFound as e:
+            print(f"rambu: {e}", file=sys.stderr)
+            return 1
+        s.commit()
+    print(f"akun {args.username.strip().lower()} dibuka ({n} kunci dilepas)")
     return 0
 
 
@@ -78,7 +104,9 @@ def cmd_serve(args) -> int:
         else:
             print("Data contoh sudah ada; kata sandi admin tidak ditampilkan lagi.")
     engine.dispose()
-    app = create_app(url, secure_cookies=args.secure_cookies)
+    app = create_app(url, secure_cookies=args.secure_cookies, trusted_proxies=tuple(args.trusted_proxy))
     print(f"rambu berjalan di http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+    # X-Forwarded-For is read by the application itself, and only from --trusted-proxy addresses
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False,
+                h11_max_incomplete_event_size=64 * 1024)
     return 0

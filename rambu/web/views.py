@@ -16,7 +16,7 @@ from .. import __version__
 from ..store import audit, auth, batches, cases, config, findings, orgs, stats
 from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Conflict, Invalid, NotFound
 from ..store.models import Region, Unit, User
-from .app import (COOKIE, PRE_CSRF, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
+from .app import (COOKIE, PRE_CSRF, client_ip, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
 
 RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
               3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
@@ -68,8 +68,8 @@ def _back(request: Request, default: str) -> str:
 
 
 class LoginIn(BaseModel):
-    username: str
-    password: str
+    username: str = Field(max_length=200)
+    password: str = Field(max_length=1000)
 
 
 class ReviewIn(BaseModel):
@@ -210,7 +210,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
             return RedirectResponse("/login?error=" + "Sesi formulir kedaluwarsa, silakan coba lagi.", status_code=303)
         try:
             user, token, _csrf = auth.login(s, str(form.get("username") or ""), str(form.get("password") or ""),
-                                            request.client.host if request.client else "")
+                                            client_ip(request))
         except auth.AuthError as e:
             from urllib.parse import quote
             return RedirectResponse(f"/login?error={quote(str(e))}&next={quote(nxt)}", status_code=303)
@@ -225,8 +225,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         if not request.headers.get("content-type", "").startswith("application/json"):
             raise Invalid("gunakan application/json")
         try:
-            user, token, csrf = auth.login(s, body.username, body.password,
-                                           request.client.host if request.client else "")
+            user, token, csrf = auth.login(s, body.username, body.password, client_ip(request))
         except auth.AuthError as e:
             return JSONResponse({"detail": str(e)}, status_code=401)
         resp = JSONResponse({"user": Actor.of(user).to_dict(), "csrf_token": csrf})
@@ -258,17 +257,19 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         return d
 
     @app.post("/me/password", include_in_schema=False)
-    def password_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+    def password_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                      s: Session = Depends(db)):
         try:
-            auth.change_own_password(s, actor, str(form.get("old_password") or ""), str(form.get("new_password") or ""))
+            auth.change_own_password(s, actor, str(form.get("old_password") or ""), str(form.get("new_password") or ""),
+                                     request.cookies.get(COOKIE))
         except Invalid as e:
             return redirect("/me", str(e), error=True)
         s.commit()
-        return redirect("/me", "Kata sandi diubah.")
+        return redirect("/me", "Kata sandi diubah; sesi Anda di perangkat lain telah diakhiri.")
 
     @app.post("/api/me/password", tags=["masuk"])
-    def api_password(body: PasswordIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        auth.change_own_password(s, actor, body.old_password, body.new_password)
+    def api_password(request: Request, body: PasswordIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        auth.change_own_password(s, actor, body.old_password, body.new_password, request.cookies.get(COOKIE))
         s.commit()
         return {"ok": True}
 
