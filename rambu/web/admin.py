@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from fastapi import Depends, FastAPI, File, Request, Response, UploadFile
+from fastapi import Depends, FastAPI, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
 from ..store import audit, auth, config, findings, orgs
 from ..store.access import ROLE_SCOPES, Actor, Invalid
 from .app import current_actor, db, form_data, redirect, twin
-from .views import (FactCheckIn, HolidayIn, RegionIn, StaffPatch, UnitIn, UnitPatch, UserIn, UserPatch, _opt_int)
+from .views import (MAX_ID, FactCheckIn, HolidayIn, RegionIn, StaffPatch, UnitIn, UnitPatch, UserIn, UserPatch, _opt_int)
 
 WEEKDAYS = (("monday", "Senin"), ("tuesday", "Selasa"), ("wednesday", "Rabu"), ("thursday", "Kamis"),
             ("friday", "Jumat"), ("saturday", "Sabtu"), ("sunday", "Minggu"))
@@ -74,6 +74,23 @@ def _text(upload) -> tuple[str, str]:
         return upload.filename, raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise Invalid(f"{upload.filename}: bukan teks UTF-8 (byte ke-{e.start + 1})") from None
+
+
+def _public(vals: dict) -> dict:
+    """Settings as shown: secrets are never sent back, only whether they are set."""
+    return {k: ("***" if v else "") if k in config.SECRET_SETTINGS else v for k, v in vals.items()}
+
+
+def _settings_view(s: Session) -> dict:
+    vals = config.values(s)
+    defs = config.definitions()
+    groups = [{"key": key, "title": title, "items": [d for d in defs if d["group"] == key
+                                                    and not d["name"].startswith("office_hours.")]}
+              for key, title in config.GROUPS]
+    return {"values": _public(vals), "definitions": defs, "groups": groups, "weekdays": WEEKDAYS,
+            "zones": [{"zone": z, "label": label} for z, label in ZONES],
+            "zone_hours": _zone_hours_view(vals.get(config.ZONE_HOURS) or ""),
+            "revision": config.revision(s), "errors": {}, "input": {}}
 
 
 def register(app: FastAPI) -> None:  # noqa: C901
@@ -258,7 +275,8 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     # fact-check register
     @twin(app, "/admin/factchecks", "admin_factchecks.html", tags=["admin"])
-    def factchecks(request: Request, q: str = "", limit: int = 200, offset: int = 0,
+    def factchecks(request: Request, q: str = "", limit: int = Query(200, ge=1, le=1000),
+                   offset: int = Query(0, ge=0, le=MAX_ID),
                    actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Register cek fakta (larangan 4)."""
         d = orgs.list_factchecks(s, actor, q=q, limit=limit, offset=offset)
@@ -335,14 +353,12 @@ def register(app: FastAPI) -> None:  # noqa: C901
     def settings(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Pengaturan: larangan dan ambang, jam kantor, batas waktu tahap kasus, aturan masuk."""
         actor.require("admin")
-        vals = config.values(s)
-        return {"values": vals, "definitions": config.definitions(), "weekdays": WEEKDAYS,
-                "zones": [{"zone": z, "label": label} for z, label in ZONES],
-                "zone_hours": _zone_hours_view(vals.get(config.ZONE_HOURS) or ""),
-                "revision": config.revision(s)}
+        return _settings_view(s)
 
     @app.post("/admin/settings", include_in_schema=False)
-    def settings_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+    def settings_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                      s: Session = Depends(db)):
+        actor.require("admin")
         current = config.values(s)
         changes = _office_hours_changes(form, current) if form.get("_office_hours") else {}
         for k, v in form.items():
@@ -351,19 +367,26 @@ def register(app: FastAPI) -> None:  # noqa: C901
                 continue
             if isinstance(current[k], bool):
                 continue
-            if isinstance(current[k], dict):
-                if json.dumps(current[k], ensure_ascii=False, sort_keys=True) != v.strip():
-                    changes[k] = v
-                continue
-            if str(current[k] if current[k] is not None else "") != v:
+            if config.differs(k, v, current[k]):
                 changes[k] = v
         for k, v in current.items():  # checkboxes: absent = false
             if isinstance(v, bool) and f"{k}" in form.getlist("_bool"):
                 new = form.get(k) == "on"
                 if new != v:
                     changes[k] = new
+        for k in config.SECRET_SETTINGS:  # an empty secret box keeps the stored secret
+            if changes.get(k) == "":
+                changes.pop(k)
         try:
             config.update_settings(s, actor, changes)
+        except config.SettingsInvalid as e:
+            s.rollback()
+            d = _settings_view(s)
+            d["errors"] = e.errors
+            d["input"] = {k: v for k, v in form.items() if isinstance(v, str) and k not in config.SECRET_SETTINGS}
+            from .app import render
+            request.state.csrf = getattr(request.state, "csrf", "")
+            return render(request, "admin_settings.html", d, status=400)
         except Invalid as e:
             return redirect("/admin/settings", str(e), error=True)
         s.commit()
@@ -371,14 +394,18 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     @app.put("/api/admin/settings", tags=["admin"], summary="Ubah pengaturan: {nama: nilai, ...}")
     def api_settings(body: dict, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        vals = config.update_settings(s, actor, body)
+        try:
+            config.update_settings(s, actor, body)
+        except config.SettingsInvalid as e:
+            from fastapi.responses import JSONResponse
+            return JSONResponse({"detail": str(e), "errors": e.errors}, status_code=400)
         s.commit()
-        return vals
+        return _public(config.values(s))
 
     # audit log and feedback
     @twin(app, "/admin/audit", "admin_audit.html", tags=["admin"])
     def audit_log(request: Request, object_type: Optional[str] = None, object_id: Optional[str] = None,
-                  before: Optional[int] = None, verify: bool = False,
+                  before: Optional[int] = Query(None, ge=1, le=MAX_ID), verify: bool = False,
                   actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Log audit (hanya tambah, berantai hash); verify=true memeriksa keutuhan rantai."""
         actor.require("admin")

@@ -5,7 +5,6 @@ import functools
 import logging
 import re
 import secrets
-import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Callable
@@ -23,6 +22,7 @@ from ..store.access import Actor, AccessDenied, Conflict, Invalid, NotFound, ROL
 from ..store.batches import Worker
 from ..store.db import make_engine, session_factory, upgrade
 from ..store.screening import ScreenerProvider
+from .guard import Guard
 
 log = logging.getLogger("rambu.web")
 HERE = Path(__file__).parent
@@ -31,8 +31,29 @@ PRE_CSRF = "rambu_login_csrf"
 FLASH = "rambu_flash"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+KB, MB = 1024, 1024 * 1024
+CHECK_TEXT, CHECK_OCR_TEXT, CHECK_IMAGE = 20_000, 100_000, 10 * MB  # the draft check's caps
+ATTACHMENT = 25 * MB
+
+
+def body_limits(factory) -> Callable[[str, str], int]:
+    """Body limit in bytes of each request, decided from its method and path before anything is read."""
+    def limit_for(method: str, path: str) -> int:
+        if method in SAFE_METHODS:
+            return 64 * KB
+        if path in ("/login", "/api/login"):
+            return 16 * KB
+        if path in ("/batches", "/api/batches"):
+            with factory() as s:
+                return int(store_config.get(s, "batch.max_upload_mb")) * MB + MB
+        if path in ("/check", "/api/check"):
+            return CHECK_IMAGE + CHECK_OCR_TEXT * 4 + CHECK_TEXT * 4 + 64 * KB
+        if path.endswith(("/import", "/roster")):
+            return 50 * MB
+        if path.endswith("/attachments"):
+            return ATTACHMENT + MB
+        return MB
+    return limit_for
 
 
 class NotAuthenticated(Exception):
@@ -69,24 +90,8 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
     app.state.trusted_proxies = frozenset(trusted_proxies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        t0 = time.perf_counter()
-        response = await call_next(request)
-        h = response.headers
-        h.setdefault("Content-Security-Policy", CSP)
-        h["X-Content-Type-Options"] = "nosniff"
-        h["X-Frame-Options"] = "DENY"
-        h["Referrer-Policy"] = "same-origin"
-        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        h["Cross-Origin-Opener-Policy"] = "same-origin"
-        h["Cross-Origin-Resource-Policy"] = "same-origin"
-        if request.url.scheme == "https" or secure_cookies:
-            h["Strict-Transport-Security"] = "max-age=31536000"
-        if not request.url.path.startswith("/static/"):
-            h.setdefault("Cache-Control", "no-store")
-        h["Server-Timing"] = f"app;dur={(time.perf_counter() - t0) * 1000:.1f}"
-        return response
+    stack = app.build_middleware_stack
+    app.build_middleware_stack = lambda: Guard(stack(), body_limits(factory), secure_cookies)  # outermost
 
     _install_errors(app)
     from . import views
@@ -183,6 +188,16 @@ def _fmt_dt(v: Any, with_time: bool = True) -> str:
     return s
 
 
+def num(v: Any, digits: int | None = None) -> str:
+    """Numbers as Indonesians write them: decimal comma, dot between thousands (1.234,5)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "" if v is None else str(v)
+    if isinstance(v, int):
+        return f"{v:,}".replace(",", ".")
+    text = f"{v:,.{digits}f}" if digits is not None else f"{v:,}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def display_name(actor: Any) -> str:
     """The header's "Name (Role)": the role is left out when the name already says it
     ("Dewi Lestari (Kepatuhan Internal Pusat)", "Pimpinan Ditjenpas", "Administrator")."""
@@ -224,6 +239,7 @@ templates.env.filters["zone"] = _zone
 templates.env.filters["dt"] = _fmt_dt
 templates.env.filters["d"] = lambda v: _fmt_dt(v, False)
 templates.env.filters["pct"] = lambda v: "-" if v is None else f"{float(v) * 100:.0f}%"
+templates.env.filters["num"] = lambda v: num(v)
 
 
 def render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
@@ -334,7 +350,22 @@ def _install_errors(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 404:
             return _page(request, 404, "Tidak ditemukan", "Halaman tidak ditemukan.")
+        if exc.status_code == 405:
+            return _page(request, 405, "Galat", "Metode permintaan tidak diizinkan untuk alamat ini.")
+        if exc.status_code == 413:
+            return _page(request, 413, "Terlalu besar", str(exc.detail))
         return _page(request, exc.status_code, "Galat", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception):
+        """An unexpected error: logged with its trace, answered without details (the headers come from Guard)."""
+        log.error("galat tak terduga pada %s %s", request.method, request.url.path, exc_info=exc)
+        try:
+            return _page(request, 500, "Galat", "Terjadi galat di server dan sudah dicatat. Coba lagi, atau hubungi "
+                                                "administrator bila terulang.")
+        except Exception:  # noqa: BLE001 - the error page itself failed: plain text
+            from fastapi.responses import PlainTextResponse
+            return PlainTextResponse("Galat server.", status_code=500)
 
 
 def spool(upload, path: str, limit: int) -> str:

@@ -16,7 +16,7 @@ from .. import __version__
 from ..store import audit, auth, batches, cases, config, findings, orgs, stats
 from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Conflict, Invalid, NotFound
 from ..store.models import Region, Unit, User
-from .app import (COOKIE, PRE_CSRF, client_ip, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
+from .app import (CHECK_IMAGE, CHECK_OCR_TEXT, CHECK_TEXT, COOKIE, PRE_CSRF, client_ip, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
 
 RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
               3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
@@ -24,30 +24,45 @@ RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: 
               7: "Siaran langsung pada jam dinas/berseragam"}
 
 
-def _opt_int(v: Any) -> int | None:
+MAX_ID = 2**31 - 1  # ids and counts fit the database's integers; beyond is a bad request, never a 500
+
+
+def _opt_int(v: Any, name: str = "") -> int | None:
+    """An id from a query or form field: a whole number 1..2^31-1 (empty = none)."""
     if v in (None, ""):
         return None
     try:
-        return int(v)
+        n = int(str(v).strip())
     except (TypeError, ValueError):
-        raise Invalid(f"bukan angka: {v!r}") from None
+        raise Invalid(f"{name or 'nilai'}: bukan bilangan bulat: {str(v)[:40]!r}") from None
+    if not 1 <= n <= MAX_ID:
+        raise Invalid(f"{name or 'nilai'}: di luar rentang (1 sampai {MAX_ID}): {str(v)[:40]!r}")
+    return n
 
 
-def _opt_float(v: Any) -> float | None:
+def _opt_float(v: Any, name: str = "", lo: float = 0.0, hi: float = 1.0) -> float | None:
+    """A finite number in [lo, hi] (empty = none); the decimal comma is accepted."""
+    import math
     if v in (None, ""):
         return None
     try:
-        return float(v)
+        x = float(str(v).strip().replace(",", "."))
     except (TypeError, ValueError):
-        raise Invalid(f"bukan angka: {v!r}") from None
+        raise Invalid(f"{name or 'nilai'}: bukan angka: {str(v)[:40]!r}") from None
+    if not math.isfinite(x) or not lo <= x <= hi:
+        raise Invalid(f"{name or 'nilai'}: harus antara {lo:g} dan {hi:g}: {str(v)[:40]!r}")
+    return x
 
 
 def _finding_filters(rule, unit_id, region_id, min_confidence, date_from, date_to, status, staff_id,
                      batch_id) -> dict:
     """Query parameters of the review queue (empty form fields = no filter) -> findings.filter_conditions."""
-    d = dict(rule=_opt_int(rule), unit_id=_opt_int(unit_id), region_id=_opt_int(region_id),
-             min_confidence=_opt_float(min_confidence), date_from=date_from or None, date_to=date_to or None,
-             status=status or None, staff_id=_opt_int(staff_id), batch_id=_opt_int(batch_id))
+    d = dict(rule=_opt_int(rule, "larangan"), unit_id=_opt_int(unit_id, "unit"), region_id=_opt_int(region_id, "wilayah"),
+             min_confidence=_opt_float(min_confidence, "keyakinan minimum"), date_from=date_from or None,
+             date_to=date_to or None, status=status or None, staff_id=_opt_int(staff_id, "pegawai"),
+             batch_id=_opt_int(batch_id, "batch"))
+    if d["rule"] is not None and not 1 <= d["rule"] <= 7:
+        raise Invalid(f"larangan: 1 sampai 7, bukan {d['rule']}")
     return {k: v for k, v in d.items() if v is not None}
 
 
@@ -283,8 +298,10 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         text = (text or "").strip()
         if not text and not (image and image.filename) and not ocr_text.strip():
             raise Invalid("tempelkan draf unggahan atau pilih gambar")
-        if len(text) > 20000:
-            raise Invalid("draf terlalu panjang (maks. 20.000 karakter)")
+        if len(text) > CHECK_TEXT:
+            raise Invalid(f"draf terlalu panjang (maks. {CHECK_TEXT:,} karakter)".replace(",", "."))
+        if len(ocr_text) > CHECK_OCR_TEXT:
+            raise Invalid(f"teks gambar terlalu panjang (maks. {CHECK_OCR_TEXT:,} karakter)".replace(",", "."))
         activity: dict[str, Any] = {"id": "draf", "type": "post",
                                     "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         if text:
@@ -293,8 +310,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         media_info = None
         try:
             if image is not None and image.filename:
-                content = image.file.read(10 * 1024 * 1024 + 1)
-                if len(content) > 10 * 1024 * 1024:
+                content = image.file.read(CHECK_IMAGE + 1)
+                if len(content) > CHECK_IMAGE:
                     raise Invalid("gambar terlalu besar (maks. 10 MB)")
                 tmp = tempfile.mkdtemp(prefix="rambu-check-")
                 name = "gambar" + os.path.splitext(image.filename)[1][:8].lower()
@@ -354,7 +371,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                       date_from: Optional[str] = None, date_to: Optional[str] = None, status: str = "open",
                       staff_id: Optional[str] = None,
                       batch_id: Optional[str] = Query(None, description="hanya temuan dari batch ini"),
-                      limit: int = Query(50, le=500), offset: int = 0,
+                      limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                       actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Antrean tinjauan: temuan disaring menurut larangan, unit, wilayah, keyakinan, tanggal, status, batch."""
         d = findings.list_findings(s, actor, limit=limit, offset=offset, **_finding_filters(
@@ -429,7 +446,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     # --- cases ------------------------------------------------------------------------------------------
     @twin(app, "/cases", "cases.html", tags=["kasus"])
     def cases_list(request: Request, status: str = "open", unit_id: Optional[str] = None, overdue: bool = False,
-                   stage: Optional[str] = None, limit: int = Query(50, le=500), offset: int = 0,
+                   stage: Optional[str] = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                    actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Daftar kasus etik (bawaan: yang masih berjalan)."""
         d = cases.list_cases(s, actor, status=status, unit_id=_opt_int(unit_id), overdue=overdue, stage=stage,
@@ -538,8 +555,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     # --- staff ------------------------------------------------------------------------------------------
     @twin(app, "/staff", "staff_list.html", tags=["pegawai"])
-    def staff_list(request: Request, q: str = "", unit_id: Optional[str] = None, limit: int = Query(100, le=1000),
-                   offset: int = 0, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+    def staff_list(request: Request, q: str = "", unit_id: Optional[str] = None, limit: int = Query(100, ge=1, le=1000),
+                   offset: int = Query(0, ge=0, le=MAX_ID), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Direktori pegawai dalam cakupan pengguna."""
         d = orgs.list_staff(s, actor, q=q, unit_id=_opt_int(unit_id), limit=limit, offset=offset)
         d["units"] = orgs.list_units(s, actor)
@@ -582,7 +599,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     # --- batches ----------------------------------------------------------------------------------------
     @twin(app, "/batches", "batches.html", tags=["batch"])
-    def batches_list(request: Request, limit: int = Query(50, le=500), offset: int = 0,
+    def batches_list(request: Request, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                      actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Batch aktivitas yang diunggah dan kemajuan penyaringannya."""
         d = batches.list_batches(s, actor, limit=limit, offset=offset)
