@@ -74,6 +74,8 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
             upgrade(engine)
         with factory() as s:
             store_config.seed_holidays(s)
+            from ..store import audit
+            audit.checkpoint_head(s)
             s.commit()
         if start_worker:
             worker.start()

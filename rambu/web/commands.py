@@ -38,6 +38,15 @@ def register(sub) -> None:
     v = asub.add_parser("verify", help="periksa rantai hash log audit (0 utuh, 1 rusak)")
     v.add_argument("--database", default=None, help=db_help)
     v.set_defaults(func=cmd_audit_verify)
+    e = asub.add_parser("export", help="ekspor log audit beserta titik periksa bertanda tangan (JSON Lines)")
+    e.add_argument("--out", required=True, help="berkas tujuan")
+    e.add_argument("--database", default=None, help=db_help)
+    e.set_defaults(func=cmd_audit_export)
+    x = asub.add_parser("verify-export", help="periksa ekspor log audit tanpa basis data (0 utuh, 1 rusak)")
+    x.add_argument("file")
+    x.add_argument("--public-key", default=None,
+                   help="kunci publik Ed25519 yang diharapkan (hex, atau berkas .pub); bawaan: yang tertulis di berkas")
+    x.set_defaults(func=cmd_audit_verify_export)
     a.set_defaults(func=lambda args: (a.print_help(sys.stderr), 2)[1])
 
 
@@ -63,6 +72,36 @@ def cmd_user_unlock(args) -> int:
         s.commit()
     print(f"akun {args.username.strip().lower()} dibuka ({n} kunci dilepas)")
     return 0
+
+
+def cmd_audit_export(args) -> int:
+    from ..store import audit
+    from ..store.db import make_engine, session_factory
+    engine = make_engine(args.database)
+    with session_factory(engine)() as s, open(args.out, "w", encoding="utf-8") as out:
+        header = audit.export(s, out)
+        s.commit()
+    print(f"{header['head']['seq']} entri diekspor ke {args.out}; kunci publik {header['public_key']}")
+    return 0
+
+
+def cmd_audit_verify_export(args) -> int:
+    from ..store import audit
+    key = args.public_key
+    if key and os.path.isfile(key):
+        with open(key, encoding="utf-8") as f:
+            key = f.read().strip()
+    try:
+        with open(args.file, encoding="utf-8") as f:
+            v = audit.verify_export(f, key)
+    except OSError as e:
+        print(f"rambu: {e}", file=sys.stderr)
+        return 2
+    if v.ok:
+        print(v.message)
+        return 0
+    print(f"EKSPOR LOG AUDIT RUSAK: {v.message}", file=sys.stderr)
+    return 1
 
 
 def cmd_audit_verify(args) -> int:

@@ -82,6 +82,7 @@ def start_server(workdir: Path, log_path: Path, timeout: float = 90.0) -> Server
     env = dict(os.environ, PYTHONUNBUFFERED="1",
                PYTHONPATH=os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
     env.pop("RAMBU_DATABASE_URL", None)
+    env["RAMBU_KEY_DIR"] = str(workdir / "keys")  # the audit keys, outside the database
     cmd = [sys.executable, "-m", "rambu.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", str(port),
            "--database", f"sqlite:///{workdir / 'rambu.db'}"]
     log = open(log_path, "wb")

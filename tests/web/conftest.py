@@ -60,6 +60,18 @@ class StubScreener:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def audit_key_dir(tmp_path_factory):
+    """The audit log's keys live outside the database: here, in the test session's own folder."""
+    old = os.environ.get("RAMBU_KEY_DIR")
+    os.environ["RAMBU_KEY_DIR"] = str(tmp_path_factory.mktemp("keys"))
+    yield os.environ["RAMBU_KEY_DIR"]
+    if old is None:
+        os.environ.pop("RAMBU_KEY_DIR", None)
+    else:
+        os.environ["RAMBU_KEY_DIR"] = old
+
+
+@pytest.fixture(autouse=True, scope="session")
 def fast_hashes():
     old = auth._hasher
     auth._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
