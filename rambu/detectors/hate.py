@@ -13,6 +13,8 @@ Indonesian wording of the explanation.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import re
 from typing import ClassVar, Iterable
 
@@ -158,14 +160,21 @@ class HateDetector(Detector):
         short = len(words) <= 14
 
         pairs: list[tuple[Match, Match]] = []
+        # only hostile words within the window of a target are candidates (a sorted search, not every pair:
+        # a long OCR text has thousands of each)
+        order = sorted(range(len(hostile)), key=lambda j: pos.get(hostile[j].first, 0))
+        at = [pos.get(hostile[j].first, 0) for j in order]
         for t in targets:
-            for h in hostile:
+            p = pos.get(t.first, 0)
+            near = range(len(order)) if short else range(bisect_left(at, p - self.window),
+                                                          bisect_right(at, p + self.window))
+            for j in sorted(order[k] for k in near):
+                h = hostile[j]
                 if (h.first, h.last) == (t.first, t.last):
                     continue
                 if h.term in ANIMALS and not _insulting_animal(h, t, f, pos, words):
                     continue
-                close = abs(pos.get(h.first, 0) - pos.get(t.first, 0)) <= self.window
-                if (close and sentence[h.first] == sentence[t.first]) or short:
+                if short or sentence[h.first] == sentence[t.first]:
                     pairs.append((t, h))
         if not pairs and not hateful and not (targets and clf >= 0.9):
             return
@@ -181,7 +190,9 @@ class HateDetector(Detector):
             t, h = pairs[0]
             detail.append(f"kata bermusuhan {h.term!r} dekat {self.target_noun} {t.term!r}"
                           f"{' (kuat)' if strong else ''}: {base:.2f}")
-            general = [m for m in self.find("generalising", f) if any(abs(m.first - p.first) <= 8 for p, _ in pairs)]
+            firsts = sorted({p.first for p, _ in pairs})
+            general = [m for m in self.find("generalising", f)
+                       if bisect_right(firsts, m.first + 8) > bisect_left(firsts, m.first - 8)]
             if general and not weak:
                 base = min(base + 0.1, 0.9)
                 detail.append(f"generalisasi terhadap kelompok ({general[0].term!r}): +0.10 -> {base:.2f}")

@@ -152,7 +152,7 @@ def user_dict(u: User) -> dict:
     return {"id": u.id, "username": u.username, "full_name": u.full_name, "role": u.role,
             "role_label": ROLES.get(u.role, u.role), "scope": u.scope, "region_id": u.region_id,
             "region": u.region.name if u.region else None, "unit_id": u.unit_id,
-            "unit": u.unit.name if u.unit else None, "nip": u.nip, "active": u.active,
+            "unit": u.unit.name if u.unit else None, "nip": u.nip, "email": u.email, "active": u.active,
             "locked": _is_locked(u),
             "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None}
 
@@ -190,8 +190,18 @@ def _validate(s: Session, role: str, scope: str, region_id, unit_id) -> tuple[in
     return None, None
 
 
+def _email(v: str | None) -> str | None:
+    v = (v or "").strip()
+    if not v:
+        return None
+    if len(v) > 200 or "@" not in v or " " in v or v.startswith("@") or v.endswith("@"):
+        raise Invalid(f"alamat surel tidak sah: {v[:60]!r}")
+    return v
+
+
 def create_user(s: Session, actor: Actor, username: str, full_name: str, role: str, scope: str,
-                region_id=None, unit_id=None, nip: str | None = None, password: str | None = None) -> tuple[User, str]:
+                region_id=None, unit_id=None, nip: str | None = None, password: str | None = None,
+                email: str | None = None) -> tuple[User, str]:
     """Returns the user and the password (generated when not given: show it once)."""
     actor.require("admin")
     username = (username or "").strip().lower()
@@ -203,7 +213,7 @@ def create_user(s: Session, actor: Actor, username: str, full_name: str, role: s
     password = password or new_password()
     check_password_strength(password)
     u = User(username=username, full_name=(full_name or "").strip(), password_hash=hash_password(password), role=role,
-             scope=scope, region_id=region_id, unit_id=unit_id, nip=(nip or None))
+             scope=scope, region_id=region_id, unit_id=unit_id, nip=(nip or None), email=_email(email))
     s.add(u)
     s.flush()
     audit.record(s, actor, "user.create", "user", u.id, detail={"username": username, "role": role, "scope": scope,
@@ -225,7 +235,9 @@ def update_user(s: Session, actor: Actor, user_id: int, **changes) -> User:
         if getattr(u, k) != v:
             detail[k] = v
             setattr(u, k, v)
-    for k in ("full_name", "nip", "active"):
+    if "email" in changes and changes["email"] is not None:
+        changes["email"] = _email(changes["email"])
+    for k in ("full_name", "nip", "active", "email"):
         if k in changes and changes[k] is not None and getattr(u, k) != changes[k]:
             setattr(u, k, changes[k])
             detail[k] = changes[k]

@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
@@ -314,10 +315,23 @@ class Worker:
                 n += 1
         return n
 
+    def housekeeping(self) -> dict:
+        """Reminders of due and overdue case steps, and the e-mail outbox."""
+        from .notices import remind_due, send_pending
+        with self.factory() as s:
+            reminded = remind_due(s)
+            s.commit()
+            sent = send_pending(s)
+        return {"reminded": reminded, **sent}
+
     def _run(self) -> None:
+        last_housekeeping = 0.0
         while not self.stop.is_set():
             try:
                 self.run_once(self.stop)
+                if time.monotonic() - last_housekeeping >= 60:
+                    last_housekeeping = time.monotonic()
+                    self.housekeeping()
                 self.last_error = None
             except Exception as e:  # noqa: BLE001 - keep the worker alive; the batch resumes next round
                 self.last_error = f"{type(e).__name__}: {e}"

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from . import audit, config, paperwork
 from .access import Actor, Invalid, NotFound, check_unit, unit_condition
 from .config import STAGE_LABELS, STAGES
-from .models import Case, CaseDocument, CaseStep, Finding, Region, Staff, Unit, User, utcnow
+from .models import Case, CaseAttachment, CaseDocument, CaseStep, Finding, Region, Staff, Unit, User, utcnow
 
 ORDER = [k for k, _, _ in STAGES]
 OUTCOMES = {"no_breach": "tidak ada pelanggaran (klarifikasi)", "not_proven": "tidak terbukti (rehabilitasi)",
@@ -29,12 +29,15 @@ LEVELS = ("ringan", "sedang", "berat")
 DOC_KINDS = {"summons": "Surat panggilan sidang", "hearing_minutes": "Berita acara sidang",
              "decision": "Keputusan majelis kode etik"}
 # The step records (`data` of each step) as users read them: field labels and value labels per step.
-FIELD_LABELS = {"breach": "Hasil pemeriksaan awal", "hearing_at": "Waktu sidang", "place": "Tempat sidang",
+FIELD_LABELS = {"employee_statement": "Keterangan tertulis dari pegawai", "employee_statement_at": "Dikirim pegawai pada",
+                "breach": "Hasil pemeriksaan awal", "hearing_at": "Waktu sidang", "place": "Tempat sidang",
                 "chair": "Ketua majelis", "members": "Anggota majelis", "secretary": "Sekretaris",
                 "summary": "Jalannya sidang", "outcome": "Putusan", "reasons": "Pertimbangan",
                 "statement": "Keterangan dan pembelaan pegawai",
                 "discipline_level": "Rekomendasi hukuman disiplin (PP 94/2021)",
                 "discipline_penalty": "Jenis hukuman disiplin"}
+DOCUMENTS_OF = {"pemanggilan": ("summons", "hearing_minutes", "decision"), "pembelaan": ("hearing_minutes",),
+                "sidang": ("hearing_minutes",), "putusan": ("decision",)}  # the letters that quote each step
 DOC_SLUGS = {"summons": "surat-panggilan", "hearing_minutes": "berita-acara-sidang", "decision": "keputusan"}
 STEP_FIELD_LABELS = {("putusan", "statement"): "Sanksi moral"}
 VALUE_LABELS: dict[str, dict[str, str]] = {
@@ -56,6 +59,10 @@ def _when(v: str) -> str:
     return out + (f" pukul {d:%H.%M}" if "T" in v or " " in v.strip() else "")
 
 
+def step_field_label(stage: str, key: str) -> str:
+    return STEP_FIELD_LABELS.get((stage, key)) or FIELD_LABELS.get(key) or key.replace("_", " ").capitalize()
+
+
 def step_record(stage: str, data: dict | None) -> list[tuple[str, str]]:
     """A step's record in Indonesian, in the order of FIELD_LABELS: [(label, value), ...]; empty fields left out.
 
@@ -74,8 +81,7 @@ def step_record(stage: str, data: dict | None) -> list[tuple[str, str]]:
             text = _when(str(v))
         else:
             text = VALUE_LABELS.get(key, {}).get(str(v), str(v)) if not isinstance(v, bool) else ("ya" if v else "tidak")
-        label = STEP_FIELD_LABELS.get((stage, key)) or FIELD_LABELS.get(key) or key.replace("_", " ").capitalize()
-        out.append((label, text))
+        out.append((step_field_label(stage, key), text))
     return out
 
 
@@ -114,6 +120,8 @@ def open_or_join(s: Session, actor: Actor, f: Finding) -> Case:
                        due_at=_due(s, ORDER[0], now, case.unit_id)))
         audit.record(s, actor, "case.open", "case", case.id, unit_id=case.unit_id,
                      detail={"number": case.number, "staff_id": case.staff_id, "finding_id": f.id})
+        from .notices import notify_case_opened
+        notify_case_opened(s, case)
     else:
         audit.record(s, actor, "case.join", "case", case.id, unit_id=case.unit_id, detail={"finding_id": f.id})
     f.case_id = case.id
@@ -163,10 +171,13 @@ def case_dict(s: Session, c: Case, full: bool = False) -> dict[str, Any]:
         from .findings import finding_dict
         d["findings"] = [finding_dict(f, full=True) for f in
                          s.scalars(select(Finding).where(Finding.case_id == c.id).order_by(Finding.id))]
+        docs = list(s.scalars(select(CaseDocument).where(CaseDocument.case_id == c.id).order_by(CaseDocument.id)))
+        latest = {doc.kind: doc.id for doc in docs}
         d["documents"] = [{"id": doc.id, "kind": doc.kind, "label": DOC_KINDS.get(doc.kind, doc.kind),
-                           "filename": doc.filename, "sha256": doc.sha256, "created_at": doc.created_at.isoformat()}
-                          for doc in s.scalars(select(CaseDocument).where(CaseDocument.case_id == c.id)
-                                               .order_by(CaseDocument.id))]
+                           "filename": doc.filename, "sha256": doc.sha256, "created_at": doc.created_at.isoformat(),
+                           "latest": latest[doc.kind] == doc.id} for doc in docs]
+        d["attachments"] = attachments(s, c.id)
+        d["procedure"] = procedure(c)
         prior = s.scalars(select(Case).where(Case.staff_id == c.staff_id, Case.id != c.id).order_by(Case.opened_at))
         d["other_cases"] = [{"id": o.id, "number": o.number, "status": o.status,
                              "status_label": STATUS_LABELS.get(o.status, o.status), "stage": o.stage,
@@ -176,6 +187,29 @@ def case_dict(s: Session, c: Case, full: bool = False) -> dict[str, Any]:
         d["next_stage"] = _next(c.stage)
         d["stages"] = [{"key": k, "label": label} for k, label, _ in STAGES]
     return d
+
+
+def procedure(c: Case) -> list[dict]:
+    """The whole Ditjenpas procedure for this case: each step done, current, still to come, or not needed
+    (a case closed early, e.g. no breach found, skips the rest)."""
+    by_stage = {st.stage: st for st in c.steps}
+    out = []
+    for key, label, _ in STAGES:
+        st = by_stage.get(key)
+        if st is not None and st.completed_at is not None:
+            state = "done"
+        elif st is not None:
+            state = "current"
+        else:
+            state = "skipped" if c.status == "closed" else "todo"
+        out.append({"key": key, "label": label, "state": state,
+                    "state_label": {"done": "selesai", "current": "berjalan", "todo": "belum",
+                                    "skipped": "tidak diperlukan"}[state],
+                    "step_id": st.id if st else None,
+                    "completed_at": st.completed_at.isoformat() if st and st.completed_at else None,
+                    "due_at": st.due_at.isoformat() if st and st.due_at else None,
+                    "officer": (st.officer.full_name or st.officer.username) if st and st.officer else None})
+    return out
 
 
 def _next(stage: str) -> str | None:
@@ -253,6 +287,11 @@ def _require(data: dict, *keys: str) -> None:
 def _zone(c: Case):
     from ..staff.dutytime import get_zone
     return get_zone(c.unit.timezone or "") or get_zone("Asia/Jakarta")
+
+
+def local_today(c: Case) -> date:
+    """Today in the case unit's own zone (WIB, WITA or WIT)."""
+    return _day(utcnow(), _zone(c))
 
 
 def _day(d: datetime, zone) -> date:
@@ -367,8 +406,11 @@ def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict 
     cur = _current(c)
     if cur is None or c.status != "open":
         raise Invalid("kasus sudah selesai")
-    data = dict(data or {})
     stage = cur.stage
+    kept = {k: v for k, v in (cur.data or {}).items() if k.startswith("employee_")}  # what the employee sent
+    data = {**kept, **dict(data or {})}
+    if stage == "pembelaan" and not str(data.get("statement") or "").strip() and kept.get("employee_statement"):
+        data["statement"] = kept["employee_statement"]
     now = utcnow()
     done = _done_at(c, cur, done_on, now)
     doc_kind, close_outcome = _check_record(c, stage, data, notes, done, now)
@@ -415,7 +457,7 @@ def correct_step(s: Session, actor: Actor, case_id: int, step_id: int, reason: s
     new = dict(st.data or {})
     new.update({k: v for k, v in (data or {}).items() if k not in ("outcome", "breach")})  # the outcome stands
     new_notes = st.notes if notes is None else notes
-    doc_kind, _ = _check_record(c, st.stage, new, new_notes, st.completed_at, utcnow())
+    _check_record(c, st.stage, new, new_notes, st.completed_at, utcnow())
     before = {"data": st.data, "notes": st.notes}
     st.data, st.notes = new, new_notes
     if st.stage == "putusan":
@@ -424,8 +466,10 @@ def correct_step(s: Session, actor: Actor, case_id: int, step_id: int, reason: s
     audit.record(s, actor, "case.correct", "case", c.id, unit_id=c.unit_id,
                  detail={"step": st.stage, "reason": reason, "before": before, "after": {"data": new, "notes": new_notes}})
     s.flush()
-    if doc_kind:
-        _generate(s, actor, c, doc_kind)
+    existing = set(s.scalars(select(CaseDocument.kind).where(CaseDocument.case_id == c.id)))
+    for kind in DOCUMENTS_OF.get(st.stage, ()):  # every letter that quotes this step, made again
+        if kind in existing:
+            _generate(s, actor, c, kind)
     return case_dict(s, c, full=True)
 
 
@@ -526,13 +570,67 @@ def _generate(s: Session, actor: Actor, c: Case, kind: str) -> CaseDocument:
 
 
 def get_document(s: Session, actor: Actor, doc_id: int) -> CaseDocument:
-    actor.require("documents.read")
     doc = s.get(CaseDocument, doc_id)
-    if doc is None:
-        raise NotFound("dokumen tidak ditemukan")
-    c = get_case(s, actor, doc.case_id)
+    from .selfservice import may_read_document
+    if doc is not None and not actor.can("documents.read") and may_read_document(s, actor, doc):
+        c = s.get(Case, doc.case_id)  # the employee's own letter
+    else:
+        actor.require("documents.read")
+        if doc is None:
+            raise NotFound("dokumen tidak ditemukan")
+        c = get_case(s, actor, doc.case_id)
     audit.record(s, actor, "case.document_view", "case", c.id, unit_id=c.unit_id, detail={"document_id": doc.id})
     return doc
+
+
+# --- attachments: signed letters and evidence files ---------------------------------------------------
+
+ATTACHMENT_KINDS = {"letter": "Surat bertanda tangan", "evidence": "Berkas bukti"}
+
+
+def attachments(s: Session, case_id: int) -> list[dict]:
+    return [{"id": a.id, "kind": a.kind, "kind_label": ATTACHMENT_KINDS.get(a.kind, a.kind), "title": a.title,
+             "filename": a.filename, "size": a.size, "sha256": a.sha256, "created_at": a.created_at.isoformat()}
+            for a in s.scalars(select(CaseAttachment).where(CaseAttachment.case_id == case_id)
+                               .order_by(CaseAttachment.id))]
+
+
+def attach(s: Session, actor: Actor, case_id: int, kind: str, title: str, filename: str, path: str,
+           media_type: str = "") -> CaseAttachment:
+    """Keep a file (on disk at `path`) with the case, with its SHA-256; the log records who added what."""
+    actor.require("cases.write")
+    c = get_case(s, actor, case_id)
+    if kind not in ATTACHMENT_KINDS:
+        raise Invalid(f"jenis lampiran: {', '.join(ATTACHMENT_KINDS)}")
+    import os
+    size = os.path.getsize(path)
+    if size == 0:
+        raise Invalid("berkas kosong")
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+        f.seek(0)
+        content = f.read()
+    name = os.path.basename((filename or "lampiran").replace("\\", "/"))[:200] or "lampiran"
+    a = CaseAttachment(case_id=c.id, kind=kind, title=(title or "").strip()[:300] or name, filename=name,
+                       media_type=(media_type or "application/octet-stream")[:100], size=size, sha256=h.hexdigest(),
+                       content=content, created_by=actor.id)
+    s.add(a)
+    s.flush()
+    audit.record(s, actor, "case.attachment", "case", c.id, unit_id=c.unit_id,
+                 detail={"attachment_id": a.id, "kind": kind, "filename": name, "sha256": a.sha256, "size": size})
+    return a
+
+
+def get_attachment(s: Session, actor: Actor, attachment_id: int) -> CaseAttachment:
+    actor.require("documents.read")
+    a = s.get(CaseAttachment, attachment_id)
+    if a is None:
+        raise NotFound("lampiran tidak ditemukan")
+    c = get_case(s, actor, a.case_id)
+    audit.record(s, actor, "case.attachment_view", "case", c.id, unit_id=c.unit_id, detail={"attachment_id": a.id})
+    return a
 
 
 def overdue_cases(s: Session, actor: Actor, limit: int = 20) -> list[dict]:

@@ -17,10 +17,40 @@ from .config import STAGE_LABELS
 from .models import BatchLine, Case, Feedback, Finding, Region, Staff, Unit, utcnow
 
 STATUS_LABELS = {"open": "menunggu tinjauan", "confirmed": "dikonfirmasi", "dismissed": "ditolak"}
+RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
+              3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
+              5: "Merendahkan simbol negara", 6: "Informasi keamanan yang dikecualikan",
+              7: "Siaran langsung pada jam dinas/berseragam"}
+PLATFORM_LABELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X (Twitter)", "tiktok": "TikTok",
+                   "youtube": "YouTube", "whatsapp": "WhatsApp", "threads": "Threads", "other": "lainnya"}
+# the queue's orders: name -> (label, SQL order)
+SORTS = {
+    "prioritas": ("Prioritas (pasti dulu, keyakinan tertinggi)", (Finding.needs_review.asc(), Finding.confidence.desc(), Finding.id)),
+    "keyakinan": ("Keyakinan tertinggi", (Finding.confidence.desc(), Finding.id)),
+    "keyakinan_naik": ("Keyakinan terendah", (Finding.confidence.asc(), Finding.id)),
+    "terbaru": ("Aktivitas terbaru", (Finding.activity_at.desc(), Finding.id.desc())),
+    "terlama": ("Aktivitas terlama", (Finding.activity_at.asc(), Finding.id)),
+    "larangan": ("Nomor larangan", (Finding.rule.asc(), Finding.confidence.desc(), Finding.id)),
+}
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web addresses are shown as links (never javascript: or data: from an uploaded batch)."""
+    return url if isinstance(url, str) and url.lower().startswith(("https://", "http://")) else None
+
+
+def _quote(evidence: Any) -> str | None:
+    for e in evidence or []:
+        if isinstance(e, dict) and e.get("quote"):
+            return str(e["quote"])[:300]
+    return None
 
 
 def finding_dict(f: Finding, full: bool = False) -> dict[str, Any]:
     d = {"id": f.id, "batch_id": f.batch_id, "line": f.line_no, "activity_id": f.activity_id,
+         "rule_name": RULE_NAMES.get(f.rule, ""), "quote": _quote(f.evidence), "platform": f.platform,
+         "platform_label": PLATFORM_LABELS.get(f.platform or "", f.platform), "url": safe_url(f.url),
+         "confidence_pct": round(f.confidence * 100),
          "staff_id": f.staff_id, "staff_name": f.staff.name if f.staff else None, "nip": f.nip,
          "unit_id": f.unit_id, "unit": f.unit.name if f.unit else None, "rule": f.rule,
          "confidence": f.confidence, "needs_review": f.needs_review, "decision": f.decision,
@@ -50,8 +80,14 @@ def _date(v: str | None, end: bool = False) -> datetime | None:
 def filter_conditions(s: Session, actor: Actor, rule: int | None = None, unit_id: int | None = None,
                       region_id: int | None = None, min_confidence: float | None = None,
                       max_confidence: float | None = None, date_from: str | None = None, date_to: str | None = None,
-                      status: str | None = None, staff_id: int | None = None, batch_id: int | None = None) -> list:
+                      status: str | None = None, staff_id: int | None = None, batch_id: int | None = None,
+                      q: str | None = None) -> list:
     cond = [unit_condition(actor, Finding.unit_id)]
+    if q and q.strip():
+        like = f"%{q.strip().lower()[:100]}%"
+        names = select(Staff.id).where(func.lower(Staff.name).like(like))
+        cond.append(func.lower(Finding.excerpt).like(like) | func.lower(Finding.explanation).like(like)
+                    | Finding.nip.like(like) | func.lower(Finding.activity_id).like(like) | Finding.staff_id.in_(names))
     if rule:
         cond.append(Finding.rule == int(rule))
     if unit_id:
@@ -77,15 +113,29 @@ def filter_conditions(s: Session, actor: Actor, rule: int | None = None, unit_id
     return cond
 
 
-def list_findings(s: Session, actor: Actor, limit: int = 50, offset: int = 0, **filters) -> dict:
+def list_findings(s: Session, actor: Actor, limit: int = 50, offset: int = 0, sort: str = "prioritas",
+                  **filters) -> dict:
     actor.require("findings.read")
+    if sort not in SORTS:
+        raise Invalid(f"urutan tidak dikenal: {sort!r} (pilih: {', '.join(SORTS)})")
     cond = filter_conditions(s, actor, **filters)
     total = s.scalar(select(func.count()).select_from(Finding).where(*cond))
-    rows = s.scalars(select(Finding).where(*cond)
-                     .order_by(Finding.needs_review.asc(), Finding.confidence.desc(), Finding.id)
+    rows = s.scalars(select(Finding).where(*cond).order_by(*SORTS[sort][1])
                      .limit(min(int(limit), 500)).offset(int(offset)))
-    return {"total": total, "limit": limit, "offset": offset, "filters": {k: v for k, v in filters.items() if v},
-            "items": [finding_dict(f) for f in rows]}
+    return {"total": total, "limit": limit, "offset": offset, "sort": sort,
+            "filters": {k: v for k, v in filters.items() if v}, "items": [finding_dict(f) for f in rows]}
+
+
+def counts(s: Session, actor: Actor) -> dict[str, int]:
+    """The navigation's counters: findings waiting for review, open cases (in the user's scope)."""
+    out = {}
+    if actor.can("findings.review"):
+        out["findings"] = s.scalar(select(func.count()).select_from(Finding).where(
+            unit_condition(actor, Finding.unit_id), Finding.status == "open")) or 0
+    if actor.can("cases.read"):
+        out["cases"] = s.scalar(select(func.count()).select_from(Case).where(
+            unit_condition(actor, Case.unit_id), Case.status == "open")) or 0
+    return out
 
 
 def _activity(s: Session, f: Finding) -> dict | None:

@@ -113,7 +113,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
             u, pw = auth.create_user(s, actor, str(form.get("username") or ""), str(form.get("full_name") or ""),
                                      str(form.get("role") or ""), str(form.get("scope") or ""),
                                      form.get("region_id"), form.get("unit_id"), str(form.get("nip") or "") or None,
-                                     str(form.get("password") or "") or None)
+                                     str(form.get("password") or "") or None, str(form.get("email") or "") or None)
         except Invalid as e:
             return redirect("/admin/users", str(e), error=True)
         s.commit()
@@ -142,7 +142,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
               summary="Buat pengguna; kata sandi dibuat acak bila kosong dan dikembalikan sekali")
     def api_user_create(body: UserIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         u, pw = auth.create_user(s, actor, body.username, body.full_name, body.role, body.scope, body.region_id,
-                                 body.unit_id, body.nip, body.password)
+                                 body.unit_id, body.nip, body.password, body.email)
         s.commit()
         d = auth.user_dict(u)
         if not body.password:

@@ -224,7 +224,13 @@ def _action_label(entry: dict) -> str:
     return action_label(entry)
 
 
-templates.env.globals.update(display_name=display_name, step_record=_step_record, action_label=_action_label)
+def _step_field_label(stage: str, key: str) -> str:
+    from ..store.cases import step_field_label
+    return step_field_label(stage, key)
+
+
+templates.env.globals.update(display_name=display_name, step_record=_step_record, action_label=_action_label,
+                             step_field_label=_step_field_label)
 templates.env.filters["field"] = field_label
 
 
@@ -248,12 +254,29 @@ def render(request: Request, template: str, data: dict, status: int = 200) -> HT
     actor = getattr(request.state, "actor", None)
     flash = request.cookies.get(FLASH)
     ctx = {"data": data, "actor": actor, "csrf": getattr(request.state, "csrf", ""), "flash": _read_flash(flash),
+           "counts": _nav_counts(request, actor),
            "path": request.url.path, "query": dict(request.query_params),
            "api_url": getattr(request.state, "api_url", None)}
     resp = templates.TemplateResponse(request, template, ctx, status_code=status)
     if flash:
         resp.delete_cookie(FLASH, path="/")
     return resp
+
+
+def _nav_counts(request: Request, actor: Any) -> dict:
+    """The navigation's counters (open findings, open cases, unread notices) for a signed-in user."""
+    if actor is None:
+        return {}
+    from ..store import findings, notices
+    try:
+        with request.app.state.factory() as s:
+            out = findings.counts(s, actor)
+            out["notices"] = notices.unread(s, actor)
+            s.rollback()
+            return out
+    except Exception:  # noqa: BLE001 - counters are a courtesy; a page never fails for them
+        log.exception("penghitung navigasi")
+        return {}
 
 
 def _read_flash(v: str | None) -> dict | None:

@@ -18,10 +18,7 @@ from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Conflict, Invalid, 
 from ..store.models import Region, Unit, User
 from .app import (CHECK_IMAGE, CHECK_OCR_TEXT, CHECK_TEXT, COOKIE, PRE_CSRF, client_ip, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
 
-RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
-              3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
-              5: "Merendahkan simbol negara", 6: "Informasi keamanan yang dikecualikan",
-              7: "Siaran langsung pada jam dinas/berseragam"}
+RULE_NAMES = findings.RULE_NAMES
 
 
 MAX_ID = 2**31 - 1  # ids and counts fit the database's integers; beyond is a bad request, never a 500
@@ -55,15 +52,41 @@ def _opt_float(v: Any, name: str = "", lo: float = 0.0, hi: float = 1.0) -> floa
 
 
 def _finding_filters(rule, unit_id, region_id, min_confidence, date_from, date_to, status, staff_id,
-                     batch_id) -> dict:
-    """Query parameters of the review queue (empty form fields = no filter) -> findings.filter_conditions."""
-    d = dict(rule=_opt_int(rule, "larangan"), unit_id=_opt_int(unit_id, "unit"), region_id=_opt_int(region_id, "wilayah"),
+                     batch_id, min_pct=None, q=None) -> dict:
+    """Query parameters of the review queue (empty form fields = no filter) -> findings.filter_conditions.
+
+    The page filters confidence in percent (`min_pct`, as it shows it); the API also takes `min_confidence` 0..1."""
+    pct = _opt_float(min_pct, "keyakinan minimum (%)", 0, 100)
+    if pct is not None:
+        min_confidence = pct / 100
+    d = dict(q=(q or "").strip()[:100] or None, rule=_opt_int(rule, "larangan"), unit_id=_opt_int(unit_id, "unit"), region_id=_opt_int(region_id, "wilayah"),
              min_confidence=_opt_float(min_confidence, "keyakinan minimum"), date_from=date_from or None,
              date_to=date_to or None, status=status or None, staff_id=_opt_int(staff_id, "pegawai"),
              batch_id=_opt_int(batch_id, "batch"))
     if d["rule"] is not None and not 1 <= d["rule"] <= 7:
         raise Invalid(f"larangan: 1 sampai 7, bukan {d['rule']}")
     return {k: v for k, v in d.items() if v is not None}
+
+
+def _bulk(s: Session, actor: Actor, ids: list[int], verdict: str, reason: str) -> dict:
+    """Each finding is reviewed and committed on its own: one taken by someone else does not undo the rest."""
+    out = {"done": [], "failed": []}
+    for fid in dict.fromkeys(ids):
+        try:
+            r = findings.review(s, actor, fid, verdict, reason)
+            s.commit()
+            out["done"].append({"id": fid, "case_id": r["case_id"]})
+        except (Invalid, Conflict, NotFound, AccessDenied) as e:
+            s.rollback()
+            out["failed"].append({"id": fid, "error": str(e)})
+    return out
+
+
+def _bulk_message(r: dict) -> str:
+    msg = f"{len(r['done'])} temuan ditinjau."
+    if r["failed"]:
+        msg += f" {len(r['failed'])} tidak: " + "; ".join(f"#{x['id']}: {x['error']}" for x in r["failed"][:5])
+    return msg
 
 
 def _home(actor: Actor) -> str:
@@ -90,6 +113,20 @@ class LoginIn(BaseModel):
 class ReviewIn(BaseModel):
     verdict: str = Field(description="confirm | dismiss")
     reason: str
+
+
+class BulkIn(BaseModel):
+    ids: list[int] = Field(max_length=500)
+    verdict: str = Field(description="confirm | dismiss")
+    reason: str
+
+
+class DefenceIn(BaseModel):
+    statement: str = Field(max_length=20000)
+
+
+class NoticeReadIn(BaseModel):
+    id: Optional[int] = None
 
 
 class ReasonIn(BaseModel):
@@ -130,6 +167,7 @@ class UserIn(BaseModel):
     region_id: Optional[int] = None
     unit_id: Optional[int] = None
     nip: Optional[str] = None
+    email: Optional[str] = None
     password: Optional[str] = None
 
 
@@ -140,6 +178,7 @@ class UserPatch(BaseModel):
     region_id: Optional[int] = None
     unit_id: Optional[int] = None
     nip: Optional[str] = None
+    email: Optional[str] = None
     active: Optional[bool] = None
     unlock: bool = False
     password: Optional[str] = None
@@ -368,14 +407,20 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     @twin(app, "/findings", "findings.html", tags=["temuan"])
     def findings_list(request: Request, rule: Optional[str] = None, unit_id: Optional[str] = None,
                       region_id: Optional[str] = None, min_confidence: Optional[str] = None,
+                      min_pct: Optional[str] = Query(None, description="keyakinan minimum dalam persen (0-100)"),
+                      q: Optional[str] = Query(None, description="cari di teks aktivitas, penjelasan, NIP, nama"),
+                      sort: str = Query("prioritas", description="prioritas | keyakinan | keyakinan_naik | terbaru | terlama | larangan"),
                       date_from: Optional[str] = None, date_to: Optional[str] = None, status: str = "open",
                       staff_id: Optional[str] = None,
                       batch_id: Optional[str] = Query(None, description="hanya temuan dari batch ini"),
                       limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                       actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Antrean tinjauan: temuan disaring menurut larangan, unit, wilayah, keyakinan, tanggal, status, batch."""
-        d = findings.list_findings(s, actor, limit=limit, offset=offset, **_finding_filters(
-            rule, unit_id, region_id, min_confidence, date_from, date_to, status or "open", staff_id, batch_id))
+        d = findings.list_findings(s, actor, limit=limit, offset=offset, sort=sort or "prioritas", **_finding_filters(
+            rule, unit_id, region_id, min_confidence, date_from, date_to, status or "open", staff_id, batch_id,
+            min_pct, q))
+        d["sorts"] = {k: label for k, (label, _) in findings.SORTS.items()}
+        d["can_review"] = actor.can("findings.review")
         d["units"] = orgs.list_units(s, actor)
         d["regions"] = orgs.list_regions(s, actor)
         d["rules"] = RULE_NAMES
@@ -386,7 +431,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                        s: Session = Depends(db)):
         """Satu temuan dengan bukti, aktivitas asli, versi mesin dan model, riwayat tinjauan."""
         d = findings.finding_page(s, actor, finding_id)
-        d["rule_name"] = RULE_NAMES.get(d["rule"], "")
+        d["next_id"] = findings.next_open(s, actor, after=finding_id)
         d["marked"] = _marked_fields(d.get("activity"), d.get("evidence") or [])
         return d
 
@@ -395,12 +440,31 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                     s: Session = Depends(db)):
         try:
             r = findings.review(s, actor, finding_id, str(form.get("verdict") or ""), str(form.get("reason") or ""))
-        except Invalid as e:
+        except (Invalid, Conflict) as e:
             return redirect(f"/findings/{finding_id}", str(e), error=True)
         s.commit()
-        if r["case_id"]:
-            return redirect(f"/findings/{finding_id}", f"Temuan dikonfirmasi; masuk kasus {r['case_number']}.")
-        return redirect(f"/findings/{finding_id}", "Temuan ditolak; alasan disimpan untuk pelatihan ulang.")
+        done = (f"Temuan #{finding_id} dikonfirmasi; masuk kasus {r['case_number']}." if r["case_id"]
+                else f"Temuan #{finding_id} ditolak; alasan disimpan untuk pelatihan ulang.")
+        if r["next_id"] and form.get("stay") != "1":  # straight on to the next finding waiting for review
+            return redirect(f"/findings/{r['next_id']}", f"{done} Berikutnya: temuan #{r['next_id']}.")
+        return redirect(f"/findings/{finding_id}", done + (" Antrean kosong." if not r["next_id"] else ""))
+
+    @app.post("/findings/bulk", include_in_schema=False)
+    def bulk_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                  s: Session = Depends(db)):
+        ids = [i for i in (_opt_int(x, "temuan") for x in form.getlist("ids")) if i]
+        r = _bulk(s, actor, ids, str(form.get("verdict") or ""), str(form.get("reason") or ""))
+        back = _back(request, "/findings")
+        if not ids:
+            return redirect(back, "Pilih temuan dulu (kotak centang di kiri).", error=True)
+        return redirect(back, _bulk_message(r), error=bool(r["failed"]))
+
+    @app.post("/api/findings/bulk", tags=["temuan"],
+              summary="Konfirmasi atau tolak banyak temuan dengan satu alasan; tiap temuan ditinjau tersendiri")
+    def api_bulk(body: BulkIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        if len(body.ids) > 500:
+            raise Invalid("paling banyak 500 temuan sekaligus")
+        return _bulk(s, actor, body.ids, body.verdict, body.reason)
 
     @app.post("/api/findings/{finding_id}/review", tags=["temuan"],
               summary="Konfirmasi atau tolak temuan dengan alasan; konfirmasi membuka atau menggabungkan kasus")
@@ -463,6 +527,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         c = cases.get_case(s, actor, case_id)
         d["officers"] = cases.officers(s, actor, c) if actor.can("cases.write") else []
         d["can_write"] = actor.can("cases.write")
+        d["today"] = cases.local_today(c).isoformat()
         return d
 
     @app.post("/cases/{case_id}/advance", include_in_schema=False)
@@ -537,6 +602,91 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         d = cases.assign(s, actor, case_id, body.officer_id)
         s.commit()
         return d
+
+    def _attach(request: Request, s: Session, actor: Actor, case_id: int, upload, kind: str, title: str) -> dict:
+        import tempfile
+        from .app import ATTACHMENT
+        if upload is None or not getattr(upload, "filename", None):
+            raise Invalid("pilih berkas lampiran")
+        with tempfile.TemporaryDirectory(prefix="rambu-attach-") as d:
+            path = spool(upload, os.path.join(d, "berkas"), ATTACHMENT)
+            a = cases.attach(s, actor, case_id, kind, title, upload.filename, path,
+                             getattr(upload, "content_type", "") or "")
+        s.commit()
+        return {"id": a.id, "filename": a.filename, "sha256": a.sha256, "size": a.size}
+
+    @app.post("/cases/{case_id}/attachments", include_in_schema=False)
+    def attach_form(case_id: int, request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            a = _attach(request, s, actor, case_id, form.get("file"), str(form.get("kind") or ""),
+                        str(form.get("title") or ""))
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        return redirect(f"/cases/{case_id}", f"Lampiran {a['filename']} disimpan (SHA-256 {a['sha256'][:16]}…).")
+
+    @app.post("/api/cases/{case_id}/attachments", tags=["kasus"], status_code=201,
+              summary="Lampirkan surat bertanda tangan atau berkas bukti (disimpan dengan SHA-256)")
+    def api_attach(case_id: int, request: Request, file: UploadFile = File(...), kind: str = Form("evidence"),
+                   title: str = Form(""), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _attach(request, s, actor, case_id, file, kind, title)
+
+    @app.get("/attachments/{attachment_id}", include_in_schema=False)
+    @app.get("/api/attachments/{attachment_id}", tags=["kasus"], summary="Unduh lampiran kasus")
+    def attachment(attachment_id: int, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from urllib.parse import quote as urlquote
+        a = cases.get_attachment(s, actor, attachment_id)
+        s.commit()
+        return Response(a.content, media_type="application/octet-stream",
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{urlquote(a.filename)}",
+                                 "X-Content-SHA256": a.sha256})
+
+    # --- the employee's own record --------------------------------------------------------------------------
+    @twin(app, "/saya", "saya.html", tags=["pegawai"])
+    def mine(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Temuan yang dikonfirmasi dan kasus atas nama pengguna sendiri (pegawai), dengan surat untuknya."""
+        from ..store import selfservice
+        return selfservice.my_record(s, actor)
+
+    @app.post("/saya/cases/{case_id}/defence", include_in_schema=False)
+    def defence_form(case_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                     s: Session = Depends(db)):
+        from ..store import selfservice
+        try:
+            selfservice.submit_defence(s, actor, case_id, str(form.get("statement") or ""))
+        except Invalid as e:
+            return redirect("/saya", str(e), error=True)
+        s.commit()
+        return redirect("/saya", "Keterangan dan pembelaan Anda diterima dan diteruskan ke majelis.")
+
+    @app.post("/api/saya/cases/{case_id}/defence", tags=["pegawai"],
+              summary="Pegawai menyampaikan keterangan dan pembelaan tertulis untuk kasusnya (tahap pembelaan)")
+    def api_defence(case_id: int, body: DefenceIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import selfservice
+        selfservice.submit_defence(s, actor, case_id, body.statement)
+        s.commit()
+        return {"ok": True}
+
+    # --- notifications -----------------------------------------------------------------------------------
+    @twin(app, "/notifications", "notifications.html", tags=["pemberitahuan"])
+    def notifications(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Pemberitahuan untuk pengguna: temuan baru, tahap kasus, batas waktu."""
+        from ..store import notices
+        return notices.list_notices(s, actor)
+
+    @app.post("/notifications/read", include_in_schema=False)
+    def notices_read_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import notices
+        notices.mark_read(s, actor, _opt_int(form.get("id"), "pemberitahuan"))
+        s.commit()
+        return redirect("/notifications", "Ditandai sudah dibaca.")
+
+    @app.post("/api/notifications/read", tags=["pemberitahuan"], summary="Tandai pemberitahuan sudah dibaca (semua bila id kosong)")
+    def api_notices_read(body: NoticeReadIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import notices
+        n = notices.mark_read(s, actor, body.id)
+        s.commit()
+        return {"read": n}
 
     def _document(doc_id: int, actor: Actor, s: Session) -> Response:
         doc = cases.get_document(s, actor, doc_id)
@@ -699,13 +849,13 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     def export(table: str, fmt: str, rule: Optional[str] = None, unit_id: Optional[str] = None,
                region_id: Optional[str] = None, min_confidence: Optional[str] = None,
                date_from: Optional[str] = None, date_to: Optional[str] = None, status: Optional[str] = None,
-               staff_id: Optional[str] = None, batch_id: Optional[str] = None,
-               actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+               staff_id: Optional[str] = None, batch_id: Optional[str] = None, min_pct: Optional[str] = None,
+               q: Optional[str] = None, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         from ..store import paperwork
         filters = {}
         if table == "findings":  # the review queue's filters (status absent = every status)
             filters = _finding_filters(rule, unit_id, region_id, min_confidence, date_from, date_to, status,
-                                       staff_id, batch_id)
+                                       staff_id, batch_id, min_pct, q)
         rows, cols = stats.export_rows(s, actor, table, **filters)
         s.commit()
         stamp = datetime.now().strftime("%Y%m%d")
