@@ -241,8 +241,59 @@ ACTION_LABELS = {
     "staff.account_add": "akun media sosial didaftarkan", "staff.account_watch": "pemantauan akun diubah",
     "staff.import": "direktori pegawai diimpor", "staff.roster": "jadwal dinas diimpor",
     "staff.view": "halaman pegawai dilihat", "user.create": "pengguna dibuat", "user.update": "pengguna diubah",
-    "user.password": "kata sandi diganti",
+    "user.password": "kata sandi diganti", "user.unlock": "kunci masuk dibuka",
+    "finding.reopened": "tinjauan dibuka ulang", "finding.relinked": "temuan ditautkan ke pegawai",
+    "case.withdrawn": "kasus dicabut", "case.correct": "catatan tahap dikoreksi", "case.attachment": "lampiran ditambahkan",
+    "case.attachment_view": "lampiran diunduh", "case.defence": "pegawai menyampaikan pembelaan",
+    "batch.rescreen": "baris batch disaring ulang", "staff.update": "data pegawai diubah",
+    "self.view": "pegawai membuka halaman sendiri",
 }
+OBJECT_LABELS = {"case": "kasus", "finding": "temuan", "user": "pengguna", "batch": "batch", "staff": "pegawai",
+                 "setting": "pengaturan", "holiday": "hari libur", "unit": "unit", "region": "wilayah",
+                 "factcheck": "cek fakta", "check": "cek draf", "findings": "temuan", "cases": "kasus",
+                 "report": "laporan"}
+DETAIL_LABELS = {"reason": "alasan", "case_id": "kasus", "client": "alamat klien", "failures": "gagal ke-",
+                 "locked_until": "dikunci sampai", "filename": "berkas", "file": "berkas", "sha256": "SHA-256",
+                 "lines": "baris", "media": "berkas media", "duplicates": "sudah diterima", "refused": "ditolak",
+                 "number": "nomor", "staff_id": "pegawai", "finding_id": "temuan", "completed": "tahap selesai",
+                 "next": "tahap berikutnya", "notes": "catatan", "done_on": "tanggal tahap", "document_id": "dokumen",
+                 "attachment_id": "lampiran", "kind": "jenis", "old": "sebelumnya", "new": "menjadi",
+                 "username": "nama pengguna", "role": "peran", "scope": "cakupan", "unit_id": "unit",
+                 "region_id": "wilayah", "created": "baru", "updated": "diperbarui", "rejected": "ditolak",
+                 "relinked": "ditautkan", "rows": "baris", "filters": "saringan", "decision": "keputusan",
+                 "rules": "larangan", "was": "sebelumnya", "nip": "NIP", "automatic": "otomatis", "step": "tahap",
+                 "before": "sebelum", "after": "sesudah", "officer_id": "petugas", "stage": "tahap", "size": "ukuran",
+                 "name": "nama", "length": "panjang", "transfer_from": "mutasi sejak", "unlock": "buka kunci",
+                 "password": "kata sandi", "active": "aktif", "locks": "kunci dilepas", "sessions_ended": "sesi diakhiri",
+                 "path": "berkas", "staff": "pegawai", "periods": "periode", "email": "surel"}
+_HIDDEN_DETAIL = {"data"}  # a step's whole record: shown on the case page, too long for a log line
+
+
+def describe(entry: dict) -> str:
+    """An entry's details as a readable line ("alasan: salah tekan; kasus: 3")."""
+    from .config import STAGE_LABELS
+    detail = entry.get("detail") or {}
+    if not isinstance(detail, dict):
+        return str(detail)
+    parts = []
+    for k, v in detail.items():
+        if k in _HIDDEN_DETAIL or v in (None, "", [], {}):
+            continue
+        if k in ("completed", "next", "step", "stage") and isinstance(v, str):
+            v = STAGE_LABELS.get(v, v)
+        elif isinstance(v, bool):
+            v = "ya" if v else "tidak"
+        elif isinstance(v, (dict, list)):
+            v = json.dumps(v, ensure_ascii=False)[:160]
+        elif k == "sha256" and isinstance(v, str):
+            v = v[:16] + "…"
+        parts.append(f"{DETAIL_LABELS.get(k, k.replace('_', ' '))}: {v}")
+    return "; ".join(parts)
+
+
+def object_label(entry: dict) -> str:
+    kind = OBJECT_LABELS.get(entry.get("object_type") or "", entry.get("object_type") or "")
+    return f"{kind} {entry.get('object_id') or ''}".strip()
 
 
 def action_label(entry: dict) -> str:

@@ -34,7 +34,8 @@ log = logging.getLogger("rambu.web")
 def batch_dict(b: Batch, counts: dict[str, int] | None = None) -> dict:
     counts = counts or {}
     done = counts.get("done", 0) + counts.get("error", 0) + counts.get("duplicate", 0)
-    return {"id": b.id, "unit_id": b.unit_id, "unit": b.unit.name if b.unit else None, "filename": b.filename,
+    return {"id": b.id, "unit_id": b.unit_id, "unit": b.unit.name if b.unit else None,
+            "tz": b.unit.timezone if b.unit else None, "filename": b.filename,
             "sha256": b.sha256, "size": b.size, "total_lines": b.total_lines, "status": b.status,
             "created_at": b.created_at.isoformat(), "started_at": b.started_at.isoformat() if b.started_at else None,
             "finished_at": b.finished_at.isoformat() if b.finished_at else None,

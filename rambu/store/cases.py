@@ -150,7 +150,7 @@ def case_dict(s: Session, c: Case, full: bool = False) -> dict[str, Any]:
     cur = _current(c)
     now = utcnow()
     d = {"id": c.id, "number": c.number, "staff_id": c.staff_id, "staff_name": c.staff.name, "nip": c.staff.nip,
-         "unit_id": c.unit_id, "unit": c.unit.name, "stage": c.stage, "stage_label": STAGE_LABELS.get(c.stage, c.stage),
+         "unit_id": c.unit_id, "unit": c.unit.name, "tz": c.unit.timezone, "stage": c.stage, "stage_label": STAGE_LABELS.get(c.stage, c.stage),
          "status": c.status, "opened_at": c.opened_at.isoformat(),
          "closed_at": c.closed_at.isoformat() if c.closed_at else None, "outcome": c.outcome,
          "outcome_label": OUTCOMES.get(c.outcome or "", None), "sanction_statement": c.sanction_statement,

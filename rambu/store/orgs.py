@@ -100,6 +100,7 @@ def save_unit(s: Session, actor: Actor, code: str, name: str, region_id: int, ti
 
 def staff_dict(m: Staff, full: bool = False) -> dict:
     d = {"id": m.id, "nip": m.nip, "name": m.name, "unit_id": m.unit_id, "unit": m.unit.name if m.unit else None,
+         "tz": m.timezone or (m.unit.timezone if m.unit else None),
          "position": m.position, "timezone": m.timezone, "schedule": m.schedule, "active": m.active}
     if full:
         d["shifts"] = m.shifts

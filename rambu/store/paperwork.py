@@ -40,11 +40,12 @@ def report(title: str, sections: list[dict]) -> bytes:
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> bytes:
+    """Semicolons and the decimal comma, as Indonesian spreadsheets read CSV."""
     fn = _doc("export", "to_csv")
     if fn is not None:
-        return fn(rows, columns)
+        return fn(rows, columns, delimiter=";", decimal=",")
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csv.writer(buf, delimiter=";")
     w.writerow(columns)
     for r in rows:
         w.writerow([_cell(r.get(c)) for c in columns])

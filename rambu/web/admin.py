@@ -66,6 +66,10 @@ def _office_hours_changes(form, current: dict) -> dict:
     return changes
 
 
+IMPORT_WORDS = {"created": "baru", "updated": "diperbarui", "relinked": "temuan ditautkan", "staff": "pegawai",
+                "periods": "periode", "holidays": "hari libur"}
+
+
 def _text(upload) -> tuple[str, str]:
     if upload is None or not getattr(upload, "filename", None):
         raise Invalid("pilih berkas")
@@ -202,14 +206,14 @@ def register(app: FastAPI) -> None:  # noqa: C901
         s.commit()
         return orgs.unit_dict(u)
 
-    @app.put("/api/admin/staff/{staff_id}", tags=["admin"],
+    @app.put("/api/admin/staff/{staff_id:int}", tags=["admin"],
              summary="Ubah satu pegawai; unit baru = mutasi sejak transfer_from (riwayat tersimpan)")
     def api_staff_edit(staff_id: int, body: StaffPatch, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         m = orgs.update_staff(s, actor, staff_id, body.model_dump(exclude_unset=True))
         s.commit()
         return orgs.staff_dict(m, full=True) | {"postings": orgs.history(s, m.id)}
 
-    @app.post("/admin/staff/{staff_id}", include_in_schema=False)
+    @app.post("/admin/staff/{staff_id:int}", include_in_schema=False)
     def staff_edit_form(staff_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
                         s: Session = Depends(db)):
         changes = {k: str(v) for k, v in form.items() if k != "csrf_token" and isinstance(v, str)}
@@ -251,7 +255,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     def _import_message(r: dict) -> tuple[str, bool]:
         errs = r.get("errors") or []
-        head = ", ".join(f"{k} {v}" for k, v in r.items() if isinstance(v, int))
+        head = ", ".join(f"{IMPORT_WORDS.get(k, k)} {v}" for k, v in r.items() if isinstance(v, int))
         msg = f"Impor selesai: {head}."
         if errs:
             msg += f" {len(errs)} baris ditolak: " + " | ".join(errs[:5]) + (" ..." if len(errs) > 5 else "")
@@ -410,7 +414,9 @@ def register(app: FastAPI) -> None:  # noqa: C901
         """Log audit (hanya tambah, berantai hash); verify=true memeriksa keutuhan rantai."""
         actor.require("admin")
         d = {"items": audit.entries(s, object_type or None, object_id or None, limit=200, before=before),
-             "filters": {"object_type": object_type, "object_id": object_id}}
+             "filters": {"object_type": object_type, "object_id": object_id}, "object_types": audit.OBJECT_LABELS}
+        for e in d["items"]:
+            e["label"], e["description"] = audit.action_label(e), audit.describe(e)
         if verify:
             d["verification"] = audit.verify(s).to_dict()
         return d

@@ -14,10 +14,13 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import __version__
-from ..store import auth, config as store_config
+from jinja2 import pass_context
+
+from ..store import auth, config as store_config, locale
 from ..store.access import Actor, AccessDenied, Conflict, Invalid, NotFound, ROLES, SCOPES
 from ..store.batches import Worker
 from ..store.db import make_engine, session_factory, upgrade
@@ -119,6 +122,7 @@ def client_ip(request: Request) -> str:
 
 def db(request: Request):
     s: Session = request.app.state.factory()
+    request.state.session = s  # the page's own helpers (navigation counters) read through it: one transaction
     try:
         yield s
     except Exception:
@@ -171,35 +175,6 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals.update(ROLES=ROLES, SCOPES=SCOPES, version=__version__)
 
 
-def _fmt_dt(v: Any, with_time: bool = True) -> str:
-    from datetime import datetime
-    if not v:
-        return "-"
-    try:
-        d = datetime.fromisoformat(v) if isinstance(v, str) else v
-    except ValueError:
-        return str(v)
-    months = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-    s = f"{d.day} {months[d.month - 1]} {d.year}"
-    if with_time and isinstance(v, str) and len(v) > 10:
-        from zoneinfo import ZoneInfo
-        if d.tzinfo is not None:
-            d = d.astimezone(ZoneInfo("Asia/Jakarta"))
-            s = f"{d.day} {months[d.month - 1]} {d.year}"
-        s += f" {d:%H.%M}" + (" WIB" if d.tzinfo is not None else "")
-    return s
-
-
-def num(v: Any, digits: int | None = None) -> str:
-    """Numbers as Indonesians write them: decimal comma, dot between thousands (1.234,5)."""
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        return "" if v is None else str(v)
-    if isinstance(v, int):
-        return f"{v:,}".replace(",", ".")
-    text = f"{v:,.{digits}f}" if digits is not None else f"{v:,}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def display_name(actor: Any) -> str:
     """The header's "Name (Role)": the role is left out when the name already says it
     ("Dewi Lestari (Kepatuhan Internal Pusat)", "Pimpinan Ditjenpas", "Administrator")."""
@@ -224,13 +199,24 @@ def _action_label(entry: dict) -> str:
     return action_label(entry)
 
 
+def _audit_describe(entry: dict) -> str:
+    from ..store.audit import describe
+    return describe(entry)
+
+
+def _audit_object(entry: dict) -> str:
+    from ..store.audit import object_label
+    return object_label(entry)
+
+
 def _step_field_label(stage: str, key: str) -> str:
     from ..store.cases import step_field_label
     return step_field_label(stage, key)
 
 
 templates.env.globals.update(display_name=display_name, step_record=_step_record, action_label=_action_label,
-                             step_field_label=_step_field_label)
+                             step_field_label=_step_field_label, audit_describe=_audit_describe,
+                             audit_object=_audit_object)
 templates.env.filters["field"] = field_label
 
 
@@ -244,10 +230,21 @@ def _zone(name: Any) -> str:
 
 
 templates.env.filters["zone"] = _zone
-templates.env.filters["dt"] = _fmt_dt
-templates.env.filters["d"] = lambda v: _fmt_dt(v, False)
-templates.env.filters["pct"] = lambda v: "-" if v is None else f"{float(v) * 100:.0f}%"
-templates.env.filters["num"] = lambda v: num(v)
+@pass_context
+def _dt(ctx, v: Any, zone: str | None = None) -> str:
+    """A date-time in the unit's own zone (the item's, else the page's), with WIB/WITA/WIT."""
+    return locale.when(v, zone or ctx.get("tz"))
+
+
+@pass_context
+def _d(ctx, v: Any, zone: str | None = None) -> str:
+    return locale.when(v, zone or ctx.get("tz"), with_time=False)
+
+
+templates.env.filters["dt"] = _dt
+templates.env.filters["d"] = _d
+templates.env.filters["pct"] = locale.pct
+templates.env.filters["num"] = locale.num
 
 
 def render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
@@ -255,6 +252,7 @@ def render(request: Request, template: str, data: dict, status: int = 200) -> HT
     flash = request.cookies.get(FLASH)
     ctx = {"data": data, "actor": actor, "csrf": getattr(request.state, "csrf", ""), "flash": _read_flash(flash),
            "counts": _nav_counts(request, actor),
+           "tz": (data.get("tz") if isinstance(data, dict) else None) or getattr(request.state, "user_tz", None),
            "path": request.url.path, "query": dict(request.query_params),
            "api_url": getattr(request.state, "api_url", None)}
     resp = templates.TemplateResponse(request, template, ctx, status_code=status)
@@ -268,12 +266,19 @@ def _nav_counts(request: Request, actor: Any) -> dict:
     if actor is None:
         return {}
     from ..store import findings, notices
+    own = getattr(request.state, "session", None)
     try:
-        with request.app.state.factory() as s:
+        s = own if own is not None else request.app.state.factory()
+        try:
             out = findings.counts(s, actor)
             out["notices"] = notices.unread(s, actor)
-            s.rollback()
+            if actor.unit_id:
+                from ..store.models import Unit
+                request.state.user_tz = s.scalar(select(Unit.timezone).where(Unit.id == actor.unit_id))
             return out
+        finally:
+            if own is None:
+                s.close()
     except Exception:  # noqa: BLE001 - counters are a courtesy; a page never fails for them
         log.exception("penghitung navigasi")
         return {}

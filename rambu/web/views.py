@@ -861,11 +861,11 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         stamp = datetime.now().strftime("%Y%m%d")
         if fmt == "csv":
             return Response(paperwork.to_csv(rows, cols), media_type="text/csv; charset=utf-8",
-                            headers={"Content-Disposition": f'attachment; filename="rambu-{table}-{stamp}.csv"'})
+                            headers={"Content-Disposition": f'attachment; filename="rambu-{stats.EXPORT_NAMES[table]}-{stamp}.csv"'})
         if fmt == "xlsx":
-            return Response(paperwork.to_xlsx(rows, cols, sheet=table),
+            return Response(paperwork.to_xlsx(rows, cols, sheet=stats.EXPORT_NAMES[table].capitalize()),
                             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            headers={"Content-Disposition": f'attachment; filename="rambu-{table}-{stamp}.xlsx"'})
+                            headers={"Content-Disposition": f'attachment; filename="rambu-{stats.EXPORT_NAMES[table]}-{stamp}.xlsx"'})
         raise NotFound("format tidak dikenal (csv atau xlsx)")
 
     @app.get("/reports/summary.pdf", include_in_schema=False)
