@@ -236,7 +236,7 @@ ACTION_LABELS = {
     "export": "data diekspor", "report": "laporan PDF dibuat", "factcheck.import": "register cek fakta diimpor",
     "factcheck.save": "entri cek fakta disimpan", "factcheck.delete": "entri cek fakta dihapus",
     "finding.view": "temuan dilihat", "finding.confirmed": "temuan dikonfirmasi", "finding.dismissed": "temuan ditolak",
-    "holiday.set": "hari libur disimpan", "holiday.delete": "hari libur dihapus", "region.save": "wilayah disimpan",
+    "holiday.set": "hari libur disimpan", "holiday.import": "hari libur diimpor", "holiday.delete": "hari libur dihapus", "region.save": "wilayah disimpan",
     "unit.save": "unit disimpan", "settings.update": "pengaturan diubah",
     "staff.account_add": "akun media sosial didaftarkan", "staff.account_watch": "pemantauan akun diubah",
     "staff.import": "direktori pegawai diimpor", "staff.roster": "jadwal dinas diimpor",

@@ -311,6 +311,59 @@ def delete_holiday(s: Session, actor: Actor, day: str) -> None:
     bump_revision(s)
 
 
+def import_holidays(s: Session, actor: Actor, text: str, name: str = "libur.csv") -> dict:
+    """Holidays from a file: CSV `date,name` (or `tanggal,nama`) or JSON [{date, name}]; a day already in the
+    table gets the new name. Bad rows are reported by row and field; the good ones are kept."""
+    actor.require("admin")
+    rows: list[tuple[str, Any]] = []
+    stripped = text.lstrip("\ufeff").lstrip()
+    if stripped.startswith(("[", "{")):
+        try:
+            data = json.loads(stripped)
+        except ValueError as e:
+            raise Invalid(f"{name}: bukan JSON yang sah ({e})") from None
+        data = data.get("holidays") if isinstance(data, dict) else data
+        if not isinstance(data, list):
+            raise Invalid(f"{name}: harus daftar JSON berisi {{date, name}}")
+        rows = [(f"{name} indeks {i}", rec) for i, rec in enumerate(data)]
+    else:
+        import csv
+        reader = csv.DictReader(stripped.splitlines())
+        cols = {(c or "").strip().lower() for c in reader.fieldnames or []}
+        if not ({"date", "name"} <= cols or {"tanggal", "nama"} <= cols):
+            raise Invalid(f"{name} baris 1: kolom wajib date,name (atau tanggal,nama)")
+        for rec in reader:
+            rec = {(k or "").strip().lower(): (v or "").strip() for k, v in rec.items()}
+            rows.append((f"{name} baris {reader.line_num}", {"date": rec.get("date") or rec.get("tanggal"),
+                                                              "name": rec.get("name") or rec.get("nama")}))
+    created = updated = 0
+    errors = []
+    for where, rec in rows:
+        if not isinstance(rec, dict):
+            errors.append(f"{where}: harus objek {{date, name}}")
+            continue
+        try:
+            d = date.fromisoformat(str(rec.get("date") or "").strip())
+        except ValueError:
+            errors.append(f"{where}, kolom date: tanggal tidak sah ({rec.get('date')!r}; YYYY-MM-DD)")
+            continue
+        label = str(rec.get("name") or "").strip()
+        if not label:
+            errors.append(f"{where}, kolom name: nama hari libur kosong")
+            continue
+        row = s.get(Holiday, d)
+        if row is None:
+            s.add(Holiday(day=d, name=label[:200]))
+            created += 1
+        elif row.name != label:
+            row.name = label[:200]
+            updated += 1
+    audit.record(s, actor, "holiday.import", "holiday", "", detail={"file": name, "created": created,
+                                                                    "updated": updated, "rejected": len(errors)})
+    bump_revision(s)
+    return {"created": created, "updated": updated, "errors": errors}
+
+
 def seed_holidays(s: Session) -> int:
     """Fill an empty holiday table from the bundled list (once)."""
     if s.scalar(select(func.count()).select_from(Holiday)):

@@ -235,7 +235,8 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     def _import(kind: str, s: Session, actor: Actor, upload) -> dict:
         """Import an uploaded file; a file that cannot be read at all is a 4xx `Invalid`, never a 500."""
-        fn = {"staff": orgs.import_staff, "roster": orgs.import_roster, "factchecks": orgs.import_factchecks}[kind]
+        fn = {"staff": orgs.import_staff, "roster": orgs.import_roster, "factchecks": orgs.import_factchecks,
+              "holidays": config.import_holidays}[kind]
         try:
             name, text = _text(upload)
             r = fn(s, actor, text, name)
@@ -339,6 +340,14 @@ def register(app: FastAPI) -> None:  # noqa: C901
             return redirect("/admin/holidays", str(e), error=True)
         s.commit()
         return redirect("/admin/holidays", "Hari libur diperbarui.")
+
+    @app.post("/admin/holidays/import", include_in_schema=False)
+    def holidays_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _import_form("holidays", "/admin/holidays", s, actor, form)
+
+    @app.post("/api/admin/holidays/import", tags=["admin"], summary="Impor hari libur (CSV date,name atau JSON)")
+    def api_holidays_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _import("holidays", s, actor, file)
 
     @app.put("/api/admin/holidays/{day}", tags=["admin"])
     def api_holiday(day: str, body: HolidayIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):

@@ -719,6 +719,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         d = orgs.staff_page(s, actor, staff_id)
         d["platforms"] = orgs.PLATFORMS
         d["can_accounts"] = actor.can("staff.accounts")
+        d["can_edit"] = actor.can("staff.write")
+        d["units"] = orgs.list_units(s, actor) if d["can_edit"] else []
         return d
 
     @app.post("/staff/{staff_id}/accounts", include_in_schema=False)
