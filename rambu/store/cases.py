@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import audit, config, paperwork
-from .access import Actor, Invalid, NotFound, check_unit, unit_condition
+from .access import Actor, Conflict, Invalid, NotFound, check_unit, unit_condition
 from .config import STAGE_LABELS, STAGES
 from .models import Case, CaseAttachment, CaseDocument, CaseStep, Finding, Region, Staff, Unit, User, utcnow
 
@@ -387,11 +387,20 @@ def _check_record(c: Case, stage: str, data: dict, notes: str, done: datetime, n
     return None, None
 
 
+def _locked(s: Session, c: Case) -> Case:
+    """The case row locked for this transaction and read afresh: officers acting at once go one after the other."""
+    s.execute(select(Case.id).where(Case.id == c.id).with_for_update())
+    s.refresh(c)
+    s.expire(c, ["steps"])
+    return c
+
+
 def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict | None = None,
-            officer_id: int | None = None, done_on: str | None = None) -> dict:
+            officer_id: int | None = None, done_on: str | None = None, expected_stage: str | None = None) -> dict:
     """Complete the current step with its record and start the next one.
 
     `done_on` (YYYY-MM-DD, default today) dates the step: not in the future, not before the step before it.
+    `expected_stage` (the step the officer saw): when someone else completed it meanwhile -> Conflict.
     Step-specific `data`:
       pemeriksaan_awal: breach ("ya"/"tidak"); "tidak" closes the case with a clarification
       pemanggilan: hearing_at (ISO date-time, not before the summons), place, chair, members (list or lines),
@@ -402,10 +411,13 @@ def advance(s: Session, actor: Actor, case_id: int, notes: str = "", data: dict 
                optionally discipline_level (ringan | sedang | berat) -> decision PDF; the case closes
     """
     actor.require("cases.write")
-    c = get_case(s, actor, case_id)
+    c = _locked(s, get_case(s, actor, case_id))
     cur = _current(c)
     if cur is None or c.status != "open":
         raise Invalid("kasus sudah selesai")
+    if expected_stage and expected_stage != cur.stage:
+        raise Conflict(f"tahap {STAGE_LABELS.get(expected_stage, expected_stage)} sudah diselesaikan orang lain; "
+                       f"sekarang: {STAGE_LABELS.get(cur.stage, cur.stage)}. Muat ulang halaman")
     stage = cur.stage
     kept = {k: v for k, v in (cur.data or {}).items() if k.startswith("employee_")}  # what the employee sent
     data = {**kept, **dict(data or {})}

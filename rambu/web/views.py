@@ -141,6 +141,7 @@ class AdvanceIn(BaseModel):
     notes: str = ""
     officer_id: Optional[int] = None
     done_on: Optional[str] = Field(None, description="tanggal tahap dikerjakan YYYY-MM-DD (bawaan: hari ini)")
+    stage: Optional[str] = Field(None, description="tahap yang diselesaikan (409 bila sudah diselesaikan orang lain)")
     data: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -534,11 +535,11 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     def advance_form(case_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
                      s: Session = Depends(db)):
         data = {k: v for k, v in form.items()
-                if k not in ("csrf_token", "notes", "officer_id", "done_on") and isinstance(v, str)}
+                if k not in ("csrf_token", "notes", "officer_id", "done_on", "stage") and isinstance(v, str)}
         try:
             d = cases.advance(s, actor, case_id, str(form.get("notes") or ""), data, _opt_int(form.get("officer_id")),
-                              str(form.get("done_on") or "") or None)
-        except Invalid as e:
+                              str(form.get("done_on") or "") or None, str(form.get("stage") or "") or None)
+        except (Invalid, Conflict) as e:
             return redirect(f"/cases/{case_id}", str(e), error=True)
         s.commit()
         return redirect(f"/cases/{case_id}", f"Tahap selesai; sekarang: {d['stage_label']}.")
@@ -546,7 +547,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     @app.post("/api/cases/{case_id}/advance", tags=["kasus"],
               summary="Selesaikan tahap berjalan dengan catatannya dan mulai tahap berikutnya")
     def api_advance(case_id: int, body: AdvanceIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        d = cases.advance(s, actor, case_id, body.notes, body.data, body.officer_id, body.done_on)
+        d = cases.advance(s, actor, case_id, body.notes, body.data, body.officer_id, body.done_on, body.stage)
         s.commit()
         return d
 

@@ -114,6 +114,20 @@ def test_parallel_reviewers_one_verdict_per_finding(app, world, as_user):
         assert audit.verify(s).ok
 
 
+def test_parallel_officers_complete_a_step_once(app, world, as_user):
+    upload_and_screen(app, as_user("humas_a"), [activity(1, NIP_A1, "BENCI")])
+    kep = as_user("kep")
+    case_id = _confirm(kep, kep.get("/api/findings").json()["items"][0]["id"]).json()["case_id"]
+    officers = [login(app, name) for name in ("kep", "kep_a", "admin", "kep", "kep_a", "admin")]
+    responses = _race(app, [(c, "POST", f"/api/cases/{case_id}/advance", {"notes": f"petugas {i}", "stage": "diterima"})
+                            for i, c in enumerate(officers)])
+    assert sorted(r.status_code for r in responses) == [200] + [409] * 5, [r.text for r in responses]
+    case = kep.get(f"/api/cases/{case_id}").json()
+    assert [st["stage"] for st in case["steps"]] == ["diterima", "pemeriksaan_awal"]
+    with app.state.factory() as s:
+        assert audit.verify(s).ok
+
+
 def test_reopen_by_senior_officer_with_reason(app, world, as_user):
     upload_and_screen(app, as_user("humas_a"), [activity(1, NIP_A1, "BENCI satu"), activity(2, NIP_A2, "BENCI dua")])
     kep, kep_a = as_user("kep"), as_user("kep_a")
