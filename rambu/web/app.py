@@ -269,6 +269,7 @@ def _nav_counts(request: Request, actor: Any) -> dict:
     own = getattr(request.state, "session", None)
     try:
         s = own if own is not None else request.app.state.factory()
+        started = not s.in_transaction()  # the page's session may be done (committed, or closed after an error)
         try:
             out = findings.counts(s, actor)
             out["notices"] = notices.unread(s, actor)
@@ -279,6 +280,8 @@ def _nav_counts(request: Request, actor: Any) -> dict:
         finally:
             if own is None:
                 s.close()
+            elif started:  # end the transaction begun here: on SQLite it holds the write lock
+                s.rollback()
     except Exception:  # noqa: BLE001 - counters are a courtesy; a page never fails for them
         log.exception("penghitung navigasi")
         return {}
