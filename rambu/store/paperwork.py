@@ -32,10 +32,11 @@ def letter(kind: str, context: dict) -> bytes:
         context, ensure_ascii=False, indent=1, default=str)}])
 
 
-def report(title: str, sections: list[dict]) -> bytes:
+def report(title: str, sections: list[dict], generated_at=None) -> bytes:
+    """`generated_at`: an aware time in the reader's zone (the page footer prints it with WIB/WITA/WIT)."""
     fn = _doc("pdf", "render_report")
     if fn is not None:
-        return fn(title, sections)
+        return fn(title, sections, generated_at=generated_at)
     return _plain_pdf(title, sections)
 
 
