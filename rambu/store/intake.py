@@ -15,39 +15,19 @@ import hashlib
 import json
 import os
 from datetime import datetime
-from typing import IO, Any, Iterator
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import audit, config
+from ..contract.io import LineError, read_lines
 from .access import Actor, Invalid, can_see_unit
 from .models import ActivityKey, Batch, BatchLine, MediaFile, Staff, Unit, utcnow
 from .postings import postings_of, unit_at
 
 MAX_LINE = 1_000_000
 CHUNK = 500
-_KEPT_OF_LONG_LINE = 4096  # an over-long line is refused; its start is kept to show what it was
-
-
-def read_lines(f: IO[bytes]) -> Iterator[tuple[int, bytes, int]]:
-    """(line number, raw bytes, full length) of every non-blank line, at most MAX_LINE bytes held at once."""
-    n = 0
-    while True:
-        raw = f.readline(MAX_LINE + 2)
-        if not raw:
-            return
-        n += 1
-        size = len(raw)
-        if size > MAX_LINE + 1 and not raw.endswith(b"\n"):
-            while True:  # skip the rest of the line without holding it
-                more = f.readline(1 << 20)
-                size += len(more)
-                if not more or more.endswith(b"\n"):
-                    break
-            raw = raw[:_KEPT_OF_LONG_LINE]
-        if raw.strip():
-            yield n, raw if raw.endswith(b"\n") else raw + b"\n", size
 
 
 def safe_relative(path: Any) -> bool:
@@ -165,8 +145,8 @@ def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[
     scope = _Scope(s, actor)
     counts = {"lines": 0, "duplicates": 0, "refused": 0}
     with open(path, "rb") as f:
-        chunk: list[tuple[int, bytes, int]] = []
-        for item in read_lines(f):
+        chunk: list[tuple[int, bytes | LineError]] = []
+        for item in read_lines(f, MAX_LINE + 1):  # the contract's reader: over-long lines are never held
             chunk.append(item)
             if len(chunk) >= CHUNK:
                 _store_chunk(s, b, chunk, scope, counts)
@@ -186,31 +166,31 @@ def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[
     return b
 
 
-def _store_chunk(s: Session, b: Batch, chunk: list[tuple[int, bytes, int]], scope: _Scope, counts: dict) -> None:
-    parsed: list[tuple[int, bytes, int, Any]] = []
-    for n, raw, size in chunk:
+def _store_chunk(s: Session, b: Batch, chunk: list[tuple[int, bytes | LineError]], scope: _Scope, counts: dict) -> None:
+    parsed: list[tuple[int, bytes | LineError, Any]] = []
+    for n, raw in chunk:
         obj = None
-        if size <= MAX_LINE + 1:
+        if not isinstance(raw, LineError):
             try:
                 obj = json.loads(raw.decode("utf-8-sig"))
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 obj = None
-        parsed.append((n, raw, size, obj))
-    keys = {n: activity_keys(obj) for n, _, _, obj in parsed}
+        parsed.append((n, raw, obj))
+    keys = {n: activity_keys(obj) for n, _, obj in parsed}
     wanted = {k for ks in keys.values() for k in ks}
     known = {k: (bid, ln) for k, bid, ln in s.execute(
         select(ActivityKey.key, ActivityKey.batch_id, ActivityKey.line_no).where(ActivityKey.key.in_(wanted)))} \
         if wanted else {}
-    scope.load({nip for *_, obj in parsed if (nip := _nip(obj))})
+    scope.load({nip for _, _, obj in parsed if (nip := _nip(obj))})
     now = utcnow()
-    for n, raw, size, obj in parsed:
+    for n, raw, obj in parsed:
         counts["lines"] += 1
-        line = BatchLine(batch_id=b.id, line_no=n, raw=raw)
+        line = BatchLine(batch_id=b.id, line_no=n, raw=b"" if isinstance(raw, LineError) else raw)
         aid = obj.get("id") if isinstance(obj, dict) and isinstance(obj.get("id"), (str, int)) else None
         first = next((known[k] for k in keys[n] if k in known), None)
         refusal = None
-        if size > MAX_LINE + 1:
-            refusal = f"baris terlalu panjang ({size} byte; batas {MAX_LINE} byte)"
+        if isinstance(raw, LineError):  # too long: refused, not stored (its size is in the message)
+            refusal = raw.message
         elif first is not None:
             counts["duplicates"] += 1
             where = "baris ini juga ada di atasnya" if first[0] == b.id else f"batch #{first[0]}"

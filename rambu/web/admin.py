@@ -66,6 +66,10 @@ def _office_hours_changes(form, current: dict) -> dict:
     return changes
 
 
+IMPORTS = (("staff", "/admin/staff/import", "/admin/staff", "Impor direktori pegawai (CSV atau JSON kontrak)"),
+           ("roster", "/admin/staff/roster", "/admin/staff", "Impor jadwal dinas (CSV nip,start,end)"),
+           ("factchecks", "/admin/factchecks/import", "/admin/factchecks", "Impor register cek fakta (CSV atau JSON Lines)"),
+           ("holidays", "/admin/holidays/import", "/admin/holidays", "Impor hari libur (CSV date,name atau JSON)"))
 IMPORT_WORDS = {"created": "baru", "updated": "diperbarui", "relinked": "temuan ditautkan", "staff": "pegawai",
                 "periods": "periode", "holidays": "hari libur"}
 
@@ -254,6 +258,16 @@ def register(app: FastAPI) -> None:  # noqa: C901
             return redirect(back, str(e), error=True)
         return redirect(back, msg, error=bad)
 
+    def _import_routes(kind: str, path: str, back: str, summary: str) -> None:
+        def form_route(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+            return _import_form(kind, back, s, actor, form)
+
+        def api_route(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+            return _import(kind, s, actor, file)
+        app.add_api_route(path, form_route, methods=["POST"], include_in_schema=False, name=f"{kind}_import_form")
+        app.add_api_route("/api" + path, api_route, methods=["POST"], tags=["admin"], summary=summary,
+                          name=f"api_{kind}_import")
+
     def _import_message(r: dict) -> tuple[str, bool]:
         errs = r.get("errors") or []
         head = ", ".join(f"{IMPORT_WORDS.get(k, k)} {v}" for k, v in r.items() if isinstance(v, int))
@@ -262,21 +276,9 @@ def register(app: FastAPI) -> None:  # noqa: C901
             msg += f" {len(errs)} baris ditolak: " + " | ".join(errs[:5]) + (" ..." if len(errs) > 5 else "")
         return msg, bool(errs)
 
-    @app.post("/admin/staff/import", include_in_schema=False)
-    def staff_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import_form("staff", "/admin/staff", s, actor, form)
 
-    @app.post("/admin/staff/roster", include_in_schema=False)
-    def roster_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import_form("roster", "/admin/staff", s, actor, form)
-
-    @app.post("/api/admin/staff/import", tags=["admin"], summary="Impor direktori pegawai (CSV atau JSON kontrak)")
-    def api_staff_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import("staff", s, actor, file)
-
-    @app.post("/api/admin/staff/roster", tags=["admin"], summary="Impor jadwal dinas (CSV nip,start,end)")
-    def api_roster(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import("roster", s, actor, file)
+    for kind, path, back, summary in IMPORTS:  # each import: a page form and its API twin
+        _import_routes(kind, path, back, summary)
 
     # fact-check register
     @twin(app, "/admin/factchecks", "admin_factchecks.html", tags=["admin"])
@@ -288,9 +290,6 @@ def register(app: FastAPI) -> None:  # noqa: C901
         d["q"] = q
         return d
 
-    @app.post("/admin/factchecks/import", include_in_schema=False)
-    def fc_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import_form("factchecks", "/admin/factchecks", s, actor, form)
 
     @app.post("/admin/factchecks", include_in_schema=False)
     def fc_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
@@ -306,9 +305,6 @@ def register(app: FastAPI) -> None:  # noqa: C901
         s.commit()
         return redirect("/admin/factchecks", "Register cek fakta diperbarui.")
 
-    @app.post("/api/admin/factchecks/import", tags=["admin"], summary="Impor register cek fakta (CSV atau JSON Lines)")
-    def api_fc_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import("factchecks", s, actor, file)
 
     @app.put("/api/admin/factchecks/{fc_id}", tags=["admin"])
     def api_fc_save(fc_id: str, body: FactCheckIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
@@ -341,13 +337,6 @@ def register(app: FastAPI) -> None:  # noqa: C901
         s.commit()
         return redirect("/admin/holidays", "Hari libur diperbarui.")
 
-    @app.post("/admin/holidays/import", include_in_schema=False)
-    def holidays_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import_form("holidays", "/admin/holidays", s, actor, form)
-
-    @app.post("/api/admin/holidays/import", tags=["admin"], summary="Impor hari libur (CSV date,name atau JSON)")
-    def api_holidays_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import("holidays", s, actor, file)
 
     @app.put("/api/admin/holidays/{day}", tags=["admin"])
     def api_holiday(day: str, body: HolidayIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):

@@ -97,10 +97,15 @@ def cmd_audit_verify_export(args) -> int:
     except OSError as e:
         print(f"rambu: {e}", file=sys.stderr)
         return 2
+    return _verdict(v, "EKSPOR LOG AUDIT RUSAK")
+
+
+def _verdict(v, broken: str) -> int:
+    """0 and the message when intact; 1 and the first problem on standard error."""
     if v.ok:
         print(v.message)
         return 0
-    print(f"EKSPOR LOG AUDIT RUSAK: {v.message}", file=sys.stderr)
+    print(f"{broken}: {v.message}", file=sys.stderr)
     return 1
 
 
@@ -114,11 +119,7 @@ def cmd_audit_verify(args) -> int:
         except Exception as e:  # noqa: BLE001 - no schema yet, unreadable database
             print(f"rambu: log audit tidak dapat dibaca: {e}", file=sys.stderr)
             return 2
-    if v.ok:
-        print(v.message)
-        return 0
-    print(f"LOG AUDIT RUSAK: {v.message}", file=sys.stderr)
-    return 1
+    return _verdict(v, "LOG AUDIT RUSAK")
 
 
 def cmd_serve(args) -> int:

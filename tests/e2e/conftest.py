@@ -255,6 +255,17 @@ class UI:
             "(e.className&&typeof e.className==='string'?'.'+e.className.split(' ').join('.'):''))+' right='+Math.round(r.right));}});"
             "return {scroll: de.scrollWidth, client: w, inner: window.innerWidth, offenders: out.slice(0,10)};")
 
+    def wide_pages(self, pages: list[str], shot_prefix: str = "phone") -> dict:
+        """Visit each page and return those wider than the viewport (with their offenders); shots of each."""
+        wide = {}
+        for page in pages:
+            self.go(page)
+            o = self.overflow()
+            if o["scroll"] > o["client"]:
+                wide[page] = o
+            self.shot(f"{shot_prefix}-" + re.sub(r"[^a-z0-9]+", "-", page.split("?")[0]))
+        return wide
+
     def emulate_phone(self, width: int = 390, height: int = 844):
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})

@@ -298,13 +298,7 @@ def test_phone_review_pages_no_horizontal_scroll(ui):
         pages.append("/" + ui.find("#cases-table tbody a").get_attribute("href").split("/", 3)[3])
         ui.go("/findings?status=all")
         pages.append("/" + ui.find("#findings-table tbody a").get_attribute("href").split("/", 3)[3])
-        wide = {}
-        for page in pages:
-            ui.go(page)
-            o = ui.overflow()
-            if o["scroll"] > o["client"]:
-                wide[page] = o
-            ui.shot("phone-" + page.split("?")[0])
+        wide = ui.wide_pages(pages)
         assert not wide, json.dumps(wide, indent=1)
     finally:
         ui.emulate_desktop()

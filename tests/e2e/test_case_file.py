@@ -4,7 +4,6 @@ own page, notifications, and phone layouts without horizontal scrolling. Real se
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -152,13 +151,7 @@ def test_phone_pages_without_horizontal_scroll(ui, username, pages):
         if username == "admin":
             ui.go("/cases?status=all")
             pages = pages + ["/" + ui.find("#cases-table tbody a").get_attribute("href").split("/", 3)[3]]
-        wide = {}
-        for page in pages:
-            ui.go(page)
-            o = ui.overflow()
-            if o["scroll"] > o["client"]:
-                wide[page] = o
-            ui.shot(f"phone-{username}-" + re.sub(r"[^a-z0-9]+", "-", page))
+        wide = ui.wide_pages(pages, f"phone-{username}")
         assert not wide, json.dumps(wide, indent=1)
     finally:
         ui.emulate_desktop()

@@ -324,3 +324,15 @@ def test_documents_are_dated_in_order_and_complete(app, world, as_user, clock):
     # file names read in Indonesian
     assert [d["filename"].split("-", 3)[-1] for d in docs.values()] == [
         "surat-panggilan.pdf", "berita-acara-sidang.pdf", "keputusan.pdf"]
+
+
+def test_over_long_line_refused_by_line_the_rest_kept(app, world, as_user):
+    raw = jsonl([activity(1, NIP_A1, "BENCI")]) + b'{"id": "x", "text": "' + b"a" * 1_100_000 + b'"}\n' + \
+        jsonl([activity(3, NIP_A1, "pagi")])
+    r = _upload(as_user("humas_a"), raw)
+    assert r.status_code == 201, r.text
+    b = r.json()
+    assert b["total_lines"] == 3 and [e["line"] for e in b["line_errors"]] == [2]
+    assert "terlalu panjang" in b["line_errors"][0]["error"]
+    screen_all(app)
+    assert as_user("humas_a").get(f"/api/batches/{b['id']}").json()["decisions"] == {"violation": 1, "clean": 1}
