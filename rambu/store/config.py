@@ -455,6 +455,8 @@ def engine_config(s: Session) -> Config:
                 json.dump(hs, f, ensure_ascii=False)
         engine_vals["holidays_file"] = path
     lists = vals.get("engine.lists") or {}
-    lists = {det: {name: tuple(terms) for name, terms in named.items()} for det, named in lists.items()
-             if isinstance(named, dict)}
+    # a value stored before settings were checked on save must not break every check: bad entries are skipped
+    lists = {det: {name: tuple(x for x in terms if isinstance(x, str) and x.strip())
+                   for name, terms in named.items() if isinstance(terms, list)}
+             for det, named in (lists.items() if isinstance(lists, dict) else ()) if isinstance(named, dict)}
     return Config(MappingProxyType(engine_vals), MappingProxyType(lists), "database")

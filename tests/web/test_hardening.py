@@ -180,3 +180,19 @@ def test_failed_lines_can_be_screened_again(app, world, stub):
     app.state.worker.run_once()
     b = humas.get(f"/api/batches/{b['id']}").json()
     assert b["errors"] == 0 and b["status"] == "done" and b["decisions"] == {"violation": 1, "clean": 1}
+
+
+def test_a_bad_value_stored_earlier_does_not_break_checks(app, world):
+    """engine.lists written before settings were checked on save (or by hand in the database)."""
+    from rambu.store import config
+    from rambu.store.models import Setting
+    with app.state.factory() as s:
+        s.add(Setting(key="engine.lists", value={"rule6": ["bukan peta"], "rule2": {"hostile": [1, "kata baru"]}}))
+        config.bump_revision(s)
+        s.commit()
+    from rambu.contract.activity import parse_activity
+    from rambu.store import screening
+    with app.state.factory() as s:  # the real engine, built from the settings table
+        screener = screening.build_screener(s)
+    act = parse_activity({"id": "d", "type": "post", "created_at": "2025-03-11T20:15:00+07:00", "text": "kata baru"})
+    assert screener.screen(act).to_dict()["decision"] in ("clean", "review", "violation")
