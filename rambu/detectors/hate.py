@@ -13,9 +13,8 @@ Indonesian wording of the explanation.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 import re
+from bisect import bisect_left, bisect_right
 from typing import ClassVar, Iterable
 
 from ..analysis import Analysis, TextField
