@@ -15,6 +15,7 @@ label they read, and the Indonesian wording of the explanation.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import ClassVar, Iterable, Mapping
@@ -149,14 +150,21 @@ class HateDetector(Detector):
         hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
         short = len(words) <= 14
         pairs: list[tuple[Match, Match]] = []
+        # only hostile words within the window of a target are candidates: a sorted search, not every pair
+        # (a long OCR text has thousands of each)
+        order = sorted(range(len(hostile)), key=lambda j: pos.get(hostile[j].first, 0))
+        at = [pos.get(hostile[j].first, 0) for j in order]
         for t in targets:
-            for h in hostile:
+            p = pos.get(t.first, 0)
+            near = range(len(order)) if short else range(bisect_left(at, p - self.window),
+                                                          bisect_right(at, p + self.window))
+            for j in sorted(order[k] for k in near):
+                h = hostile[j]
                 if h.term == t.term or (h.first <= t.first and t.last <= h.last):
                     continue  # one word is not both the group and the insult ("kafir ... kafir")
                 if h.term in ANIMALS and not _insulting_animal(h, t, f, pos, words):
                     continue
-                close = abs(pos.get(h.first, 0) - pos.get(t.first, 0)) <= self.window
-                if (close and sentence[h.first] == sentence[t.first]) or short:
+                if short or sentence[h.first] == sentence[t.first]:
                     pairs.append((t, h))
         evidence_matches = hateful + [x for p in pairs for x in p]
         taken = [(toks[m.first].start, toks[m.last].end) for m in evidence_matches]
@@ -178,8 +186,9 @@ class HateDetector(Detector):
                     flag("pair_strong")
             else:
                 flag("pair_weak", pairs[0][1].term)
+            firsts = sorted({t.first for t, _ in pairs})
             general = [m for m in self.find("generalising", f)
-                       if any(abs(m.first - t.first) <= 8 for t, _ in pairs)]
+                       if bisect_right(firsts, m.first + 8) > bisect_left(firsts, m.first - 8)]
             if general:
                 flag("generalising", general[0].term)
         elif any(h.label == "strong" for h in hostile):

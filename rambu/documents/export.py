@@ -62,11 +62,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def to_csv(rows: list[dict], columns: list[str]) -> bytes:
-    """CSV bytes (UTF-8 with BOM, CRLF, RFC 4180 quoting, formulas neutralised)."""
+def to_csv(rows: list[dict], columns: list[str], delimiter: str = ",", decimal: str = ".") -> bytes:
+    """CSV bytes (UTF-8 with BOM, CRLF, RFC 4180 quoting, formulas neutralised).
+
+    Indonesian spreadsheets read ``delimiter=";"`` with ``decimal=","`` (1,5 not 1.5)."""
     columns = [str(c) for c in columns]
     buf = io.StringIO()
-    writer = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = csv.writer(buf, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n", delimiter=delimiter)
     writer.writerow([safe_cell(c) for c in columns])
     for row in rows or []:
         row = row if isinstance(row, dict) else {}
@@ -75,7 +77,7 @@ def to_csv(rows: list[dict], columns: list[str]) -> bytes:
             value = row.get(c)
             text = _text(value)
             if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-                out.append(text)  # a real number, "-5" is data, not a formula
+                out.append(text.replace(".", decimal) if isinstance(value, (float, Decimal)) else text)  # data, not a formula
             else:
                 out.append(safe_cell(text))
         writer.writerow(out)

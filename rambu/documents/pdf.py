@@ -536,7 +536,8 @@ def _place_date(r: _Renderer, tmpl: str) -> str:
     text = r.fill(tmpl)
     # "-, 5 Maret 2025" when no city was given: keep just the date.
     text = re.sub(r"^-,\s*", "", text)
-    text = re.sub(r"(Ditetapkan di) -\n", r"\1 \n", text)
+    # no city: the line is left out rather than printed empty (a letter says only what is true)
+    text = re.sub(r"^Ditetapkan di -\n", "", text)
     return text
 
 

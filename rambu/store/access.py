@@ -38,7 +38,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+# Reopening a review is for senior officers: administrators and national Kepatuhan Internal.
+SENIOR = {("admin", "national"), ("kepatuhan", "national")}
+
 PERMISSION_LABELS = {
+    "findings.reopen": "membuka ulang tinjauan (petugas senior)",
     "admin": "membuka administrasi", "check": "memakai cek sebelum unggah", "dashboard": "membuka dasbor",
     "export": "mengekspor data", "findings.read": "melihat temuan", "findings.review": "meninjau temuan",
     "cases.read": "melihat kasus", "cases.write": "menangani kasus", "staff.read": "melihat direktori pegawai",
@@ -54,6 +58,10 @@ class AccessDenied(Exception):
 
 class NotFound(Exception):
     """No such object, or not visible to this user (HTTP 404: existence is not revealed)."""
+
+
+class Conflict(Exception):
+    """Someone else changed the object first (HTTP 409); message in Indonesian."""
 
 
 class Invalid(ValueError):
@@ -78,7 +86,8 @@ class Actor:
 
     @property
     def permissions(self) -> frozenset[str]:
-        return PERMISSIONS.get(self.role, frozenset())
+        perms = PERMISSIONS.get(self.role, frozenset())
+        return perms | {"findings.reopen"} if (self.role, self.scope) in SENIOR else perms
 
     def can(self, perm: str) -> bool:
         return perm in self.permissions

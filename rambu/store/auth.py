@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from . import audit, config
 from .access import ROLE_SCOPES, ROLES, Actor, Invalid, NotFound
-from .models import LoginSession, Region, Unit, User, utcnow
+from .models import LoginSession, LoginThrottle, Region, Unit, User, utcnow
 
 _hasher = PasswordHasher()
 _DUMMY = _hasher.hash("rambu-dummy-password")
@@ -40,38 +40,65 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+LOCKED = ("Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Coba lagi dalam {mins} menit atau "
+          "hubungi administrator.")
+
+
+def _throttle(s: Session, key: str) -> LoginThrottle:
+    row = s.get(LoginThrottle, key)
+    if row is None:
+        row = LoginThrottle(key=key, failures=0)
+        s.add(row)
+    return row
+
+
+def _locked(s: Session, keys: list[str], now) -> int | None:
+    """Minutes left when any of the throttle keys is locked."""
+    until = [r.locked_until for r in s.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(keys)))
+             if r.locked_until and r.locked_until > now]
+    return max(1, int((max(until) - now).total_seconds() // 60) + 1) if until else None
+
+
 def login(s: Session, username: str, password: str, client: str = "") -> tuple[User, str, str]:
-    """(user, session token, csrf token); raises AuthError. Commits failure counts itself."""
-    user = s.scalar(select(User).where(User.username == (username or "").strip().lower()))
+    """(user, session token, csrf token); raises AuthError. Commits failure counts itself.
+
+    Failures are counted per (account, client) and per client: someone elsewhere cannot lock the real user
+    out, and unknown accounts are answered exactly like known ones (same messages, a password hash is
+    always checked)."""
+    name = (username or "").strip().lower()[:80]
+    user = s.scalar(select(User).where(User.username == name))
     now = utcnow()
     generic = AuthError("Nama pengguna atau kata sandi salah.")
-    if user is None or not user.active:
-        try:
-            _hasher.verify(_DUMMY, password or "")
-        except VerificationError:
-            pass
-        raise generic
-    if user.locked_until and user.locked_until > now:
-        audit.record(s, Actor.of(user), "auth.login_locked", "user", user.id, detail={"client": client})
-        s.commit()
-        mins = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise AuthError(f"Akun dikunci sementara karena gagal masuk berulang. Coba lagi dalam {mins} menit "
-                        "atau hubungi administrator.")
+    keys = [f"akun:{name}|klien:{client}"[:300], f"klien:{client}"[:300]]
+    mins = _locked(s, keys, now)
+    ok = False
     try:
-        _hasher.verify(user.password_hash, password or "")
+        _hasher.verify(user.password_hash if user is not None and user.active else _DUMMY, password or "")
+        ok = user is not None and user.active and mins is None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        user.failed_logins += 1
+        pass
+    if mins is not None:
+        audit.record(s, _who(user, name), "auth.login_locked", "user", user.id if user else "",
+                     detail={"client": client, "username": name})
+        s.commit()
+        raise AuthError(LOCKED.format(mins=mins))
+    if not ok:
         limit = int(config.get(s, "auth.max_failures"))
-        detail = {"client": client, "failures": user.failed_logins}
-        if user.failed_logins >= limit:
-            user.locked_until = now + timedelta(minutes=int(config.get(s, "auth.lockout_minutes")))
-            user.failed_logins = 0
-            detail["locked_until"] = user.locked_until.isoformat()
-        audit.record(s, Actor.of(user), "auth.login_failed", "user", user.id, detail=detail)
+        detail = {"client": client, "username": name}
+        for key, allowed in zip(keys, (limit, limit * 4)):
+            row = _throttle(s, key)
+            row.failures, row.updated_at = (row.failures or 0) + 1, now
+            if row.failures >= allowed:
+                row.locked_until = now + timedelta(minutes=int(config.get(s, "auth.lockout_minutes")))
+                row.failures = 0
+                detail["locked_until"] = row.locked_until.isoformat()
+        audit.record(s, _who(user, name), "auth.login_failed", "user", user.id if user else "",
+                     detail=detail)
         s.commit()
         raise generic
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    s.execute(delete(LoginThrottle).where(LoginThrottle.key == keys[0]))
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
@@ -83,6 +110,22 @@ def login(s: Session, username: str, password: str, client: str = "") -> tuple[U
     audit.record(s, Actor.of(user), "auth.login", "user", user.id, detail={"client": client})
     s.commit()
     return user, token, csrf
+
+
+def _who(user: User | None, name: str) -> Actor:
+    return Actor.of(user) if user is not None else Actor(None, name or "?", "", "")
+
+
+def unlock(s: Session, actor: Actor | None, username: str) -> int:
+    """Lift every sign-in lock of an account (all clients); returns how many were lifted."""
+    name = (username or "").strip().lower()
+    user = s.scalar(select(User).where(User.username == name))
+    if user is None:
+        raise NotFound(f"pengguna {name!r} tidak ada")
+    n = s.execute(delete(LoginThrottle).where(LoginThrottle.key.like(f"akun:{name}|%"))).rowcount or 0
+    user.locked_until, user.failed_logins = None, 0
+    audit.record(s, actor, "user.unlock", "user", user.id, detail={"locks": n})
+    return n
 
 
 def session_of(s: Session, token: str | None) -> tuple[User, LoginSession] | None:
@@ -109,9 +152,18 @@ def user_dict(u: User) -> dict:
     return {"id": u.id, "username": u.username, "full_name": u.full_name, "role": u.role,
             "role_label": ROLES.get(u.role, u.role), "scope": u.scope, "region_id": u.region_id,
             "region": u.region.name if u.region else None, "unit_id": u.unit_id,
-            "unit": u.unit.name if u.unit else None, "nip": u.nip, "active": u.active,
-            "locked": bool(u.locked_until and u.locked_until > utcnow()),
+            "unit": u.unit.name if u.unit else None, "nip": u.nip, "email": u.email, "active": u.active,
+            "locked": _is_locked(u),
             "last_login_at": u.last_login_at.isoformat() if u.last_login_at else None}
+
+
+def _is_locked(u: User) -> bool:
+    from sqlalchemy.orm import object_session
+    s = object_session(u)
+    if s is None:
+        return False
+    return bool(s.scalar(select(LoginThrottle.key).where(LoginThrottle.key.like(f"akun:{u.username}|%"),
+                                                         LoginThrottle.locked_until > utcnow()).limit(1)))
 
 
 def list_users(s: Session, actor: Actor) -> list[dict]:
@@ -138,8 +190,18 @@ def _validate(s: Session, role: str, scope: str, region_id, unit_id) -> tuple[in
     return None, None
 
 
+def _email(v: str | None) -> str | None:
+    v = (v or "").strip()
+    if not v:
+        return None
+    if len(v) > 200 or "@" not in v or " " in v or v.startswith("@") or v.endswith("@"):
+        raise Invalid(f"alamat surel tidak sah: {v[:60]!r}")
+    return v
+
+
 def create_user(s: Session, actor: Actor, username: str, full_name: str, role: str, scope: str,
-                region_id=None, unit_id=None, nip: str | None = None, password: str | None = None) -> tuple[User, str]:
+                region_id=None, unit_id=None, nip: str | None = None, password: str | None = None,
+                email: str | None = None) -> tuple[User, str]:
     """Returns the user and the password (generated when not given: show it once)."""
     actor.require("admin")
     username = (username or "").strip().lower()
@@ -151,7 +213,7 @@ def create_user(s: Session, actor: Actor, username: str, full_name: str, role: s
     password = password or new_password()
     check_password_strength(password)
     u = User(username=username, full_name=(full_name or "").strip(), password_hash=hash_password(password), role=role,
-             scope=scope, region_id=region_id, unit_id=unit_id, nip=(nip or None))
+             scope=scope, region_id=region_id, unit_id=unit_id, nip=(nip or None), email=_email(email))
     s.add(u)
     s.flush()
     audit.record(s, actor, "user.create", "user", u.id, detail={"username": username, "role": role, "scope": scope,
@@ -173,11 +235,14 @@ def update_user(s: Session, actor: Actor, user_id: int, **changes) -> User:
         if getattr(u, k) != v:
             detail[k] = v
             setattr(u, k, v)
-    for k in ("full_name", "nip", "active"):
+    if "email" in changes and changes["email"] is not None:
+        changes["email"] = _email(changes["email"])
+    for k in ("full_name", "nip", "active", "email"):
         if k in changes and changes[k] is not None and getattr(u, k) != changes[k]:
             setattr(u, k, changes[k])
             detail[k] = changes[k]
     if changes.get("unlock"):
+        s.execute(delete(LoginThrottle).where(LoginThrottle.key.like(f"akun:{u.username}|%")))
         u.locked_until, u.failed_logins = None, 0
         detail["unlock"] = True
     if changes.get("password"):
@@ -191,7 +256,8 @@ def update_user(s: Session, actor: Actor, user_id: int, **changes) -> User:
     return u
 
 
-def change_own_password(s: Session, actor: Actor, old: str, new: str) -> None:
+def change_own_password(s: Session, actor: Actor, old: str, new: str, keep_token: str | None = None) -> None:
+    """Change one's password; every other session of the user ends (this one, `keep_token`, stays)."""
     u = s.get(User, actor.id)
     try:
         _hasher.verify(u.password_hash, old or "")
@@ -199,4 +265,8 @@ def change_own_password(s: Session, actor: Actor, old: str, new: str) -> None:
         raise Invalid("kata sandi lama salah") from None
     check_password_strength(new)
     u.password_hash = hash_password(new)
-    audit.record(s, actor, "user.password", "user", u.id)
+    q = delete(LoginSession).where(LoginSession.user_id == u.id)
+    if keep_token:
+        q = q.where(LoginSession.token_hash != _token_hash(keep_token))
+    ended = s.execute(q).rowcount or 0
+    audit.record(s, actor, "user.password", "user", u.id, detail={"sessions_ended": ended})

@@ -1,19 +1,20 @@
 """Batches of activities (contract JSON Lines): stored as received, then screened line by line.
 
-Nothing accepted is lost: `upload` stores every line (and every media file with
-its SHA-256) in one transaction before screening starts. `screen_pending`
+Nothing accepted is lost: `intake.accept_file` stores every line (and every media
+file with its SHA-256) in one transaction before screening starts. `screen_pending`
 screens stored lines in small chunks; each chunk's findings and line statuses
 are committed together, and a line is only taken while still `pending`, so a
 crash or restart mid-batch resumes without duplicates or gaps.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import shutil
 import tempfile
 import threading
+import time
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
 
@@ -21,22 +22,26 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit, config
-from .access import Actor, Invalid, NotFound, can_see_unit, check_unit, unit_condition
-from .models import Batch, BatchLine, Finding, MediaFile, Staff, Unit, utcnow
+from .access import Actor, Invalid, NotFound, check_unit, unit_condition
+from .intake import safe_relative
+from .models import Batch, BatchLine, Finding, MediaFile, Staff, utcnow
+from .postings import postings_of, unit_at
 from .screening import ScreenerProvider
 
 log = logging.getLogger("rambu.web")
-MAX_LINE = 1_000_000
 
 
 def batch_dict(b: Batch, counts: dict[str, int] | None = None) -> dict:
     counts = counts or {}
-    done = counts.get("done", 0) + counts.get("error", 0)
-    return {"id": b.id, "unit_id": b.unit_id, "unit": b.unit.name if b.unit else None, "filename": b.filename,
+    done = counts.get("done", 0) + counts.get("error", 0) + counts.get("duplicate", 0)
+    return {"id": b.id, "unit_id": b.unit_id, "unit": b.unit.name if b.unit else None,
+            "tz": b.unit.timezone if b.unit else None, "filename": b.filename,
             "sha256": b.sha256, "size": b.size, "total_lines": b.total_lines, "status": b.status,
             "created_at": b.created_at.isoformat(), "started_at": b.started_at.isoformat() if b.started_at else None,
             "finished_at": b.finished_at.isoformat() if b.finished_at else None,
             "screened": done, "errors": counts.get("error", 0), "pending": counts.get("pending", 0),
+            "duplicates": counts.get("duplicate", 0), "retryable": counts.get("retry", 0),
+            "uploaded_by": b.uploaded_by,
             "progress": round(done / b.total_lines, 4) if b.total_lines else 1.0,
             "decisions": {k[9:]: v for k, v in counts.items() if k.startswith("decision:")}}
 
@@ -52,72 +57,30 @@ def _counts(s: Session, batch_ids: list[int]) -> dict[int, dict[str, int]]:
                                  .where(BatchLine.batch_id.in_(batch_ids), BatchLine.decision.is_not(None))
                                  .group_by(BatchLine.batch_id, BatchLine.decision)):
         out[bid][f"decision:{dec}"] = n
-    return out
-
-
-def split_lines(data: bytes) -> list[tuple[int, bytes]]:
-    """(line number, raw bytes) of every non-blank line, numbered like rambu.contract.io.read_lines."""
-    out = []
-    for n, raw in enumerate(data.split(b"\n"), 1):
-        if raw.strip():
-            out.append((n, raw + b"\n"))
+    for bid, n in s.execute(select(BatchLine.batch_id, func.count()).where(BatchLine.batch_id.in_(batch_ids),
+                                                                           BatchLine.retry.is_(True))
+                            .group_by(BatchLine.batch_id)):
+        out[bid]["retry"] = n
     return out
 
 
 def upload(s: Session, actor: Actor, filename: str, data: bytes, media: list[tuple[str, bytes]] = (),
            unit_id: int | None = None, *, issues: list[str] = (), sha256: str | None = None,
            size: int | None = None) -> Batch:
-    """Store a batch. For an imported archive (store/imports.py) `data` is the import's JSON Lines, `issues`
-    the archive's unreadable parts (kept as error lines after the activities), `sha256`/`size` the archive's."""
-    actor.require("batches.write")
-    limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
-    size = len(data) if size is None else size
-    if size > limit:
-        raise Invalid(f"berkas terlalu besar ({size} byte; batas {limit} byte)")
-    unit_id = int(unit_id) if unit_id else actor.unit_id
-    if unit_id is None:
-        raise Invalid("pilih unit pemilik batch")
-    if s.get(Unit, unit_id) is None or not can_see_unit(s, actor, unit_id):
-        raise Invalid("unit di luar cakupan Anda")
-    lines = split_lines(data)
-    if not lines:
-        raise Invalid("berkas kosong: tidak ada baris aktivitas")
-    last = lines[-1][0]
-    lines += [(last + i, issue) for i, issue in enumerate(issues, 1)]
-    b = Batch(unit_id=unit_id, uploaded_by=actor.id, filename=os.path.basename(filename or "batch.jsonl")[:255],
-              sha256=sha256 or hashlib.sha256(data).hexdigest(), size=size, total_lines=len(lines), status="queued")
-    s.add(b)
-    s.flush()
-    for n, raw in lines:
-        if isinstance(raw, str):  # an archive issue: an error line without raw bytes
-            s.add(BatchLine(batch_id=b.id, line_no=n, raw=b"", status="error", error=f"arsip: {raw}",
-                            screened_at=utcnow()))
-            continue
-        if len(raw) > MAX_LINE + 1:
-            s.add(BatchLine(batch_id=b.id, line_no=n, raw=raw, status="error",
-                            error=f"baris terlalu panjang ({len(raw)} byte; batas {MAX_LINE} byte)",
-                            screened_at=utcnow()))
-        else:
-            s.add(BatchLine(batch_id=b.id, line_no=n, raw=raw))
-    seen = set()
-    for path, content in media:
-        path = _safe_path(path)
-        if path in seen:
-            raise Invalid(f"berkas media ganda: {path}")
-        seen.add(path)
-        s.add(MediaFile(batch_id=b.id, path=path, sha256=hashlib.sha256(content).hexdigest(), size=len(content),
-                        content=content))
-    audit.record(s, actor, "batch.upload", "batch", b.id, unit_id=unit_id,
-                 detail={"filename": b.filename, "sha256": b.sha256, "lines": len(lines), "media": len(seen)})
-    return b
-
-
-def _safe_path(path: str) -> str:
-    p = (path or "").replace("\\", "/").lstrip("/")
-    parts = [x for x in p.split("/") if x not in ("", ".")]
-    if not parts or ".." in parts:
-        raise Invalid(f"nama berkas media tidak sah: {path!r}")
-    return "/".join(parts)
+    """Store a batch given as bytes (demo data, tests, imported archives): written to a private folder, then
+    `intake.accept_file` (which documents `issues`, `sha256` and `size`)."""
+    from .intake import accept_file
+    with tempfile.TemporaryDirectory(prefix="rambu-upload-") as d:
+        path = os.path.join(d, "batch")
+        with open(path, "wb") as f:
+            f.write(data)
+        files = []
+        for i, (name, content) in enumerate(media):
+            p = os.path.join(d, f"media-{i}")
+            with open(p, "wb") as f:
+                f.write(content)
+            files.append((name, p))
+        return accept_file(s, actor, path, filename, files, unit_id, issues=issues, sha256=sha256, size=size)
 
 
 def list_batches(s: Session, actor: Actor, limit: int = 50, offset: int = 0) -> dict:
@@ -139,6 +102,12 @@ def get_batch(s: Session, actor: Actor, batch_id: int) -> dict:
     d["line_errors"] = [{"line": ln.line_no, "id": ln.activity_id, "error": ln.error} for ln in s.scalars(
         select(BatchLine).where(BatchLine.batch_id == b.id, BatchLine.status == "error")
         .order_by(BatchLine.line_no).limit(200))]
+    d["known"] = [{"line": ln.line_no, "id": ln.activity_id, "message": ln.error,
+                   **((ln.result or {}).get("duplicate_of") or {})} for ln in s.scalars(
+        select(BatchLine).where(BatchLine.batch_id == b.id, BatchLine.status == "duplicate")
+        .order_by(BatchLine.line_no).limit(200))]
+    d["results"] = _results(s, b.id)
+    d["can_upload"] = actor.can("batches.write")
     d["media"] = [{"path": m.path, "sha256": m.sha256, "size": m.size}
                   for m in s.scalars(select(MediaFile).where(MediaFile.batch_id == b.id).order_by(MediaFile.path))]
     if actor.can("findings.read"):
@@ -146,6 +115,19 @@ def get_batch(s: Session, actor: Actor, batch_id: int) -> dict:
         d["findings"] = s.scalar(select(func.count()).select_from(Finding)
                                  .where(Finding.batch_id == b.id, unit_condition(actor, Finding.unit_id)))
     return d
+
+
+def _results(s: Session, batch_id: int, limit: int = 500) -> list[dict]:
+    """What screening found per line (for the humas who sent the batch); the review is Kepatuhan's."""
+    out = []
+    for ln in s.scalars(select(BatchLine).where(BatchLine.batch_id == batch_id, BatchLine.status == "done",
+                                                BatchLine.decision.in_(("violation", "review")))
+                        .order_by(BatchLine.line_no).limit(limit)):
+        fs = [{"rule": f.get("rule"), "confidence": f.get("confidence"),
+               "quote": next((e.get("quote") for e in f.get("evidence") or [] if e.get("quote")), None)}
+              for f in (ln.result or {}).get("findings", [])]
+        out.append({"line": ln.line_no, "id": ln.activity_id, "decision": ln.decision, "findings": fs})
+    return out
 
 
 def batch_raw(s: Session, actor: Actor, batch_id: int) -> bytes:
@@ -161,18 +143,18 @@ class Interrupted(Exception):
 
 
 def _prior_offences(s: Session, nip: str | None) -> int:
+    """Earlier breaches of the employee: their cases decided as proven (not findings, which repeat)."""
     if not nip:
         return 0
-    return s.scalar(select(func.count()).select_from(Finding).where(Finding.nip == nip,
-                                                                      Finding.status == "confirmed")) or 0
+    from .models import Case
+    return s.scalar(select(func.count()).select_from(Case).join(Staff, Staff.id == Case.staff_id)
+                    .where(Staff.nip == nip, Case.outcome == "proven")) or 0
 
 
-def _materialise_media(s: Session, batch_id: int) -> str | None:
-    files = list(s.scalars(select(MediaFile).where(MediaFile.batch_id == batch_id)))
-    if not files:
-        return None
+def _materialise_media(s: Session, batch_id: int) -> str:
+    """The batch's own folder: its media files and nothing else (media paths resolve inside it)."""
     d = tempfile.mkdtemp(prefix=f"rambu-batch-{batch_id}-")
-    for m in files:
+    for m in s.scalars(select(MediaFile).where(MediaFile.batch_id == batch_id)):
         p = os.path.join(d, *m.path.split("/"))
         os.makedirs(os.path.dirname(p), exist_ok=True)
         with open(p, "wb") as f:
@@ -180,10 +162,18 @@ def _materialise_media(s: Session, batch_id: int) -> str | None:
     return d
 
 
+@dataclass
+class _Context:
+    """What screening a batch's lines needs from the directory, read once per batch."""
+    base_dir: str
+    batch_unit: int
+    staff_by_nip: dict[str, tuple[int, int | None]]
+    postings: dict
+
+
 def screen_batch(factory: sessionmaker, provider: ScreenerProvider, batch_id: int,
                  after_chunk: Callable[[int], None] | None = None, stop: threading.Event | None = None) -> bool:
     """Screen the batch's pending lines; True when the batch is finished."""
-    from ..contract.io import LineError, decode_line
     with factory() as s:
         b = s.get(Batch, batch_id)
         if b is None or b.status == "done":
@@ -191,10 +181,9 @@ def screen_batch(factory: sessionmaker, provider: ScreenerProvider, batch_id: in
         chunk_size = int(config.get(s, "batch.screen_chunk"))
         if b.status == "queued":
             b.status, b.started_at = "screening", utcnow()
-            s.commit()
-        base_dir = _materialise_media(s, batch_id)
-        staff_by_nip = {nip: (sid, uid) for sid, nip, uid in s.execute(select(Staff.id, Staff.nip, Staff.unit_id))}
-        batch_unit = b.unit_id
+        staff = {nip: (sid, uid) for sid, nip, uid in s.execute(select(Staff.id, Staff.nip, Staff.unit_id))}
+        ctx = _Context(_materialise_media(s, batch_id), b.unit_id, staff, postings_of(s))
+        s.commit()
     try:
         chunks = 0
         while True:
@@ -209,41 +198,60 @@ def screen_batch(factory: sessionmaker, provider: ScreenerProvider, batch_id: in
                         b = s.get(Batch, batch_id)
                         b.status, b.finished_at = "done", utcnow()
                         audit.record(s, None, "batch.screened", "batch", batch_id, unit_id=b.unit_id)
+                        from .notices import notify_new_findings
+                        notify_new_findings(s, b)
                         return True
                     for ln in lines:
-                        _screen_line(s, provider, ln, base_dir, staff_by_nip, batch_unit, decode_line, LineError)
+                        _screen_line(s, provider, ln, ctx)
             chunks += 1
             if after_chunk is not None:
                 after_chunk(chunks)
     finally:
-        if base_dir:
-            shutil.rmtree(base_dir, ignore_errors=True)
+        shutil.rmtree(ctx.base_dir, ignore_errors=True)
 
 
-def _screen_line(s: Session, provider: ScreenerProvider, ln: BatchLine, base_dir, staff_by_nip, batch_unit,
-                 decode_line, LineError) -> None:
-    item = decode_line(ln.line_no, ln.raw, base_dir)
+def _excerpt(item) -> str:
+    parts = [item.text or ""]
+    if item.target is not None and item.target.text:
+        parts.append(item.target.text)
+    parts += [m.ocr_text or m.transcript or "" for m in item.media]
+    return " | ".join(p for p in parts if p)[:4000]
+
+
+def _screen_line(s: Session, provider: ScreenerProvider, ln: BatchLine, ctx: _Context) -> None:
+    from ..contract.io import LineError, decode_line
+    item = decode_line(ln.line_no, ln.raw, ctx.base_dir)
     now = utcnow()
+    findings: list[Finding] = []
+    if not isinstance(item, LineError):
+        paths = [m.path for m in item.media] + [m.path for m in (item.target.media if item.target else ())]
+        bad = next((i for i, p in enumerate(paths) if p is not None and not safe_relative(p)), None)
+        if bad is not None:  # stored before paths were checked at upload: still never leaves the batch folder
+            item = LineError(ln.line_no, item.id, f"media[{bad}].path tidak sah: berkas media harus berada di dalam "
+                                                  "folder batch")
     if isinstance(item, LineError):
         vals = dict(status="error", activity_id=item.id, error=item.message, result=item.to_dict(), screened_at=now)
-        findings = []
     else:
         nip = item.author.nip if item.author else None
         try:
             result = provider.screen(s, item, prior_offences=_prior_offences(s, nip))
+            retry = False
         except Exception as e:  # noqa: BLE001 - one activity must not stop the batch
             log.exception("penyaringan baris %s batch %s gagal", ln.line_no, ln.batch_id)
             result = {"id": item.id, "line": ln.line_no, "error": f"penyaringan gagal: {type(e).__name__}: {e}"}
+            retry = True
         if "error" in result:
             vals = dict(status="error", activity_id=item.id, nip=nip, error=result["error"], result=result,
-                        screened_at=now)
-            findings = []
+                        screened_at=now, retry=retry)
         else:
             vals = dict(status="done", activity_id=item.id, nip=nip, decision=result["decision"], result=result,
-                        screened_at=now)
-            staff_id, unit_id = staff_by_nip.get(nip, (None, None)) if nip else (None, None)
+                        screened_at=now, retry=False, error=None)
+            staff_id, current = ctx.staff_by_nip.get(nip, (None, None)) if nip else (None, None)
+            unit_id = unit_at(ctx.postings, staff_id, current, item.created_at) if staff_id else None
+            url = item.url or (item.target.url if item.target is not None else None)
             findings = [Finding(batch_id=ln.batch_id, line_no=ln.line_no, idx=i, activity_id=item.id,
-                                staff_id=staff_id, nip=nip, unit_id=unit_id or batch_unit, rule=f["rule"],
+                                staff_id=staff_id, nip=nip, unit_id=unit_id or ctx.batch_unit, rule=f["rule"],
+                                platform=item.platform, url=(url or None) and url[:500], excerpt=_excerpt(item),
                                 confidence=float(f["confidence"]), needs_review=bool(f["needs_review"]),
                                 decision=result["decision"], evidence=f.get("evidence", []),
                                 explanation=f.get("explanation", ""), basis=f.get("basis", []),
@@ -256,6 +264,21 @@ def _screen_line(s: Session, provider: ScreenerProvider, ln: BatchLine, base_dir
                      .execution_options(synchronize_session=False))
     if took.rowcount == 1:  # another worker may have taken this line meanwhile: then its findings stand
         s.add_all(findings)
+
+
+def rescreen(s: Session, actor: Actor, batch_id: int) -> int:
+    """Put the lines whose screening failed (not bad input) back in the queue; returns how many."""
+    actor.require("batches.write")
+    get_batch(s, actor, batch_id)
+    n = s.execute(update(BatchLine).where(BatchLine.batch_id == batch_id, BatchLine.status == "error",
+                                          BatchLine.retry.is_(True))
+                  .values(status="pending", retry=False, error=None, result=None, screened_at=None)
+                  .execution_options(synchronize_session=False)).rowcount
+    if n:
+        b = s.get(Batch, batch_id)
+        b.status, b.finished_at = "screening", None
+        audit.record(s, actor, "batch.rescreen", "batch", batch_id, unit_id=b.unit_id, detail={"lines": n})
+    return n
 
 
 def pending_batches(factory: sessionmaker) -> list[int]:
@@ -295,10 +318,23 @@ class Worker:
                 n += 1
         return n
 
+    def housekeeping(self) -> dict:
+        """Reminders of due and overdue case steps, and the e-mail outbox."""
+        from .notices import remind_due, send_pending
+        with self.factory() as s:
+            reminded = remind_due(s)
+            s.commit()
+            sent = send_pending(s)
+        return {"reminded": reminded, **sent}
+
     def _run(self) -> None:
+        last_housekeeping = 0.0
         while not self.stop.is_set():
             try:
                 self.run_once(self.stop)
+                if time.monotonic() - last_housekeeping >= 60:
+                    last_housekeeping = time.monotonic()
+                    self.housekeeping()
                 self.last_error = None
             except Exception as e:  # noqa: BLE001 - keep the worker alive; the batch resumes next round
                 self.last_error = f"{type(e).__name__}: {e}"

@@ -54,7 +54,69 @@ APP_SETTINGS: tuple[AppSetting, ...] = (
     AppSetting("review.default_min_confidence", 0.0, "Keyakinan minimum bawaan antrean tinjauan."),
     AppSetting("org.name", "Direktorat Jenderal Pemasyarakatan", "Nama instansi pada surat dan laporan."),
     AppSetting("engine.lists", {}, "Daftar kata tambahan operator per detektor, mis. {\"rule6\": {\"sensitive_places\": [\"Blok Mawar\"]}}."),
+    AppSetting("mail.enabled", False, "Kirim pemberitahuan lewat surel (server SMTP di bawah)."),
+    AppSetting("mail.host", "", "Nama atau alamat server SMTP."),
+    AppSetting("mail.port", 25, "Port server SMTP (25, 587 untuk STARTTLS, 465 untuk SSL)."),
+    AppSetting("mail.security", "none", "Keamanan sambungan SMTP: none, starttls atau ssl."),
+    AppSetting("mail.username", "", "Nama pengguna SMTP (kosong = tanpa autentikasi)."),
+    AppSetting("mail.password", "", "Kata sandi SMTP (disimpan di basis data; tidak ditampilkan kembali)."),
+    AppSetting("mail.sender", "rambu@localhost", "Alamat pengirim surel pemberitahuan."),
+    AppSetting("mail.base_url", "http://127.0.0.1:8000", "Alamat aplikasi untuk tautan di surel."),
+    AppSetting("notify.due_days", 1, "Pengingat tahap kasus: berapa hari kerja sebelum batas waktu."),
 )
+SECRET_SETTINGS = frozenset({"mail.password"})
+CHOICES = {"mail.security": ("none", "starttls", "ssl")}
+# Settings as users read them (the settings page shows these, the raw key only small beside them)
+LABELS: dict[str, str] = {
+    "report_threshold": "Ambang pelaporan temuan", "violation_threshold": "Ambang pelanggaran",
+    **{f"rule{r}.enabled": f"Larangan {r}: diperiksa" for r in range(1, 8)},
+    **{f"rule{r}.threshold": f"Larangan {r}: ambang pelaporan" for r in range(1, 8)},
+    **{f"rule{r}.violation_threshold": f"Larangan {r}: ambang pelanggaran" for r in range(1, 8)},
+    "rule3.dislike_is_agreement": "Larangan 3: dislike dianggap persetujuan",
+    "rule4.match_threshold": "Larangan 4: kemiripan minimum dengan register cek fakta",
+    "rule4.review_match_threshold": "Larangan 4: kemiripan minimum untuk ditinjau",
+    "rule7.default_live_minutes": "Larangan 7: lama siaran bila waktu selesai kosong (menit)",
+    "holidays_file": "Berkas hari libur", "classifier.model_dir": "Folder model klasifikasi",
+    "media.ocr": "OCR gambar", "media.ocr_languages": "Bahasa OCR",
+    "batch.chunk_size": "Aktivitas per potongan (baris perintah)", "batch.workers": "Proses penyaring paralel (baris perintah)",
+    "input.max_line_bytes": "Panjang maksimum satu baris (byte)",
+    "sanction.wide_reach_types": "Jenis aktivitas berjangkauan luas (sanksi)",
+    "auth.max_failures": "Gagal masuk sebelum dikunci", "auth.lockout_minutes": "Lama penguncian (menit)",
+    "auth.session_hours": "Lama sesi (jam)", "batch.max_upload_mb": "Ukuran maksimum unggahan batch (MB)",
+    "batch.screen_chunk": "Baris per transaksi penyaringan", "review.default_min_confidence": "Keyakinan minimum bawaan antrean",
+    "org.name": "Nama instansi", "engine.lists": "Daftar kata tambahan operator",
+    "mail.enabled": "Surel pemberitahuan aktif", "mail.host": "Server SMTP", "mail.port": "Port SMTP",
+    "mail.security": "Keamanan SMTP", "mail.username": "Pengguna SMTP", "mail.password": "Kata sandi SMTP",
+    "mail.sender": "Alamat pengirim", "mail.base_url": "Alamat aplikasi (untuk tautan)",
+    "notify.due_days": "Pengingat sebelum batas waktu (hari kerja)",
+    **{f"deadline.{k}": f"Batas waktu: {label}" for k, label, _ in STAGES},
+}
+GROUPS = (("rule", "Larangan dan ambang"), ("deadline", "Batas waktu tahap kasus (hari kerja)"),
+          ("auth", "Masuk dan sesi"), ("mail", "Surel pemberitahuan (SMTP)"), ("batch", "Batch dan penyaringan"),
+          ("other", "Lainnya"))
+
+
+def label(name: str) -> str:
+    return LABELS.get(name) or name.replace("_", " ").replace(".", ": ").capitalize()
+
+
+def group(name: str) -> str:
+    if name.startswith("rule") or name.endswith("threshold") or name in ("engine.lists", "sanction.wide_reach_types"):
+        return "rule"
+    head = name.split(".")[0]
+    if head in ("deadline", "auth", "batch"):
+        return head
+    if head in ("mail", "notify"):
+        return "mail"
+    return "other"
+
+
+class SettingsInvalid(Invalid):
+    """Some settings were refused; `errors` names each one (all of them, not just the first)."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("pengaturan tidak disimpan: " + "; ".join(f"{label(k)}: {v}" for k, v in errors.items()))
 _APP = {s.name: s for s in APP_SETTINGS}
 _ENGINE = {s.name: s for s in ENGINE_SETTINGS}
 ZONE_HOURS = "office_hours.by_zone"  # per-zone office hours (JSON text), see rambu.staff.dutytime
@@ -62,8 +124,11 @@ REVISION_KEY = "_engine_revision"  # bumped whenever something the Screener is b
 
 
 def definitions() -> list[dict[str, Any]]:
-    out = [{"name": s.name, "default": s.default, "help": s.help, "group": "engine"} for s in ENGINE_SETTINGS]
-    out += [{"name": s.name, "default": s.default, "help": s.help, "group": s.name.split(".")[0]} for s in APP_SETTINGS]
+    out = [{"name": s.name, "default": s.default, "help": s.help} for s in ENGINE_SETTINGS]
+    out += [{"name": s.name, "default": s.default, "help": s.help} for s in APP_SETTINGS]
+    for d in out:
+        d.update(label=label(d["name"]), group=group(d["name"]), secret=d["name"] in SECRET_SETTINGS,
+                 choices=list(CHOICES.get(d["name"], ())))
     return out
 
 
@@ -98,7 +163,7 @@ def _coerce(name: str, value: Any) -> Any:
     if value is None or value == "":
         if default is None or isinstance(default, str):
             return None if default is None else ""
-        raise Invalid(f"{name}: wajib diisi")
+        raise Invalid("wajib diisi")
     try:
         if isinstance(default, bool):
             if isinstance(value, str):
@@ -109,20 +174,57 @@ def _coerce(name: str, value: Any) -> Any:
         if isinstance(default, int):
             return int(value)
         if isinstance(default, float) or default is None:
-            v = float(value)
+            v = float(value.replace(",", ".")) if isinstance(value, str) else float(value)
+            if v != v or v in (float("inf"), float("-inf")):
+                raise ValueError
             if name.endswith("threshold") and not 0 <= v <= 1:
-                raise Invalid(f"{name}: harus antara 0 dan 1")
+                raise Invalid("harus antara 0 dan 1")
             return v
         if isinstance(default, dict):
-            v = json.loads(value) if isinstance(value, str) else value
+            try:
+                v = json.loads(value) if isinstance(value, str) else value
+            except ValueError:
+                raise Invalid("bukan JSON yang sah") from None
             if not isinstance(v, dict):
-                raise ValueError
+                raise Invalid("harus objek JSON {...}")
+            if name == "engine.lists":
+                _check_lists(v)
             return v
+        if name in CHOICES and str(value) not in CHOICES[name]:
+            raise Invalid(f"pilih salah satu: {', '.join(CHOICES[name])}")
         return str(value)
     except Invalid:
         raise
     except (TypeError, ValueError):
-        raise Invalid(f"{name}: nilai tidak sah ({str(value)[:60]!r})") from None
+        raise Invalid(f"nilai tidak sah ({str(value)[:60]!r})") from None
+
+
+def _check_lists(v: dict) -> None:
+    """engine.lists: {detector: {list name: [phrases]}} naming detectors and lists that exist."""
+    try:
+        from ..detectors import detector_classes
+        known = {getattr(c, "key", ""): set(getattr(c, "lists", {}) or {}) for c in detector_classes()}
+    except Exception:  # noqa: BLE001 - a detector that does not import: check the shape only
+        known = {}
+    for det, named in v.items():
+        if not isinstance(named, dict):
+            raise Invalid(f"{det}: harus objek {{nama daftar: [kata, ...]}}")
+        if known and det not in known:
+            raise Invalid(f"detektor tidak dikenal: {det!r} (ada: {', '.join(sorted(known))})")
+        for lname, terms in named.items():
+            if known.get(det) and lname not in known[det]:
+                raise Invalid(f"{det}: daftar tidak dikenal: {lname!r} (ada: {', '.join(sorted(known[det]))})")
+            if not isinstance(terms, list) or not all(isinstance(x, str) and x.strip() for x in terms):
+                raise Invalid(f"{det}.{lname}: harus daftar teks, mis. [\"kata satu\", \"kata dua\"]")
+
+
+def differs(name: str, raw: str, current: Any) -> bool:
+    """Whether a value typed on the settings page changes the setting (unparseable input counts as a change,
+    so that it is reported)."""
+    try:
+        return _coerce(name, raw) != current
+    except Invalid:
+        return True
 
 
 def _zone_hours(value: Any) -> str:
@@ -135,16 +237,19 @@ def _zone_hours(value: Any) -> str:
 
 
 def update_settings(s: Session, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
+    """Save settings; every value is checked first and all refusals are reported together (nothing saved)."""
     actor.require("admin")
-    clean = {k: _coerce(k, v) for k, v in changes.items()}
-    if any(k.startswith("office_hours.") for k in clean):
-        from ..staff.dutytime import parse_hours
-        for k, v in clean.items():
+    from ..staff.dutytime import parse_hours
+    clean, errors = {}, {}
+    for k, v in changes.items():
+        try:
+            clean[k] = _coerce(k, v)
             if k.startswith("office_hours.") and k not in ("office_hours.default_timezone", ZONE_HOURS):
-                try:
-                    parse_hours(v, k)
-                except ValueError as e:
-                    raise Invalid(str(e)) from None
+                parse_hours(clean[k], k)
+        except (Invalid, ValueError) as e:
+            errors[k] = str(e)
+    if errors:
+        raise SettingsInvalid(errors)
     for k, v in clean.items():
         row = s.get(Setting, k)
         old = row.value if row else get(s, k)
@@ -152,7 +257,8 @@ def update_settings(s: Session, actor: Actor, changes: dict[str, Any]) -> dict[s
             s.add(Setting(key=k, value=v, updated_by=actor.id))
         else:
             row.value, row.updated_at, row.updated_by = v, utcnow(), actor.id
-        audit.record(s, actor, "settings.update", "setting", k, detail={"old": old, "new": v})
+        shown = (lambda x: "***" if x else "") if k in SECRET_SETTINGS else (lambda x: x)
+        audit.record(s, actor, "settings.update", "setting", k, detail={"old": shown(old), "new": shown(v)})
     bump_revision(s)
     return values(s)
 
@@ -203,6 +309,59 @@ def delete_holiday(s: Session, actor: Actor, day: str) -> None:
     s.execute(delete(Holiday).where(Holiday.day == d))
     audit.record(s, actor, "holiday.delete", "holiday", d.isoformat())
     bump_revision(s)
+
+
+def import_holidays(s: Session, actor: Actor, text: str, name: str = "libur.csv") -> dict:
+    """Holidays from a file: CSV `date,name` (or `tanggal,nama`) or JSON [{date, name}]; a day already in the
+    table gets the new name. Bad rows are reported by row and field; the good ones are kept."""
+    actor.require("admin")
+    rows: list[tuple[str, Any]] = []
+    stripped = text.lstrip("\ufeff").lstrip()
+    if stripped.startswith(("[", "{")):
+        try:
+            data = json.loads(stripped)
+        except ValueError as e:
+            raise Invalid(f"{name}: bukan JSON yang sah ({e})") from None
+        data = data.get("holidays") if isinstance(data, dict) else data
+        if not isinstance(data, list):
+            raise Invalid(f"{name}: harus daftar JSON berisi {{date, name}}")
+        rows = [(f"{name} indeks {i}", rec) for i, rec in enumerate(data)]
+    else:
+        import csv
+        reader = csv.DictReader(stripped.splitlines())
+        cols = {(c or "").strip().lower() for c in reader.fieldnames or []}
+        if not ({"date", "name"} <= cols or {"tanggal", "nama"} <= cols):
+            raise Invalid(f"{name} baris 1: kolom wajib date,name (atau tanggal,nama)")
+        for rec in reader:
+            rec = {(k or "").strip().lower(): (v or "").strip() for k, v in rec.items()}
+            rows.append((f"{name} baris {reader.line_num}", {"date": rec.get("date") or rec.get("tanggal"),
+                                                              "name": rec.get("name") or rec.get("nama")}))
+    created = updated = 0
+    errors = []
+    for where, rec in rows:
+        if not isinstance(rec, dict):
+            errors.append(f"{where}: harus objek {{date, name}}")
+            continue
+        try:
+            d = date.fromisoformat(str(rec.get("date") or "").strip())
+        except ValueError:
+            errors.append(f"{where}, kolom date: tanggal tidak sah ({rec.get('date')!r}; YYYY-MM-DD)")
+            continue
+        label = str(rec.get("name") or "").strip()
+        if not label:
+            errors.append(f"{where}, kolom name: nama hari libur kosong")
+            continue
+        row = s.get(Holiday, d)
+        if row is None:
+            s.add(Holiday(day=d, name=label[:200]))
+            created += 1
+        elif row.name != label:
+            row.name = label[:200]
+            updated += 1
+    audit.record(s, actor, "holiday.import", "holiday", "", detail={"file": name, "created": created,
+                                                                    "updated": updated, "rejected": len(errors)})
+    bump_revision(s)
+    return {"created": created, "updated": updated, "errors": errors}
 
 
 def seed_holidays(s: Session) -> int:
@@ -296,6 +455,8 @@ def engine_config(s: Session) -> Config:
                 json.dump(hs, f, ensure_ascii=False)
         engine_vals["holidays_file"] = path
     lists = vals.get("engine.lists") or {}
-    lists = {det: {name: tuple(terms) for name, terms in named.items()} for det, named in lists.items()
-             if isinstance(named, dict)}
+    # a value stored before settings were checked on save must not break every check: bad entries are skipped
+    lists = {det: {name: tuple(x for x in terms if isinstance(x, str) and x.strip())
+                   for name, terms in named.items() if isinstance(terms, list)}
+             for det, named in (lists.items() if isinstance(lists, dict) else ()) if isinstance(named, dict)}
     return Config(MappingProxyType(engine_vals), MappingProxyType(lists), "database")

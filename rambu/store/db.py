@@ -27,12 +27,19 @@ def make_engine(url: str | None = None) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(conn, _record):  # noqa: ANN001
+            conn.isolation_level = None  # transactions begin below, as BEGIN IMMEDIATE
             cur = conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             if ":memory:" not in url:
                 cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):  # noqa: ANN001
+            # Take the write lock at the start: a transaction that read first and wrote later could not wait for
+            # another writer (SQLITE_BUSY at once); this way concurrent reviews queue up and see each other's work.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 

@@ -6,6 +6,7 @@ import json
 import logging
 import secrets
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,9 +18,11 @@ from .models import Case, CaseStep, Finding, User, utcnow
 log = logging.getLogger("rambu.web")
 
 REGIONS = [("JATENG", "Kanwil Ditjenpas Jawa Tengah"), ("KALTIM", "Kanwil Ditjenpas Kalimantan Timur")]
-UNITS = [("LPSMG", "Lapas Kelas IIA Semarang", "JATENG", "Asia/Jakarta"),
-         ("RTKDS", "Rutan Kelas IIB Kudus", "JATENG", "Asia/Jakarta"),
-         ("RTBPP", "Rutan Kelas IIA Balikpapan", "KALTIM", "Asia/Makassar")]
+UNITS = [("LPSMG", "Lapas Kelas IIA Semarang", "JATENG", "Asia/Jakarta", "Semarang",
+          "Jl. Dr. Cipto No. 62, Semarang, Jawa Tengah"),
+         ("RTKDS", "Rutan Kelas IIB Kudus", "JATENG", "Asia/Jakarta", "Kudus", "Jl. Sunan Kudus No. 2, Kudus"),
+         ("RTBPP", "Rutan Kelas IIA Balikpapan", "KALTIM", "Asia/Makassar", "Balikpapan",
+          "Jl. Jenderal Sudirman No. 10, Balikpapan, Kalimantan Timur")]
 STAFF = [
     {"nip": "198901142012121003", "name": "Rizky Pratama", "unit": "Lapas Kelas IIA Semarang",
      "position": "Staf Kegiatan Kerja", "timezone": "Asia/Jakarta", "schedule": "office"},
@@ -92,7 +95,8 @@ def load_demo(s: Session, screener_factory=None) -> str | None:
     config.seed_holidays(s)
     password = secrets.token_urlsafe(12)
     regions = {code: orgs.save_region(s, SYSTEM, code, name) for code, name in REGIONS}
-    units = {code: orgs.save_unit(s, SYSTEM, code, name, regions[rc].id, tz) for code, name, rc, tz in UNITS}
+    units = {code: orgs.save_unit(s, SYSTEM, code, name, regions[rc].id, tz, None, city, address)
+             for code, name, rc, tz, city, address in UNITS}
     users = {}
     for username, full, role, scope, region, unit, nip in (
             ("admin", "Administrator", "admin", "national", None, None, None),
@@ -141,18 +145,24 @@ def _screen_and_open_cases(s: Session, batch_ids: list[int], users: dict, screen
     first = by_staff[staff_ids[0]][0]
     r = findings.review(s, kep, first.id, "confirm", "Bukti jelas; unggahan publik pegawai sendiri.")
     case_id = r["case_id"]
+    # the decided case ran over the last six weeks: opened then, each step dated the day it was done
+    c = s.get(Case, case_id)
+    today = utcnow().astimezone(ZoneInfo(c.unit.timezone)).date()
+    c.opened_at = c.steps[0].started_at = utcnow() - timedelta(days=42)
+    days = [40, 37, 33, 30, 26, 22, 19, 17]
+    hearing = (today - timedelta(days=19)).isoformat() + "T09:00"
     steps = [("", {}), ("Syarat formal dan materiil terpenuhi.", {"breach": "ya"}),
              ("Bukti tangkapan layar dan data aktivitas diperiksa.", {}),
              ("Direkomendasikan sidang kode etik.", {}),
-             ("", {"hearing_at": "2025-04-10T09:00", "place": "Aula Lapas Kelas IIA Semarang",
+             ("", {"hearing_at": hearing, "place": "Aula Lapas Kelas IIA Semarang",
                    "chair": "Drs. Bambang Suryadi", "members": ["Sri Wahyuni, S.H.", "Agus Salim, S.Sos."],
                    "secretary": "Maya Sari, A.Md."}),
              ("", {"statement": "Pegawai mengakui unggahan, menyatakan khilaf, dan telah menghapusnya."}),
              ("", {"summary": "Majelis memeriksa bukti dan mendengar keterangan pegawai; pegawai didampingi atasan langsung."}),
              ("", {"outcome": "proven", "statement": "tertutup", "discipline_level": "ringan",
                    "reasons": "Unggahan terbukti berisi ujaran kebencian; pegawai kooperatif dan baru pertama kali."})]
-    for notes, data in steps:
-        cases.advance(s, kep, case_id, notes, data)
+    for (notes, data), ago in zip(steps, days):
+        cases.advance(s, kep, case_id, notes, data, done_on=(today - timedelta(days=ago)).isoformat())
     # case 2: confirmed, at the evidence examination, overdue
     if len(staff_ids) > 1:
         second = by_staff[staff_ids[1]][0]

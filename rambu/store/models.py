@@ -1,7 +1,7 @@
 """The database schema (SQLAlchemy 2). Every change needs an Alembic migration in `migrations/versions`."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
@@ -29,8 +29,11 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=timezone.utc)
 
 
+CLOCK = {"offset": timedelta(0)}  # the tests' time travel (case steps are dated); zero in service
+
+
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(timezone.utc) + CLOCK["offset"]
 
 
 class Base(DeclarativeBase):
@@ -52,6 +55,8 @@ class Unit(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
     timezone: Mapped[str] = mapped_column(String(60), default="Asia/Jakarta")
+    city: Mapped[str] = mapped_column(String(100), default="")  # place of issue on letters ("Ditetapkan di")
+    address: Mapped[str] = mapped_column(String(300), default="")
     region: Mapped[Region] = relationship(back_populates="units")
 
 
@@ -66,6 +71,7 @@ class User(Base):
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), nullable=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     nip: Mapped[str | None] = mapped_column(String(18), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(200), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
@@ -118,6 +124,20 @@ class Staff(Base):
     accounts: Mapped[list["StaffAccount"]] = relationship(back_populates="staff", order_by="StaffAccount.id")
 
 
+class StaffPosting(Base):
+    """Where a staff member worked when: transfers are history, findings and cases keep the unit of their time."""
+
+    __tablename__ = "staff_postings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    valid_from: Mapped[datetime | None] = mapped_column(nullable=True)  # None: since always
+    valid_to: Mapped[datetime | None] = mapped_column(nullable=True)  # None: still there
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    unit: Mapped[Unit] = relationship()
+
+
 class StaffAccount(Base):
     """A social-media account of a staff member registered for watching (by humas)."""
 
@@ -166,7 +186,8 @@ class BatchLine(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
-    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | done | error
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | done | error | duplicate
+    retry: Mapped[bool] = mapped_column(Boolean, default=False)  # an error of screening, not of the input
     activity_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
     nip: Mapped[str | None] = mapped_column(String(18), nullable=True)
     decision: Mapped[str | None] = mapped_column(String(12), nullable=True)
@@ -174,6 +195,16 @@ class BatchLine(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     screened_at: Mapped[datetime | None] = mapped_column(nullable=True)
     __table_args__ = (Index("ix_batch_lines_status", "batch_id", "status"),)
+
+
+class ActivityKey(Base):
+    """Activities are unique per (platform, account, activity id) and per content hash: a re-upload creates
+    nothing twice. Each accepted line registers its keys here."""
+
+    __tablename__ = "activity_keys"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
 
 
 class MediaFile(Base):
@@ -217,6 +248,7 @@ class CaseStep(Base):
     due_at: Mapped[datetime | None] = mapped_column(nullable=True)
     completed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     completed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    recorded_at: Mapped[datetime | None] = mapped_column(nullable=True)  # when completed_at was entered
     notes: Mapped[str] = mapped_column(Text, default="")
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     case: Mapped[Case] = relationship(back_populates="steps")
@@ -236,6 +268,9 @@ class Finding(Base):
     nip: Mapped[str | None] = mapped_column(String(18), nullable=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     rule: Mapped[int] = mapped_column(Integer)
+    platform: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    url: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    excerpt: Mapped[str] = mapped_column(Text, default="")  # the activity's words, for the queue and its search
     confidence: Mapped[float] = mapped_column(Float)
     needs_review: Mapped[bool] = mapped_column(Boolean)
     decision: Mapped[str] = mapped_column(String(12))  # result decision of the activity
@@ -271,6 +306,7 @@ class Feedback(Base):
     confidence: Mapped[float] = mapped_column(Float)
     texts: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the activity's texts at review time
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(nullable=True)  # the review was reopened
 
 
 class CaseDocument(Base):
@@ -283,6 +319,52 @@ class CaseDocument(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class CaseAttachment(Base):
+    """A signed letter or an evidence file attached to a case by an officer, kept with its SHA-256."""
+
+    __tablename__ = "case_attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # letter | evidence
+    title: Mapped[str] = mapped_column(String(300), default="")
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class Notification(Base):
+    """An in-app notice for one user; e-mailed through the SMTP server of the settings when configured."""
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    key: Mapped[str] = mapped_column(String(200))  # one notice per (user, key): due/overdue reminders are not repeated
+    kind: Mapped[str] = mapped_column(String(30))  # findings | due | overdue | case
+    title: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    email_status: Mapped[str] = mapped_column(String(10), default="none")  # none | pending | sent | failed
+    email_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    emailed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    __table_args__ = (UniqueConstraint("user_id", "key"), Index("ix_notifications_mail", "email_status"))
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins counted per (account, client): a stranger cannot lock the real user out."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEntry(Base):
@@ -300,6 +382,7 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str | None] = mapped_column(String(64), nullable=True)  # HMAC of hash with the key outside the DB
     __table_args__ = (Index("ix_audit_object", "object_type", "object_id"),)
 
 
@@ -310,3 +393,15 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     hash: Mapped[str] = mapped_column(String(64))
+    mac: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class AuditCheckpoint(Base):
+    """An Ed25519 signature over (seq, hash) of the chain, made with a private key kept outside the database."""
+
+    __tablename__ = "audit_checkpoints"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column()
+    public_key: Mapped[str] = mapped_column(String(64))  # hex, raw Ed25519
+    signature: Mapped[str] = mapped_column(String(128))  # hex

@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import audit, config
-from .access import Actor, Invalid, NotFound, check_unit, unit_condition
+from .access import Actor, Invalid, NotFound, unit_condition
 from .models import Case, FactCheckEntry, Finding, Region, Staff, StaffAccount, Unit, utcnow
+from .postings import history, record_posting
 
 PLATFORMS = ("instagram", "facebook", "x", "tiktok", "youtube", "whatsapp", "threads", "other")
 
@@ -25,7 +26,8 @@ def region_dict(r: Region) -> dict:
 
 def unit_dict(u: Unit) -> dict:
     return {"id": u.id, "code": u.code, "name": u.name, "region_id": u.region_id,
-            "region": u.region.name if u.region else None, "timezone": u.timezone}
+            "region": u.region.name if u.region else None, "timezone": u.timezone, "city": u.city,
+            "address": u.address}
 
 
 def list_regions(s: Session, actor: Actor) -> list[dict]:
@@ -60,7 +62,7 @@ def save_region(s: Session, actor: Actor, code: str, name: str, region_id: int |
 
 
 def save_unit(s: Session, actor: Actor, code: str, name: str, region_id: int, timezone: str = "Asia/Jakarta",
-              unit_id: int | None = None) -> Unit:
+              unit_id: int | None = None, city: str | None = None, address: str | None = None) -> Unit:
     actor.require("admin")
     from ..staff.dutytime import canonical_zone
     if not code or not name:
@@ -78,13 +80,18 @@ def save_unit(s: Session, actor: Actor, code: str, name: str, region_id: int, ti
         if dup is not None and dup is not u:
             raise Invalid(f"unit {val!r} sudah ada")
     if u is None:
-        u = Unit(code=code.strip(), name=name.strip(), region_id=int(region_id), timezone=tz)
+        u = Unit(code=code.strip(), name=name.strip(), region_id=int(region_id), timezone=tz, city="", address="")
         s.add(u)
     else:
         u.code, u.name, u.region_id, u.timezone = code.strip(), name.strip(), int(region_id), tz
+    if city is not None:
+        u.city = city.strip()[:100]
+    if address is not None:
+        u.address = address.strip()[:300]
     s.flush()
     audit.record(s, actor, "unit.save", "unit", u.id, unit_id=u.id,
-                 detail={"code": u.code, "name": u.name, "region_id": u.region_id, "timezone": tz})
+                 detail={"code": u.code, "name": u.name, "region_id": u.region_id, "timezone": tz, "city": u.city,
+                         "address": u.address})
     config.bump_revision(s)
     return u
 
@@ -93,12 +100,23 @@ def save_unit(s: Session, actor: Actor, code: str, name: str, region_id: int, ti
 
 def staff_dict(m: Staff, full: bool = False) -> dict:
     d = {"id": m.id, "nip": m.nip, "name": m.name, "unit_id": m.unit_id, "unit": m.unit.name if m.unit else None,
+         "tz": m.timezone or (m.unit.timezone if m.unit else None),
          "position": m.position, "timezone": m.timezone, "schedule": m.schedule, "active": m.active}
     if full:
         d["shifts"] = m.shifts
         d["accounts"] = [{"id": a.id, "platform": a.platform, "handle": a.handle, "watched": a.watched}
                          for a in m.accounts]
     return d
+
+
+def edit_unit(s: Session, actor: Actor, unit_id: int, changes: dict) -> Unit:
+    """Change some fields of a unit (the others stay)."""
+    u = s.get(Unit, unit_id)
+    if u is None:
+        raise NotFound("unit tidak ditemukan")
+    return save_unit(s, actor, changes.get("code") or u.code, changes.get("name") or u.name,
+                     changes.get("region_id") or u.region_id, changes.get("timezone") or u.timezone, u.id,
+                     changes.get("city"), changes.get("address"))
 
 
 def list_staff(s: Session, actor: Actor, q: str = "", unit_id: int | None = None, limit: int = 100,
@@ -120,7 +138,11 @@ def get_staff(s: Session, actor: Actor, staff_id: int) -> Staff:
     m = s.get(Staff, staff_id)
     if m is None:
         raise NotFound("pegawai tidak ditemukan")
-    check_unit(s, actor, m.unit_id)
+    from .access import can_see_unit
+    from .models import StaffPosting
+    if not can_see_unit(s, actor, m.unit_id) and not any(  # their earlier units keep seeing them (history)
+            can_see_unit(s, actor, u) for u in s.scalars(select(StaffPosting.unit_id).where(StaffPosting.staff_id == m.id))):
+        raise NotFound("tidak ditemukan")
     return m
 
 
@@ -128,13 +150,16 @@ def staff_page(s: Session, actor: Actor, staff_id: int) -> dict:
     """The employee's page: record, watched accounts, findings and cases (repeat offences visible)."""
     m = get_staff(s, actor, staff_id)
     d = staff_dict(m, full=True)
-    if actor.can("findings.read"):
+    d["postings"] = history(s, m.id)
+    if actor.can("findings.read"):  # only those of units the user may see: a transfer does not carry them along
         from .findings import finding_dict
-        fs = s.scalars(select(Finding).where(Finding.staff_id == m.id).order_by(Finding.activity_at.desc()).limit(200))
+        fs = s.scalars(select(Finding).where(Finding.staff_id == m.id, unit_condition(actor, Finding.unit_id))
+                       .order_by(Finding.activity_at.desc()).limit(200))
         d["findings"] = [finding_dict(f) for f in fs]
         d["confirmed_findings"] = sum(1 for f in d["findings"] if f["status"] == "confirmed")
     if actor.can("cases.read"):
-        cs = s.scalars(select(Case).where(Case.staff_id == m.id).order_by(Case.opened_at))
+        cs = s.scalars(select(Case).where(Case.staff_id == m.id, unit_condition(actor, Case.unit_id))
+                       .order_by(Case.opened_at))
         from .cases import OUTCOMES, STAGE_LABELS, STATUS_LABELS
         d["cases"] = [{"id": c.id, "number": c.number, "stage": c.stage, "stage_label": STAGE_LABELS.get(c.stage, c.stage),
                        "status": c.status, "status_label": STATUS_LABELS.get(c.status, c.status),
@@ -167,6 +192,7 @@ def import_staff(s: Session, actor: Actor, text: str, name: str = "staff.csv") -
     directory = StaffDirectory.from_rows(rows, name, strict=False, csv_text=not is_json)
     errors = [str(e) for e in directory.errors]
     created = updated = 0
+    nips: set[str] = set()
     for m in directory:
         unit = _unit_by_name(s, m.unit or "")
         if unit is None:
@@ -181,19 +207,82 @@ def import_staff(s: Session, actor: Actor, text: str, name: str = "staff.csv") -
         vals = dict(name=m.name or "", unit_id=unit.id, position=m.position or "", timezone=m.timezone,
                     schedule=m.schedule, shifts=shifts, updated_at=utcnow(), active=True)
         if row is None:
-            s.add(Staff(nip=m.nip, **vals))
+            row = Staff(nip=m.nip, **vals)
+            s.add(row)
+            s.flush()
+            record_posting(s, actor, row, unit.id)
             created += 1
         else:
             if row.unit_id is not None and not can_see_unit(s, actor, row.unit_id):
                 errors.append(f"{m.source}, kolom nip: pegawai {m.nip} terdaftar di unit lain di luar cakupan Anda")
                 continue
+            if row.unit_id != unit.id:  # a transfer: from now on (a dated transfer is edited per employee)
+                record_posting(s, actor, row, unit.id)
             for k, v in vals.items():
                 setattr(row, k, v)
             updated += 1
+        nips.add(m.nip)
+    s.flush()
+    from .findings import relink_unknown
+    relinked = relink_unknown(s, actor, nips)
     audit.record(s, actor, "staff.import", "staff", "", detail={"file": name, "created": created, "updated": updated,
-                                                                "rejected": len(errors)})
+                                                                "rejected": len(errors), "relinked": relinked})
     config.bump_revision(s)
-    return {"created": created, "updated": updated, "errors": errors}
+    return {"created": created, "updated": updated, "relinked": relinked, "errors": errors}
+
+
+def update_staff(s: Session, actor: Actor, staff_id: int, changes: dict) -> Staff:
+    """Edit one employee; a new unit is a transfer dated `transfer_from` (YYYY-MM-DD, default today)."""
+    actor.require("staff.write")
+    m = get_staff(s, actor, staff_id)
+    detail: dict = {}
+    for key in ("name", "position"):
+        if changes.get(key) is not None and str(changes[key]).strip() != getattr(m, key):
+            setattr(m, key, str(changes[key]).strip())
+            detail[key] = getattr(m, key)
+    if "timezone" in changes:
+        from ..staff.dutytime import canonical_zone
+        tz = changes["timezone"] or None
+        if tz is not None and canonical_zone(tz) is None:
+            raise Invalid(f"zona waktu tidak dikenal: {tz!r}")
+        m.timezone = canonical_zone(tz) if tz else None
+        detail["timezone"] = m.timezone
+    if changes.get("schedule") is not None:
+        if changes["schedule"] not in ("office", "shift"):
+            raise Invalid("jadwal: 'office' (jam kantor) atau 'shift' (dinas regu)")
+        m.schedule = detail["schedule"] = changes["schedule"]
+    if changes.get("active") is not None:
+        m.active = detail["active"] = bool(changes["active"])
+    unit_id = changes.get("unit_id")
+    if unit_id not in (None, "") and int(unit_id) != m.unit_id:
+        from .access import can_see_unit
+        unit = s.get(Unit, int(unit_id))
+        if unit is None or not can_see_unit(s, actor, unit.id):
+            raise Invalid("unit tujuan tidak ditemukan atau di luar cakupan Anda")
+        since = _transfer_date(s, changes.get("transfer_from"), unit)
+        record_posting(s, actor, m, unit.id, since)
+        detail.update(unit_id=unit.id, transfer_from=since.isoformat())
+        m.unit_id = unit.id
+    m.updated_at = utcnow()
+    audit.record(s, actor, "staff.update", "staff", m.id, unit_id=m.unit_id, detail=detail)
+    config.bump_revision(s)
+    return m
+
+
+def _transfer_date(s: Session, value: Any, unit: Unit) -> datetime:
+    """Midnight of the transfer day in the new unit's zone (today when not given)."""
+    from ..staff.dutytime import get_zone
+    zone = get_zone(unit.timezone or "Asia/Jakarta")
+    if not value:
+        return utcnow()
+    try:
+        day = date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise Invalid(f"tanggal mutasi tidak sah: {value!r} (YYYY-MM-DD)") from None
+    since = datetime.combine(day, datetime.min.time(), zone)
+    if since > utcnow():
+        raise Invalid("tanggal mutasi tidak boleh di masa depan")
+    return since
 
 
 def import_roster(s: Session, actor: Actor, text: str, name: str = "roster.csv") -> dict:

@@ -32,19 +32,21 @@ def letter(kind: str, context: dict) -> bytes:
         context, ensure_ascii=False, indent=1, default=str)}])
 
 
-def report(title: str, sections: list[dict]) -> bytes:
+def report(title: str, sections: list[dict], generated_at=None) -> bytes:
+    """`generated_at`: an aware time in the reader's zone (the page footer prints it with WIB/WITA/WIT)."""
     fn = _doc("pdf", "render_report")
     if fn is not None:
-        return fn(title, sections)
+        return fn(title, sections, generated_at=generated_at)
     return _plain_pdf(title, sections)
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> bytes:
+    """Semicolons and the decimal comma, as Indonesian spreadsheets read CSV."""
     fn = _doc("export", "to_csv")
     if fn is not None:
-        return fn(rows, columns)
+        return fn(rows, columns, delimiter=";", decimal=",")
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csv.writer(buf, delimiter=";")
     w.writerow(columns)
     for r in rows:
         w.writerow([_cell(r.get(c)) for c in columns])

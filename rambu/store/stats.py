@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from . import cases as cases_svc
 from .access import Actor, unit_condition
 from .findings import filter_conditions
+from .locale import num, when
 from .models import Case, Finding, Region, Unit
 
 RULES = range(1, 8)
@@ -109,10 +110,30 @@ def charts(d: dict) -> dict[str, str]:
     }
 
 
-FINDING_COLUMNS = ["id", "activity_at", "rule", "confidence", "needs_review", "status", "unit", "nip", "staff_name",
-                   "activity_id", "batch_id", "line", "case_id", "explanation"]
-CASE_COLUMNS = ["id", "number", "unit", "nip", "staff_name", "stage_label", "status", "opened_at", "closed_at",
-                "outcome_label", "sanction_statement", "discipline_level", "due_at", "overdue", "officer"]
+# (key of the row, header as users read it) -- exports are in Indonesian, times in each unit's zone
+FINDING_COLUMNS = [("id", "ID"), ("activity_at", "Waktu aktivitas"), ("rule", "Larangan"), ("rule_name", "Nama larangan"),
+                   ("confidence_pct", "Keyakinan (%)"), ("needs_review", "Perlu tinjauan"), ("status_label", "Status"),
+                   ("unit", "Unit"), ("nip", "NIP"), ("staff_name", "Pegawai"), ("platform_label", "Platform"),
+                   ("quote", "Kutipan bukti"), ("url", "Tautan"), ("activity_id", "ID aktivitas"), ("batch_id", "Batch"),
+                   ("line", "Baris"), ("case_id", "Kasus"), ("explanation", "Penjelasan")]
+CASE_COLUMNS = [("number", "Nomor kasus"), ("unit", "Unit"), ("nip", "NIP"), ("staff_name", "Pegawai"),
+                ("stage_label", "Tahap"), ("status_label", "Status"), ("opened_at", "Dibuka"), ("closed_at", "Ditutup"),
+                ("outcome_label", "Putusan"), ("sanction_label", "Sanksi moral"), ("discipline_level", "Hukuman disiplin"),
+                ("due_at", "Batas waktu tahap"), ("overdue", "Lewat batas"), ("officer", "Petugas")]
+TIMES = ("activity_at", "opened_at", "closed_at", "due_at")
+
+
+def _export_row(d: dict, columns: list[tuple[str, str]]) -> dict:
+    from .locale import stamp
+    out = {}
+    for key, header in columns:
+        v = d.get(key)
+        if key in TIMES:
+            v = stamp(v, d.get("tz"))
+        elif isinstance(v, bool):
+            v = "ya" if v else "tidak"
+        out[header] = v
+    return out
 
 
 def export_rows(s: Session, actor: Actor, table: str, **filters) -> tuple[list[dict], list[str]]:
@@ -121,16 +142,22 @@ def export_rows(s: Session, actor: Actor, table: str, **filters) -> tuple[list[d
     if table == "findings":
         from .findings import finding_dict
         cond = filter_conditions(s, actor, **filters)
-        rows = [finding_dict(f) for f in s.scalars(select(Finding).where(*cond).order_by(Finding.id))]
+        items = [finding_dict(f) for f in s.scalars(select(Finding).where(*cond).order_by(Finding.id))]
         cols = FINDING_COLUMNS
     elif table == "cases":
-        rows = cases_svc.list_cases(s, actor, status="all", limit=10**9)["items"]
+        items = cases_svc.list_cases(s, actor, status="all", limit=10**9)["items"]
+        for c in items:
+            c["status_label"] = cases_svc.STATUS_LABELS.get(c["status"], c["status"])
+            c["sanction_label"] = cases_svc.STATEMENTS.get(c.get("sanction_statement") or "")
         cols = CASE_COLUMNS
     else:
         from .access import NotFound
         raise NotFound("tabel tidak dikenal")
-    audit.record(s, actor, "export", table, "", detail={"rows": len(rows), "filters": filters})
-    return rows, cols
+    audit.record(s, actor, "export", table, "", detail={"rows": len(items), "filters": filters})
+    return [_export_row(d, cols) for d in items], [header for _, header in cols]
+
+
+EXPORT_NAMES = {"findings": "temuan", "cases": "kasus"}
 
 
 def report_sections(d: dict) -> list[dict]:
@@ -140,7 +167,7 @@ def report_sections(d: dict) -> list[dict]:
         {"heading": "Ringkasan", "text": (f"Temuan: {t['findings']} (menunggu tinjauan {t['open']}, dikonfirmasi "
                                          f"{t['confirmed']}, ditolak {t['dismissed']}). Kasus: {t['cases']} "
                                          f"({t['cases_open']} masih berjalan). Rata-rata waktu sampai putusan: "
-                                         f"{ttd['mean_days'] if ttd['mean_days'] is not None else '-'} hari "
+                                         f"{num(ttd['mean_days']) if ttd['mean_days'] is not None else '-'} hari "
                                          f"({ttd['cases']} kasus).")},
         {"heading": "Temuan per larangan", "table": {"columns": ["Larangan", "Jumlah"],
                                                     "rows": [[f"Larangan {x['rule']}", x["count"]] for x in d["findings_by_rule"]]}},
@@ -152,7 +179,8 @@ def report_sections(d: dict) -> list[dict]:
                                                 "rows": [[x["stage"], x["count"]] for x in d["cases_by_stage"]]}},
         {"heading": "Kasus melewati batas waktu",
          "table": {"columns": ["Nomor", "Unit", "Tahap", "Batas"],
-                   "rows": [[c["number"], c["unit"], c["stage_label"], (c["due_at"] or "")[:10]] for c in d["overdue_cases"]]}},
+                   "rows": [[c["number"], c["unit"], c["stage_label"], when(c["due_at"], c.get("tz"), with_time=False)]
+                            for c in d["overdue_cases"]]}},
     ]
     ch = charts(d)
     secs[1:1] = [{"heading": "Grafik: temuan per larangan", "chart": ch["rule"]},

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Optional
 
-from fastapi import Depends, FastAPI, File, Request, Response, UploadFile
+from fastapi import Depends, FastAPI, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
 from ..store import audit, auth, config, findings, orgs
 from ..store.access import ROLE_SCOPES, Actor, Invalid
 from .app import current_actor, db, form_data, redirect, twin
-from .views import (FactCheckIn, HolidayIn, RegionIn, UnitIn, UserIn, UserPatch, _opt_int)
+from .views import (MAX_ID, FactCheckIn, HolidayIn, RegionIn, StaffPatch, UnitIn, UnitPatch, UserIn, UserPatch, _opt_int)
 
 WEEKDAYS = (("monday", "Senin"), ("tuesday", "Selasa"), ("wednesday", "Rabu"), ("thursday", "Kamis"),
             ("friday", "Jumat"), ("saturday", "Sabtu"), ("sunday", "Minggu"))
@@ -66,6 +66,14 @@ def _office_hours_changes(form, current: dict) -> dict:
     return changes
 
 
+IMPORTS = (("staff", "/admin/staff/import", "/admin/staff", "Impor direktori pegawai (CSV atau JSON kontrak)"),
+           ("roster", "/admin/staff/roster", "/admin/staff", "Impor jadwal dinas (CSV nip,start,end)"),
+           ("factchecks", "/admin/factchecks/import", "/admin/factchecks", "Impor register cek fakta (CSV atau JSON Lines)"),
+           ("holidays", "/admin/holidays/import", "/admin/holidays", "Impor hari libur (CSV date,name atau JSON)"))
+IMPORT_WORDS = {"created": "baru", "updated": "diperbarui", "relinked": "temuan ditautkan", "staff": "pegawai",
+                "periods": "periode", "holidays": "hari libur"}
+
+
 def _text(upload) -> tuple[str, str]:
     if upload is None or not getattr(upload, "filename", None):
         raise Invalid("pilih berkas")
@@ -74,6 +82,23 @@ def _text(upload) -> tuple[str, str]:
         return upload.filename, raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise Invalid(f"{upload.filename}: bukan teks UTF-8 (byte ke-{e.start + 1})") from None
+
+
+def _public(vals: dict) -> dict:
+    """Settings as shown: secrets are never sent back, only whether they are set."""
+    return {k: ("***" if v else "") if k in config.SECRET_SETTINGS else v for k, v in vals.items()}
+
+
+def _settings_view(s: Session) -> dict:
+    vals = config.values(s)
+    defs = config.definitions()
+    groups = [{"key": key, "title": title, "items": [d for d in defs if d["group"] == key
+                                                    and not d["name"].startswith("office_hours.")]}
+              for key, title in config.GROUPS]
+    return {"values": _public(vals), "definitions": defs, "groups": groups, "weekdays": WEEKDAYS,
+            "zones": [{"zone": z, "label": label} for z, label in ZONES],
+            "zone_hours": _zone_hours_view(vals.get(config.ZONE_HOURS) or ""),
+            "revision": config.revision(s), "errors": {}, "input": {}}
 
 
 def register(app: FastAPI) -> None:  # noqa: C901
@@ -96,7 +121,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
             u, pw = auth.create_user(s, actor, str(form.get("username") or ""), str(form.get("full_name") or ""),
                                      str(form.get("role") or ""), str(form.get("scope") or ""),
                                      form.get("region_id"), form.get("unit_id"), str(form.get("nip") or "") or None,
-                                     str(form.get("password") or "") or None)
+                                     str(form.get("password") or "") or None, str(form.get("email") or "") or None)
         except Invalid as e:
             return redirect("/admin/users", str(e), error=True)
         s.commit()
@@ -125,7 +150,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
               summary="Buat pengguna; kata sandi dibuat acak bila kosong dan dikembalikan sekali")
     def api_user_create(body: UserIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         u, pw = auth.create_user(s, actor, body.username, body.full_name, body.role, body.scope, body.region_id,
-                                 body.unit_id, body.nip, body.password)
+                                 body.unit_id, body.nip, body.password, body.email)
         s.commit()
         d = auth.user_dict(u)
         if not body.password:
@@ -161,7 +186,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
         try:
             orgs.save_unit(s, actor, str(form.get("code") or ""), str(form.get("name") or ""),
                            _opt_int(form.get("region_id")) or 0, str(form.get("timezone") or "Asia/Jakarta"),
-                           _opt_int(form.get("unit_id")))
+                           _opt_int(form.get("unit_id")), str(form.get("city") or ""), str(form.get("address") or ""))
         except Invalid as e:
             return redirect("/admin/units", str(e), error=True)
         s.commit()
@@ -175,9 +200,35 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     @app.post("/api/admin/units", tags=["admin"], status_code=201)
     def api_unit(body: UnitIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        u = orgs.save_unit(s, actor, body.code, body.name, body.region_id, body.timezone)
+        u = orgs.save_unit(s, actor, body.code, body.name, body.region_id, body.timezone, None, body.city, body.address)
         s.commit()
         return orgs.unit_dict(u)
+
+    @app.put("/api/admin/units/{unit_id}", tags=["admin"], summary="Ubah unit (nama, wilayah, zona waktu, kota, alamat)")
+    def api_unit_edit(unit_id: int, body: UnitPatch, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        u = orgs.edit_unit(s, actor, unit_id, body.model_dump(exclude_unset=True))
+        s.commit()
+        return orgs.unit_dict(u)
+
+    @app.put("/api/admin/staff/{staff_id:int}", tags=["admin"],
+             summary="Ubah satu pegawai; unit baru = mutasi sejak transfer_from (riwayat tersimpan)")
+    def api_staff_edit(staff_id: int, body: StaffPatch, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        m = orgs.update_staff(s, actor, staff_id, body.model_dump(exclude_unset=True))
+        s.commit()
+        return orgs.staff_dict(m, full=True) | {"postings": orgs.history(s, m.id)}
+
+    @app.post("/admin/staff/{staff_id:int}", include_in_schema=False)
+    def staff_edit_form(staff_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                        s: Session = Depends(db)):
+        changes = {k: str(v) for k, v in form.items() if k != "csrf_token" and isinstance(v, str)}
+        if "active" in changes:
+            changes["active"] = changes["active"] == "1"
+        try:
+            orgs.update_staff(s, actor, staff_id, changes)
+        except Invalid as e:
+            return redirect(f"/staff/{staff_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/staff/{staff_id}", "Data pegawai disimpan.")
 
     # staff directory and rosters
     @twin(app, "/admin/staff", "admin_staff.html", tags=["admin"])
@@ -188,7 +239,8 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     def _import(kind: str, s: Session, actor: Actor, upload) -> dict:
         """Import an uploaded file; a file that cannot be read at all is a 4xx `Invalid`, never a 500."""
-        fn = {"staff": orgs.import_staff, "roster": orgs.import_roster, "factchecks": orgs.import_factchecks}[kind]
+        fn = {"staff": orgs.import_staff, "roster": orgs.import_roster, "factchecks": orgs.import_factchecks,
+              "holidays": config.import_holidays}[kind]
         try:
             name, text = _text(upload)
             r = fn(s, actor, text, name)
@@ -206,42 +258,38 @@ def register(app: FastAPI) -> None:  # noqa: C901
             return redirect(back, str(e), error=True)
         return redirect(back, msg, error=bad)
 
+    def _import_routes(kind: str, path: str, back: str, summary: str) -> None:
+        def form_route(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+            return _import_form(kind, back, s, actor, form)
+
+        def api_route(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+            return _import(kind, s, actor, file)
+        app.add_api_route(path, form_route, methods=["POST"], include_in_schema=False, name=f"{kind}_import_form")
+        app.add_api_route("/api" + path, api_route, methods=["POST"], tags=["admin"], summary=summary,
+                          name=f"api_{kind}_import")
+
     def _import_message(r: dict) -> tuple[str, bool]:
         errs = r.get("errors") or []
-        head = ", ".join(f"{k} {v}" for k, v in r.items() if isinstance(v, int))
+        head = ", ".join(f"{IMPORT_WORDS.get(k, k)} {v}" for k, v in r.items() if isinstance(v, int))
         msg = f"Impor selesai: {head}."
         if errs:
             msg += f" {len(errs)} baris ditolak: " + " | ".join(errs[:5]) + (" ..." if len(errs) > 5 else "")
         return msg, bool(errs)
 
-    @app.post("/admin/staff/import", include_in_schema=False)
-    def staff_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import_form("staff", "/admin/staff", s, actor, form)
 
-    @app.post("/admin/staff/roster", include_in_schema=False)
-    def roster_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import_form("roster", "/admin/staff", s, actor, form)
-
-    @app.post("/api/admin/staff/import", tags=["admin"], summary="Impor direktori pegawai (CSV atau JSON kontrak)")
-    def api_staff_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import("staff", s, actor, file)
-
-    @app.post("/api/admin/staff/roster", tags=["admin"], summary="Impor jadwal dinas (CSV nip,start,end)")
-    def api_roster(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import("roster", s, actor, file)
+    for kind, path, back, summary in IMPORTS:  # each import: a page form and its API twin
+        _import_routes(kind, path, back, summary)
 
     # fact-check register
     @twin(app, "/admin/factchecks", "admin_factchecks.html", tags=["admin"])
-    def factchecks(request: Request, q: str = "", limit: int = 200, offset: int = 0,
+    def factchecks(request: Request, q: str = "", limit: int = Query(200, ge=1, le=1000),
+                   offset: int = Query(0, ge=0, le=MAX_ID),
                    actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Register cek fakta (larangan 4)."""
         d = orgs.list_factchecks(s, actor, q=q, limit=limit, offset=offset)
         d["q"] = q
         return d
 
-    @app.post("/admin/factchecks/import", include_in_schema=False)
-    def fc_import_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import_form("factchecks", "/admin/factchecks", s, actor, form)
 
     @app.post("/admin/factchecks", include_in_schema=False)
     def fc_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
@@ -257,9 +305,6 @@ def register(app: FastAPI) -> None:  # noqa: C901
         s.commit()
         return redirect("/admin/factchecks", "Register cek fakta diperbarui.")
 
-    @app.post("/api/admin/factchecks/import", tags=["admin"], summary="Impor register cek fakta (CSV atau JSON Lines)")
-    def api_fc_import(file: UploadFile = File(...), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        return _import("factchecks", s, actor, file)
 
     @app.put("/api/admin/factchecks/{fc_id}", tags=["admin"])
     def api_fc_save(fc_id: str, body: FactCheckIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
@@ -292,6 +337,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
         s.commit()
         return redirect("/admin/holidays", "Hari libur diperbarui.")
 
+
     @app.put("/api/admin/holidays/{day}", tags=["admin"])
     def api_holiday(day: str, body: HolidayIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         config.set_holiday(s, actor, day, body.name)
@@ -309,14 +355,12 @@ def register(app: FastAPI) -> None:  # noqa: C901
     def settings(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Pengaturan: larangan dan ambang, jam kantor, batas waktu tahap kasus, aturan masuk."""
         actor.require("admin")
-        vals = config.values(s)
-        return {"values": vals, "definitions": config.definitions(), "weekdays": WEEKDAYS,
-                "zones": [{"zone": z, "label": label} for z, label in ZONES],
-                "zone_hours": _zone_hours_view(vals.get(config.ZONE_HOURS) or ""),
-                "revision": config.revision(s)}
+        return _settings_view(s)
 
     @app.post("/admin/settings", include_in_schema=False)
-    def settings_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+    def settings_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                      s: Session = Depends(db)):
+        actor.require("admin")
         current = config.values(s)
         changes = _office_hours_changes(form, current) if form.get("_office_hours") else {}
         for k, v in form.items():
@@ -325,19 +369,26 @@ def register(app: FastAPI) -> None:  # noqa: C901
                 continue
             if isinstance(current[k], bool):
                 continue
-            if isinstance(current[k], dict):
-                if json.dumps(current[k], ensure_ascii=False, sort_keys=True) != v.strip():
-                    changes[k] = v
-                continue
-            if str(current[k] if current[k] is not None else "") != v:
+            if config.differs(k, v, current[k]):
                 changes[k] = v
         for k, v in current.items():  # checkboxes: absent = false
             if isinstance(v, bool) and f"{k}" in form.getlist("_bool"):
                 new = form.get(k) == "on"
                 if new != v:
                     changes[k] = new
+        for k in config.SECRET_SETTINGS:  # an empty secret box keeps the stored secret
+            if changes.get(k) == "":
+                changes.pop(k)
         try:
             config.update_settings(s, actor, changes)
+        except config.SettingsInvalid as e:
+            s.rollback()
+            d = _settings_view(s)
+            d["errors"] = e.errors
+            d["input"] = {k: v for k, v in form.items() if isinstance(v, str) and k not in config.SECRET_SETTINGS}
+            from .app import render
+            request.state.csrf = getattr(request.state, "csrf", "")
+            return render(request, "admin_settings.html", d, status=400)
         except Invalid as e:
             return redirect("/admin/settings", str(e), error=True)
         s.commit()
@@ -345,19 +396,25 @@ def register(app: FastAPI) -> None:  # noqa: C901
 
     @app.put("/api/admin/settings", tags=["admin"], summary="Ubah pengaturan: {nama: nilai, ...}")
     def api_settings(body: dict, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        vals = config.update_settings(s, actor, body)
+        try:
+            config.update_settings(s, actor, body)
+        except config.SettingsInvalid as e:
+            from fastapi.responses import JSONResponse
+            return JSONResponse({"detail": str(e), "errors": e.errors}, status_code=400)
         s.commit()
-        return vals
+        return _public(config.values(s))
 
     # audit log and feedback
     @twin(app, "/admin/audit", "admin_audit.html", tags=["admin"])
     def audit_log(request: Request, object_type: Optional[str] = None, object_id: Optional[str] = None,
-                  before: Optional[int] = None, verify: bool = False,
+                  before: Optional[int] = Query(None, ge=1, le=MAX_ID), verify: bool = False,
                   actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Log audit (hanya tambah, berantai hash); verify=true memeriksa keutuhan rantai."""
         actor.require("admin")
         d = {"items": audit.entries(s, object_type or None, object_id or None, limit=200, before=before),
-             "filters": {"object_type": object_type, "object_id": object_id}}
+             "filters": {"object_type": object_type, "object_id": object_id}, "object_types": audit.OBJECT_LABELS}
+        for e in d["items"]:
+            e["label"], e["description"] = audit.action_label(e), audit.describe(e)
         if verify:
             d["verification"] = audit.verify(s).to_dict()
         return d

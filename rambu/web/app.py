@@ -5,7 +5,6 @@ import functools
 import logging
 import re
 import secrets
-import time
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Callable
@@ -15,14 +14,18 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import __version__
-from ..store import auth, config as store_config
-from ..store.access import Actor, AccessDenied, Invalid, NotFound, ROLES, SCOPES
+from jinja2 import pass_context
+
+from ..store import auth, config as store_config, locale
+from ..store.access import Actor, AccessDenied, Conflict, Invalid, NotFound, ROLES, SCOPES
 from ..store.batches import Worker
 from ..store.db import make_engine, session_factory, upgrade
 from ..store.screening import ScreenerProvider
+from .guard import Guard
 
 log = logging.getLogger("rambu.web")
 HERE = Path(__file__).parent
@@ -31,8 +34,29 @@ PRE_CSRF = "rambu_login_csrf"
 FLASH = "rambu_flash"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+KB, MB = 1024, 1024 * 1024
+CHECK_TEXT, CHECK_OCR_TEXT, CHECK_IMAGE = 20_000, 100_000, 10 * MB  # the draft check's caps
+ATTACHMENT = 25 * MB
+
+
+def body_limits(factory) -> Callable[[str, str], int]:
+    """Body limit in bytes of each request, decided from its method and path before anything is read."""
+    def limit_for(method: str, path: str) -> int:
+        if method in SAFE_METHODS:
+            return 64 * KB
+        if path in ("/login", "/api/login"):
+            return 16 * KB
+        if path in ("/batches", "/api/batches"):
+            with factory() as s:
+                return int(store_config.get(s, "batch.max_upload_mb")) * MB + MB
+        if path in ("/check", "/api/check"):
+            return CHECK_IMAGE + CHECK_OCR_TEXT * 4 + CHECK_TEXT * 4 + 64 * KB
+        if path.endswith(("/import", "/roster")):
+            return 50 * MB
+        if path.endswith("/attachments"):
+            return ATTACHMENT + MB
+        return MB
+    return limit_for
 
 
 class NotAuthenticated(Exception):
@@ -41,7 +65,7 @@ class NotAuthenticated(Exception):
 
 def create_app(database_url: str | None = None, *, screener_factory: Callable | None = None,
                start_worker: bool = True, run_migrations: bool = True, secure_cookies: bool = False,
-               worker_poll: float = 2.0) -> FastAPI:
+               worker_poll: float = 2.0, trusted_proxies: tuple[str, ...] = ()) -> FastAPI:
     engine = make_engine(database_url)
     factory = session_factory(engine)
     provider = ScreenerProvider(screener_factory)
@@ -53,6 +77,8 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
             upgrade(engine)
         with factory() as s:
             store_config.seed_holidays(s)
+            from ..store import audit
+            audit.checkpoint_head(s)
             s.commit()
         if start_worker:
             worker.start()
@@ -66,26 +92,11 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
                               "X-CSRF-Token dari jawaban login.")
     app.state.engine, app.state.factory, app.state.provider, app.state.worker = engine, factory, provider, worker
     app.state.secure_cookies = secure_cookies
+    app.state.trusted_proxies = frozenset(trusted_proxies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        t0 = time.perf_counter()
-        response = await call_next(request)
-        h = response.headers
-        h.setdefault("Content-Security-Policy", CSP)
-        h["X-Content-Type-Options"] = "nosniff"
-        h["X-Frame-Options"] = "DENY"
-        h["Referrer-Policy"] = "same-origin"
-        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        h["Cross-Origin-Opener-Policy"] = "same-origin"
-        h["Cross-Origin-Resource-Policy"] = "same-origin"
-        if request.url.scheme == "https" or secure_cookies:
-            h["Strict-Transport-Security"] = "max-age=31536000"
-        if not request.url.path.startswith("/static/"):
-            h.setdefault("Cache-Control", "no-store")
-        h["Server-Timing"] = f"app;dur={(time.perf_counter() - t0) * 1000:.1f}"
-        return response
+    stack = app.build_middleware_stack
+    app.build_middleware_stack = lambda: Guard(stack(), body_limits(factory), secure_cookies)  # outermost
 
     _install_errors(app)
     from . import views
@@ -93,10 +104,25 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
     return app
 
 
+def client_ip(request: Request) -> str:
+    """The client's address: X-Forwarded-For counts only when the connection comes from a configured proxy
+    (then the right-most address that is not itself a trusted proxy)."""
+    peer = request.client.host if request.client else ""
+    trusted = request.app.state.trusted_proxies
+    if peer not in trusted:
+        return peer
+    hops = [h.strip() for h in request.headers.get("x-forwarded-for", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop[:100]
+    return peer
+
+
 # --- dependencies ------------------------------------------------------------------------------------
 
 def db(request: Request):
     s: Session = request.app.state.factory()
+    request.state.session = s  # the page's own helpers (navigation counters) read through it: one transaction
     try:
         yield s
     except Exception:
@@ -149,25 +175,6 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals.update(ROLES=ROLES, SCOPES=SCOPES, version=__version__)
 
 
-def _fmt_dt(v: Any, with_time: bool = True) -> str:
-    from datetime import datetime
-    if not v:
-        return "-"
-    try:
-        d = datetime.fromisoformat(v) if isinstance(v, str) else v
-    except ValueError:
-        return str(v)
-    months = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-    s = f"{d.day} {months[d.month - 1]} {d.year}"
-    if with_time and isinstance(v, str) and len(v) > 10:
-        from zoneinfo import ZoneInfo
-        if d.tzinfo is not None:
-            d = d.astimezone(ZoneInfo("Asia/Jakarta"))
-            s = f"{d.day} {months[d.month - 1]} {d.year}"
-        s += f" {d:%H.%M}" + (" WIB" if d.tzinfo is not None else "")
-    return s
-
-
 def display_name(actor: Any) -> str:
     """The header's "Name (Role)": the role is left out when the name already says it
     ("Dewi Lestari (Kepatuhan Internal Pusat)", "Pimpinan Ditjenpas", "Administrator")."""
@@ -192,7 +199,24 @@ def _action_label(entry: dict) -> str:
     return action_label(entry)
 
 
-templates.env.globals.update(display_name=display_name, step_record=_step_record, action_label=_action_label)
+def _audit_describe(entry: dict) -> str:
+    from ..store.audit import describe
+    return describe(entry)
+
+
+def _audit_object(entry: dict) -> str:
+    from ..store.audit import object_label
+    return object_label(entry)
+
+
+def _step_field_label(stage: str, key: str) -> str:
+    from ..store.cases import step_field_label
+    return step_field_label(stage, key)
+
+
+templates.env.globals.update(display_name=display_name, step_record=_step_record, action_label=_action_label,
+                             step_field_label=_step_field_label, audit_describe=_audit_describe,
+                             audit_object=_audit_object)
 templates.env.filters["field"] = field_label
 
 
@@ -206,21 +230,61 @@ def _zone(name: Any) -> str:
 
 
 templates.env.filters["zone"] = _zone
-templates.env.filters["dt"] = _fmt_dt
-templates.env.filters["d"] = lambda v: _fmt_dt(v, False)
-templates.env.filters["pct"] = lambda v: "-" if v is None else f"{float(v) * 100:.0f}%"
+@pass_context
+def _dt(ctx, v: Any, zone: str | None = None) -> str:
+    """A date-time in the unit's own zone (the item's, else the page's), with WIB/WITA/WIT."""
+    return locale.when(v, zone or ctx.get("tz"))
+
+
+@pass_context
+def _d(ctx, v: Any, zone: str | None = None) -> str:
+    return locale.when(v, zone or ctx.get("tz"), with_time=False)
+
+
+templates.env.filters["dt"] = _dt
+templates.env.filters["d"] = _d
+templates.env.filters["pct"] = locale.pct
+templates.env.filters["num"] = locale.num
 
 
 def render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:
     actor = getattr(request.state, "actor", None)
     flash = request.cookies.get(FLASH)
     ctx = {"data": data, "actor": actor, "csrf": getattr(request.state, "csrf", ""), "flash": _read_flash(flash),
+           "counts": _nav_counts(request, actor),
+           "tz": (data.get("tz") if isinstance(data, dict) else None) or getattr(request.state, "user_tz", None),
            "path": request.url.path, "query": dict(request.query_params),
            "api_url": getattr(request.state, "api_url", None)}
     resp = templates.TemplateResponse(request, template, ctx, status_code=status)
     if flash:
         resp.delete_cookie(FLASH, path="/")
     return resp
+
+
+def _nav_counts(request: Request, actor: Any) -> dict:
+    """The navigation's counters (open findings, open cases, unread notices) for a signed-in user."""
+    if actor is None:
+        return {}
+    from ..store import findings, notices
+    own = getattr(request.state, "session", None)
+    try:
+        s = own if own is not None else request.app.state.factory()
+        started = not s.in_transaction()  # the page's session may be done (committed, or closed after an error)
+        try:
+            out = findings.counts(s, actor)
+            out["notices"] = notices.unread(s, actor)
+            if actor.unit_id:
+                from ..store.models import Unit
+                request.state.user_tz = s.scalar(select(Unit.timezone).where(Unit.id == actor.unit_id))
+            return out
+        finally:
+            if own is None:
+                s.close()
+            elif started:  # end the transaction begun here: on SQLite it holds the write lock
+                s.rollback()
+    except Exception:  # noqa: BLE001 - counters are a courtesy; a page never fails for them
+        log.exception("penghitung navigasi")
+        return {}
 
 
 def _read_flash(v: str | None) -> dict | None:
@@ -293,6 +357,10 @@ def _install_errors(app: FastAPI) -> None:
     async def _nf(request: Request, exc: NotFound):
         return _page(request, 404, "Tidak ditemukan", str(exc) or "Halaman atau data tidak ditemukan.")
 
+    @app.exception_handler(Conflict)
+    async def _conflict(request: Request, exc: Conflict):
+        return _page(request, 409, "Sudah diubah orang lain", str(exc))
+
     @app.exception_handler(Invalid)
     async def _invalid(request: Request, exc: Invalid):
         return _page(request, 400, "Isian tidak sah", str(exc))
@@ -315,7 +383,38 @@ def _install_errors(app: FastAPI) -> None:
     async def _http(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 404:
             return _page(request, 404, "Tidak ditemukan", "Halaman tidak ditemukan.")
+        if exc.status_code == 405:
+            return _page(request, 405, "Galat", "Metode permintaan tidak diizinkan untuk alamat ini.")
+        if exc.status_code == 413:
+            return _page(request, 413, "Terlalu besar", str(exc.detail))
         return _page(request, exc.status_code, "Galat", str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception):
+        """An unexpected error: logged with its trace, answered without details (the headers come from Guard)."""
+        log.error("galat tak terduga pada %s %s", request.method, request.url.path, exc_info=exc)
+        try:
+            return _page(request, 500, "Galat", "Terjadi galat di server dan sudah dicatat. Coba lagi, atau hubungi "
+                                                "administrator bila terulang.")
+        except Exception:  # noqa: BLE001 - the error page itself failed: plain text
+            from fastapi.responses import PlainTextResponse
+            return PlainTextResponse("Galat server.", status_code=500)
+
+
+def spool(upload, path: str, limit: int) -> str:
+    """Copy an uploaded file to `path` in blocks (never whole in memory); refuses more than `limit` bytes."""
+    name = getattr(upload, "filename", "") or "berkas"
+    n = 0
+    with open(path, "wb") as out:
+        while True:
+            block = upload.file.read(1 << 20)
+            if not block:
+                break
+            n += len(block)
+            if n > limit:
+                raise Invalid(f"{name}: berkas terlalu besar (batas {limit} byte)")
+            out.write(block)
+    return path
 
 
 def form_csrf_cookie(response: Response, token: str, secure: bool) -> None:

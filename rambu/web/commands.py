@@ -14,6 +14,8 @@ def register(sub) -> None:
     s.add_argument("--demo", action="store_true",
                    help="muat data contoh kecil dan akun admin (kata sandi dicetak sekali); aman diulang")
     s.add_argument("--secure-cookies", action="store_true", help="cookie hanya lewat HTTPS (di balik proksi TLS)")
+    s.add_argument("--trusted-proxy", action="append", default=[], metavar="ALAMAT",
+                   help="alamat proksi balik yang X-Forwarded-For-nya dipercaya (boleh diulang; bawaan: tidak ada)")
     s.set_defaults(func=cmd_serve)
 
     d = sub.add_parser("db", help="basis data aplikasi web")
@@ -23,11 +25,28 @@ def register(sub) -> None:
     u.set_defaults(func=cmd_db_upgrade)
     d.set_defaults(func=lambda args: (d.print_help(sys.stderr), 2)[1])
 
+    us = sub.add_parser("user", help="pengguna aplikasi web")
+    usub = us.add_subparsers(dest="user_cmd")
+    ul = usub.add_parser("unlock", help="buka kunci masuk sebuah akun (semua perangkat)")
+    ul.add_argument("username")
+    ul.add_argument("--database", default=None, help=db_help)
+    ul.set_defaults(func=cmd_user_unlock)
+    us.set_defaults(func=lambda args: (us.print_help(sys.stderr), 2)[1])
+
     a = sub.add_parser("audit", help="log audit aplikasi web")
     asub = a.add_subparsers(dest="audit_cmd")
     v = asub.add_parser("verify", help="periksa rantai hash log audit (0 utuh, 1 rusak)")
     v.add_argument("--database", default=None, help=db_help)
     v.set_defaults(func=cmd_audit_verify)
+    e = asub.add_parser("export", help="ekspor log audit beserta titik periksa bertanda tangan (JSON Lines)")
+    e.add_argument("--out", required=True, help="berkas tujuan")
+    e.add_argument("--database", default=None, help=db_help)
+    e.set_defaults(func=cmd_audit_export)
+    x = asub.add_parser("verify-export", help="periksa ekspor log audit tanpa basis data (0 utuh, 1 rusak)")
+    x.add_argument("file")
+    x.add_argument("--public-key", default=None,
+                   help="kunci publik Ed25519 yang diharapkan (hex, atau berkas .pub); bawaan: yang tertulis di berkas")
+    x.set_defaults(func=cmd_audit_verify_export)
     a.set_defaults(func=lambda args: (a.print_help(sys.stderr), 2)[1])
 
 
@@ -37,6 +56,57 @@ def cmd_db_upgrade(args) -> int:
     upgrade(engine)
     print(f"skema {database_url(args.database).split('@')[-1]}: revisi {current_revision(engine)}")
     return 0
+
+
+def cmd_user_unlock(args) -> int:
+    from ..store import auth
+    from ..store.access import NotFound, SYSTEM
+    from ..store.db import make_engine, session_factory
+    engine = make_engine(args.database)
+    with session_factory(engine)() as s:
+        try:
+            n = auth.unlock(s, SYSTEM, args.username)
+        except NotFound as e:
+            print(f"rambu: {e}", file=sys.stderr)
+            return 1
+        s.commit()
+    print(f"akun {args.username.strip().lower()} dibuka ({n} kunci dilepas)")
+    return 0
+
+
+def cmd_audit_export(args) -> int:
+    from ..store import audit
+    from ..store.db import make_engine, session_factory
+    engine = make_engine(args.database)
+    with session_factory(engine)() as s, open(args.out, "w", encoding="utf-8") as out:
+        header = audit.export(s, out)
+        s.commit()
+    print(f"{header['head']['seq']} entri diekspor ke {args.out}; kunci publik {header['public_key']}")
+    return 0
+
+
+def cmd_audit_verify_export(args) -> int:
+    from ..store import audit
+    key = args.public_key
+    if key and os.path.isfile(key):
+        with open(key, encoding="utf-8") as f:
+            key = f.read().strip()
+    try:
+        with open(args.file, encoding="utf-8") as f:
+            v = audit.verify_export(f, key)
+    except OSError as e:
+        print(f"rambu: {e}", file=sys.stderr)
+        return 2
+    return _verdict(v, "EKSPOR LOG AUDIT RUSAK")
+
+
+def _verdict(v, broken: str) -> int:
+    """0 and the message when intact; 1 and the first problem on standard error."""
+    if v.ok:
+        print(v.message)
+        return 0
+    print(f"{broken}: {v.message}", file=sys.stderr)
+    return 1
 
 
 def cmd_audit_verify(args) -> int:
@@ -49,11 +119,7 @@ def cmd_audit_verify(args) -> int:
         except Exception as e:  # noqa: BLE001 - no schema yet, unreadable database
             print(f"rambu: log audit tidak dapat dibaca: {e}", file=sys.stderr)
             return 2
-    if v.ok:
-        print(v.message)
-        return 0
-    print(f"LOG AUDIT RUSAK: {v.message}", file=sys.stderr)
-    return 1
+    return _verdict(v, "LOG AUDIT RUSAK")
 
 
 def cmd_serve(args) -> int:
@@ -78,7 +144,9 @@ def cmd_serve(args) -> int:
         else:
             print("Data contoh sudah ada; kata sandi admin tidak ditampilkan lagi.")
     engine.dispose()
-    app = create_app(url, secure_cookies=args.secure_cookies)
+    app = create_app(url, secure_cookies=args.secure_cookies, trusted_proxies=tuple(args.trusted_proxy))
     print(f"rambu berjalan di http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+    # X-Forwarded-For is read by the application itself, and only from --trusted-proxy addresses
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False,
+                h11_max_incomplete_event_size=64 * 1024)
     return 0

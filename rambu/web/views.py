@@ -1,6 +1,7 @@
 """Routes: every page (Jinja2) has a JSON twin under /api/; forms post to page routes, the API takes JSON."""
 from __future__ import annotations
 
+import os
 import secrets
 import tempfile
 from datetime import datetime, timezone
@@ -15,42 +16,80 @@ from sqlalchemy.orm import Session
 from .. import __version__
 from ..importers import PLATFORMS
 from ..store import audit, auth, batches, cases, config, findings, imports, orgs, stats
-from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Invalid, NotFound
+from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Conflict, Invalid, NotFound
 from ..store.models import Region, Unit, User
 from . import media_view
-from .app import (COOKIE, PRE_CSRF, current_actor, db, form_csrf_cookie, form_data, redirect, render, twin)
+from .app import (CHECK_IMAGE, CHECK_OCR_TEXT, CHECK_TEXT, COOKIE, PRE_CSRF, client_ip, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
 
-RULE_NAMES = {1: "Kebencian terhadap Pancasila, UUD 1945, NKRI, pemerintah", 2: "Kebencian SARA",
-              3: "Menyebarkan/menyetujui konten kebencian", 4: "Berita bohong/tidak dapat dipertanggungjawabkan",
-              5: "Merendahkan simbol negara", 6: "Informasi keamanan yang dikecualikan",
-              7: "Siaran langsung pada jam dinas/berseragam", 0: "Media belum terperiksa (perlu diperiksa manual)"}
+RULE_NAMES = findings.RULE_NAMES
 
 
-def _opt_int(v: Any) -> int | None:
+MAX_ID = 2**31 - 1  # ids and counts fit the database's integers; beyond is a bad request, never a 500
+
+
+def _opt_int(v: Any, name: str = "") -> int | None:
+    """An id from a query or form field: a whole number 1..2^31-1 (empty = none)."""
     if v in (None, ""):
         return None
     try:
-        return int(v)
+        n = int(str(v).strip())
     except (TypeError, ValueError):
-        raise Invalid(f"bukan angka: {v!r}") from None
+        raise Invalid(f"{name or 'nilai'}: bukan bilangan bulat: {str(v)[:40]!r}") from None
+    if not 1 <= n <= MAX_ID:
+        raise Invalid(f"{name or 'nilai'}: di luar rentang (1 sampai {MAX_ID}): {str(v)[:40]!r}")
+    return n
 
 
-def _opt_float(v: Any) -> float | None:
+def _opt_float(v: Any, name: str = "", lo: float = 0.0, hi: float = 1.0) -> float | None:
+    """A finite number in [lo, hi] (empty = none); the decimal comma is accepted."""
+    import math
     if v in (None, ""):
         return None
     try:
-        return float(v)
+        x = float(str(v).strip().replace(",", "."))
     except (TypeError, ValueError):
-        raise Invalid(f"bukan angka: {v!r}") from None
+        raise Invalid(f"{name or 'nilai'}: bukan angka: {str(v)[:40]!r}") from None
+    if not math.isfinite(x) or not lo <= x <= hi:
+        raise Invalid(f"{name or 'nilai'}: harus antara {lo:g} dan {hi:g}: {str(v)[:40]!r}")
+    return x
 
 
 def _finding_filters(rule, unit_id, region_id, min_confidence, date_from, date_to, status, staff_id,
-                     batch_id) -> dict:
-    """Query parameters of the review queue (empty form fields = no filter) -> findings.filter_conditions."""
-    d = dict(rule=_opt_int(rule), unit_id=_opt_int(unit_id), region_id=_opt_int(region_id),
-             min_confidence=_opt_float(min_confidence), date_from=date_from or None, date_to=date_to or None,
-             status=status or None, staff_id=_opt_int(staff_id), batch_id=_opt_int(batch_id))
+                     batch_id, min_pct=None, q=None) -> dict:
+    """Query parameters of the review queue (empty form fields = no filter) -> findings.filter_conditions.
+
+    The page filters confidence in percent (`min_pct`, as it shows it); the API also takes `min_confidence` 0..1."""
+    pct = _opt_float(min_pct, "keyakinan minimum (%)", 0, 100)
+    if pct is not None:
+        min_confidence = pct / 100
+    d = dict(q=(q or "").strip()[:100] or None, rule=_opt_int(rule, "larangan"), unit_id=_opt_int(unit_id, "unit"), region_id=_opt_int(region_id, "wilayah"),
+             min_confidence=_opt_float(min_confidence, "keyakinan minimum"), date_from=date_from or None,
+             date_to=date_to or None, status=status or None, staff_id=_opt_int(staff_id, "pegawai"),
+             batch_id=_opt_int(batch_id, "batch"))
+    if d["rule"] is not None and not 1 <= d["rule"] <= 7:
+        raise Invalid(f"larangan: 1 sampai 7, bukan {d['rule']}")
     return {k: v for k, v in d.items() if v is not None}
+
+
+def _bulk(s: Session, actor: Actor, ids: list[int], verdict: str, reason: str) -> dict:
+    """Each finding is reviewed and committed on its own: one taken by someone else does not undo the rest."""
+    out = {"done": [], "failed": []}
+    for fid in dict.fromkeys(ids):
+        try:
+            r = findings.review(s, actor, fid, verdict, reason)
+            s.commit()
+            out["done"].append({"id": fid, "case_id": r["case_id"]})
+        except (Invalid, Conflict, NotFound, AccessDenied) as e:
+            s.rollback()
+            out["failed"].append({"id": fid, "error": str(e)})
+    return out
+
+
+def _bulk_message(r: dict) -> str:
+    msg = f"{len(r['done'])} temuan ditinjau."
+    if r["failed"]:
+        msg += f" {len(r['failed'])} tidak: " + "; ".join(f"#{x['id']}: {x['error']}" for x in r["failed"][:5])
+    return msg
 
 
 def _home(actor: Actor) -> str:
@@ -70,8 +109,8 @@ def _back(request: Request, default: str) -> str:
 
 
 class LoginIn(BaseModel):
-    username: str
-    password: str
+    username: str = Field(max_length=200)
+    password: str = Field(max_length=1000)
 
 
 class ReviewIn(BaseModel):
@@ -79,9 +118,39 @@ class ReviewIn(BaseModel):
     reason: str
 
 
+class BulkIn(BaseModel):
+    ids: list[int] = Field(max_length=500)
+    verdict: str = Field(description="confirm | dismiss")
+    reason: str
+
+
+class DefenceIn(BaseModel):
+    statement: str = Field(max_length=20000)
+
+
+class NoticeReadIn(BaseModel):
+    id: Optional[int] = None
+
+
+class ReasonIn(BaseModel):
+    reason: str
+
+
+class RelinkIn(BaseModel):
+    nip: Optional[str] = None
+
+
 class AdvanceIn(BaseModel):
     notes: str = ""
     officer_id: Optional[int] = None
+    done_on: Optional[str] = Field(None, description="tanggal tahap dikerjakan YYYY-MM-DD (bawaan: hari ini)")
+    stage: Optional[str] = Field(None, description="tahap yang diselesaikan (409 bila sudah diselesaikan orang lain)")
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class CorrectIn(BaseModel):
+    reason: str
+    notes: Optional[str] = None
     data: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -102,6 +171,7 @@ class UserIn(BaseModel):
     region_id: Optional[int] = None
     unit_id: Optional[int] = None
     nip: Optional[str] = None
+    email: Optional[str] = None
     password: Optional[str] = None
 
 
@@ -112,6 +182,7 @@ class UserPatch(BaseModel):
     region_id: Optional[int] = None
     unit_id: Optional[int] = None
     nip: Optional[str] = None
+    email: Optional[str] = None
     active: Optional[bool] = None
     unlock: bool = False
     password: Optional[str] = None
@@ -127,6 +198,27 @@ class UnitIn(BaseModel):
     name: str
     region_id: int
     timezone: str = "Asia/Jakarta"
+    city: str = ""
+    address: str = ""
+
+
+class UnitPatch(BaseModel):
+    code: Optional[str] = None
+    name: Optional[str] = None
+    region_id: Optional[int] = None
+    timezone: Optional[str] = None
+    city: Optional[str] = None
+    address: Optional[str] = None
+
+
+class StaffPatch(BaseModel):
+    name: Optional[str] = None
+    position: Optional[str] = None
+    unit_id: Optional[int] = None
+    transfer_from: Optional[str] = Field(None, description="tanggal mutasi YYYY-MM-DD (bawaan: hari ini)")
+    timezone: Optional[str] = None
+    schedule: Optional[str] = None
+    active: Optional[bool] = None
 
 
 class FactCheckIn(BaseModel):
@@ -176,7 +268,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
             return RedirectResponse("/login?error=" + "Sesi formulir kedaluwarsa, silakan coba lagi.", status_code=303)
         try:
             user, token, _csrf = auth.login(s, str(form.get("username") or ""), str(form.get("password") or ""),
-                                            request.client.host if request.client else "")
+                                            client_ip(request))
         except auth.AuthError as e:
             from urllib.parse import quote
             return RedirectResponse(f"/login?error={quote(str(e))}&next={quote(nxt)}", status_code=303)
@@ -191,8 +283,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         if not request.headers.get("content-type", "").startswith("application/json"):
             raise Invalid("gunakan application/json")
         try:
-            user, token, csrf = auth.login(s, body.username, body.password,
-                                           request.client.host if request.client else "")
+            user, token, csrf = auth.login(s, body.username, body.password, client_ip(request))
         except auth.AuthError as e:
             return JSONResponse({"detail": str(e)}, status_code=401)
         resp = JSONResponse({"user": Actor.of(user).to_dict(), "csrf_token": csrf})
@@ -224,17 +315,19 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         return d
 
     @app.post("/me/password", include_in_schema=False)
-    def password_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+    def password_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                      s: Session = Depends(db)):
         try:
-            auth.change_own_password(s, actor, str(form.get("old_password") or ""), str(form.get("new_password") or ""))
+            auth.change_own_password(s, actor, str(form.get("old_password") or ""), str(form.get("new_password") or ""),
+                                     request.cookies.get(COOKIE))
         except Invalid as e:
             return redirect("/me", str(e), error=True)
         s.commit()
-        return redirect("/me", "Kata sandi diubah.")
+        return redirect("/me", "Kata sandi diubah; sesi Anda di perangkat lain telah diakhiri.")
 
     @app.post("/api/me/password", tags=["masuk"])
-    def api_password(body: PasswordIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        auth.change_own_password(s, actor, body.old_password, body.new_password)
+    def api_password(request: Request, body: PasswordIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        auth.change_own_password(s, actor, body.old_password, body.new_password, request.cookies.get(COOKIE))
         s.commit()
         return {"ok": True}
 
@@ -248,8 +341,10 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         text = (text or "").strip()
         if not text and not (image and image.filename) and not ocr_text.strip():
             raise Invalid("tempelkan draf unggahan atau pilih gambar, video, atau audio")
-        if len(text) > 20000:
-            raise Invalid("draf terlalu panjang (maks. 20.000 karakter)")
+        if len(text) > CHECK_TEXT:
+            raise Invalid(f"draf terlalu panjang (maks. {CHECK_TEXT:,} karakter)".replace(",", "."))
+        if len(ocr_text) > CHECK_OCR_TEXT:
+            raise Invalid(f"teks gambar terlalu panjang (maks. {CHECK_OCR_TEXT:,} karakter)".replace(",", "."))
         activity: dict[str, Any] = {"id": "draf", "type": "post",
                                     "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         if text:
@@ -314,14 +409,20 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     @twin(app, "/findings", "findings.html", tags=["temuan"])
     def findings_list(request: Request, rule: Optional[str] = None, unit_id: Optional[str] = None,
                       region_id: Optional[str] = None, min_confidence: Optional[str] = None,
+                      min_pct: Optional[str] = Query(None, description="keyakinan minimum dalam persen (0-100)"),
+                      q: Optional[str] = Query(None, description="cari di teks aktivitas, penjelasan, NIP, nama"),
+                      sort: str = Query("prioritas", description="prioritas | keyakinan | keyakinan_naik | terbaru | terlama | larangan"),
                       date_from: Optional[str] = None, date_to: Optional[str] = None, status: str = "open",
                       staff_id: Optional[str] = None,
                       batch_id: Optional[str] = Query(None, description="hanya temuan dari batch ini"),
-                      limit: int = Query(50, le=500), offset: int = 0,
+                      limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                       actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Antrean tinjauan: temuan disaring menurut larangan, unit, wilayah, keyakinan, tanggal, status, batch."""
-        d = findings.list_findings(s, actor, limit=limit, offset=offset, **_finding_filters(
-            rule, unit_id, region_id, min_confidence, date_from, date_to, status or "open", staff_id, batch_id))
+        d = findings.list_findings(s, actor, limit=limit, offset=offset, sort=sort or "prioritas", **_finding_filters(
+            rule, unit_id, region_id, min_confidence, date_from, date_to, status or "open", staff_id, batch_id,
+            min_pct, q))
+        d["sorts"] = {k: label for k, (label, _) in findings.SORTS.items()}
+        d["can_review"] = actor.can("findings.review")
         d["units"] = orgs.list_units(s, actor)
         d["regions"] = orgs.list_regions(s, actor)
         d["rules"] = RULE_NAMES
@@ -332,7 +433,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                        s: Session = Depends(db)):
         """Satu temuan dengan bukti, aktivitas asli, versi mesin dan model, riwayat tinjauan."""
         d = findings.finding_page(s, actor, finding_id)
-        d["rule_name"] = RULE_NAMES.get(d["rule"], "")
+        d["next_id"] = findings.next_open(s, actor, after=finding_id)
         d["marked"] = _marked_fields(d.get("activity"), d.get("evidence") or [])
         d["visuals"] = media_view.visuals(d.get("batch_id"), d.get("activity"), d.get("evidence"))
         return d
@@ -342,12 +443,31 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                     s: Session = Depends(db)):
         try:
             r = findings.review(s, actor, finding_id, str(form.get("verdict") or ""), str(form.get("reason") or ""))
-        except Invalid as e:
+        except (Invalid, Conflict) as e:
             return redirect(f"/findings/{finding_id}", str(e), error=True)
         s.commit()
-        if r["case_id"]:
-            return redirect(f"/findings/{finding_id}", f"Temuan dikonfirmasi; masuk kasus {r['case_number']}.")
-        return redirect(f"/findings/{finding_id}", "Temuan ditolak; alasan disimpan untuk pelatihan ulang.")
+        done = (f"Temuan #{finding_id} dikonfirmasi; masuk kasus {r['case_number']}." if r["case_id"]
+                else f"Temuan #{finding_id} ditolak; alasan disimpan untuk pelatihan ulang.")
+        if r["next_id"] and form.get("stay") != "1":  # straight on to the next finding waiting for review
+            return redirect(f"/findings/{r['next_id']}", f"{done} Berikutnya: temuan #{r['next_id']}.")
+        return redirect(f"/findings/{finding_id}", done + (" Antrean kosong." if not r["next_id"] else ""))
+
+    @app.post("/findings/bulk", include_in_schema=False)
+    def bulk_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                  s: Session = Depends(db)):
+        ids = [i for i in (_opt_int(x, "temuan") for x in form.getlist("ids")) if i]
+        r = _bulk(s, actor, ids, str(form.get("verdict") or ""), str(form.get("reason") or ""))
+        back = _back(request, "/findings")
+        if not ids:
+            return redirect(back, "Pilih temuan dulu (kotak centang di kiri).", error=True)
+        return redirect(back, _bulk_message(r), error=bool(r["failed"]))
+
+    @app.post("/api/findings/bulk", tags=["temuan"],
+              summary="Konfirmasi atau tolak banyak temuan dengan satu alasan; tiap temuan ditinjau tersendiri")
+    def api_bulk(body: BulkIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        if len(body.ids) > 500:
+            raise Invalid("paling banyak 500 temuan sekaligus")
+        return _bulk(s, actor, body.ids, body.verdict, body.reason)
 
     @app.post("/api/findings/{finding_id}/review", tags=["temuan"],
               summary="Konfirmasi atau tolak temuan dengan alasan; konfirmasi membuka atau menggabungkan kasus")
@@ -356,10 +476,44 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         s.commit()
         return r
 
+    @app.post("/findings/{finding_id}/reopen", include_in_schema=False)
+    def reopen_form(finding_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            findings.reopen(s, actor, finding_id, str(form.get("reason") or ""))
+        except (Invalid, Conflict) as e:
+            return redirect(f"/findings/{finding_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/findings/{finding_id}", "Tinjauan dibuka ulang; temuan kembali menunggu tinjauan.")
+
+    @app.post("/api/findings/{finding_id}/reopen", tags=["temuan"],
+              summary="Buka ulang tinjauan (petugas senior) dengan alasan; tercatat di log audit")
+    def api_reopen(finding_id: int, body: ReasonIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = findings.reopen(s, actor, finding_id, body.reason)
+        s.commit()
+        return d
+
+    @app.post("/findings/{finding_id}/relink", include_in_schema=False)
+    def relink_form(finding_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            d = findings.relink(s, actor, finding_id, str(form.get("nip") or "") or None)
+        except Invalid as e:
+            return redirect(f"/findings/{finding_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/findings/{finding_id}", f"Temuan ditautkan ke {d['staff_name']}.")
+
+    @app.post("/api/findings/{finding_id}/relink", tags=["temuan"],
+              summary="Tautkan temuan pelaku tak dikenal ke pegawai (NIP aktivitas atau NIP yang diberikan)")
+    def api_relink(finding_id: int, body: RelinkIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = findings.relink(s, actor, finding_id, body.nip)
+        s.commit()
+        return d
+
     # --- cases ------------------------------------------------------------------------------------------
     @twin(app, "/cases", "cases.html", tags=["kasus"])
     def cases_list(request: Request, status: str = "open", unit_id: Optional[str] = None, overdue: bool = False,
-                   stage: Optional[str] = None, limit: int = Query(50, le=500), offset: int = 0,
+                   stage: Optional[str] = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                    actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Daftar kasus etik (bawaan: yang masih berjalan)."""
         d = cases.list_cases(s, actor, status=status, unit_id=_opt_int(unit_id), overdue=overdue, stage=stage,
@@ -376,15 +530,18 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         c = cases.get_case(s, actor, case_id)
         d["officers"] = cases.officers(s, actor, c) if actor.can("cases.write") else []
         d["can_write"] = actor.can("cases.write")
+        d["today"] = cases.local_today(c).isoformat()
         return d
 
     @app.post("/cases/{case_id}/advance", include_in_schema=False)
     def advance_form(case_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
                      s: Session = Depends(db)):
-        data = {k: v for k, v in form.items() if k not in ("csrf_token", "notes", "officer_id") and isinstance(v, str)}
+        data = {k: v for k, v in form.items()
+                if k not in ("csrf_token", "notes", "officer_id", "done_on", "stage") and isinstance(v, str)}
         try:
-            d = cases.advance(s, actor, case_id, str(form.get("notes") or ""), data, _opt_int(form.get("officer_id")))
-        except Invalid as e:
+            d = cases.advance(s, actor, case_id, str(form.get("notes") or ""), data, _opt_int(form.get("officer_id")),
+                              str(form.get("done_on") or "") or None, str(form.get("stage") or "") or None)
+        except (Invalid, Conflict) as e:
             return redirect(f"/cases/{case_id}", str(e), error=True)
         s.commit()
         return redirect(f"/cases/{case_id}", f"Tahap selesai; sekarang: {d['stage_label']}.")
@@ -392,7 +549,44 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     @app.post("/api/cases/{case_id}/advance", tags=["kasus"],
               summary="Selesaikan tahap berjalan dengan catatannya dan mulai tahap berikutnya")
     def api_advance(case_id: int, body: AdvanceIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
-        d = cases.advance(s, actor, case_id, body.notes, body.data, body.officer_id)
+        d = cases.advance(s, actor, case_id, body.notes, body.data, body.officer_id, body.done_on, body.stage)
+        s.commit()
+        return d
+
+    @app.post("/cases/{case_id}/steps/{step_id}/correct", include_in_schema=False)
+    def correct_form(case_id: int, step_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                     s: Session = Depends(db)):
+        data = {k: v for k, v in form.items() if k not in ("csrf_token", "notes", "reason") and isinstance(v, str)}
+        try:
+            cases.correct_step(s, actor, case_id, step_id, str(form.get("reason") or ""), data,
+                               str(form.get("notes")) if form.get("notes") is not None else None)
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/cases/{case_id}", "Catatan tahap dikoreksi; alasannya tercatat di log audit.")
+
+    @app.post("/api/cases/{case_id}/steps/{step_id}/correct", tags=["kasus"],
+              summary="Koreksi catatan tahap yang sudah selesai, dengan alasan (log audit); dokumennya dibuat ulang")
+    def api_correct(case_id: int, step_id: int, body: CorrectIn, actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        d = cases.correct_step(s, actor, case_id, step_id, body.reason, body.data, body.notes)
+        s.commit()
+        return d
+
+    @app.post("/cases/{case_id}/documents/{kind}", include_in_schema=False)
+    def regenerate_form(case_id: int, kind: str, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                        s: Session = Depends(db)):
+        try:
+            cases.regenerate(s, actor, case_id, kind)
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        s.commit()
+        return redirect(f"/cases/{case_id}", "Dokumen dibuat ulang; versi sebelumnya tetap tersimpan.")
+
+    @app.post("/api/cases/{case_id}/documents/{kind}", tags=["kasus"],
+              summary="Buat ulang dokumen kasus (summons, hearing_minutes, decision) dari catatannya")
+    def api_regenerate(case_id: int, kind: str, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        d = cases.regenerate(s, actor, case_id, kind)
         s.commit()
         return d
 
@@ -412,6 +606,91 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         s.commit()
         return d
 
+    def _attach(request: Request, s: Session, actor: Actor, case_id: int, upload, kind: str, title: str) -> dict:
+        import tempfile
+        from .app import ATTACHMENT
+        if upload is None or not getattr(upload, "filename", None):
+            raise Invalid("pilih berkas lampiran")
+        with tempfile.TemporaryDirectory(prefix="rambu-attach-") as d:
+            path = spool(upload, os.path.join(d, "berkas"), ATTACHMENT)
+            a = cases.attach(s, actor, case_id, kind, title, upload.filename, path,
+                             getattr(upload, "content_type", "") or "")
+        s.commit()
+        return {"id": a.id, "filename": a.filename, "sha256": a.sha256, "size": a.size}
+
+    @app.post("/cases/{case_id}/attachments", include_in_schema=False)
+    def attach_form(case_id: int, request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                    s: Session = Depends(db)):
+        try:
+            a = _attach(request, s, actor, case_id, form.get("file"), str(form.get("kind") or ""),
+                        str(form.get("title") or ""))
+        except Invalid as e:
+            return redirect(f"/cases/{case_id}", str(e), error=True)
+        return redirect(f"/cases/{case_id}", f"Lampiran {a['filename']} disimpan (SHA-256 {a['sha256'][:16]}…).")
+
+    @app.post("/api/cases/{case_id}/attachments", tags=["kasus"], status_code=201,
+              summary="Lampirkan surat bertanda tangan atau berkas bukti (disimpan dengan SHA-256)")
+    def api_attach(case_id: int, request: Request, file: UploadFile = File(...), kind: str = Form("evidence"),
+                   title: str = Form(""), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        return _attach(request, s, actor, case_id, file, kind, title)
+
+    @app.get("/attachments/{attachment_id}", include_in_schema=False)
+    @app.get("/api/attachments/{attachment_id}", tags=["kasus"], summary="Unduh lampiran kasus")
+    def attachment(attachment_id: int, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from urllib.parse import quote as urlquote
+        a = cases.get_attachment(s, actor, attachment_id)
+        s.commit()
+        return Response(a.content, media_type="application/octet-stream",
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{urlquote(a.filename)}",
+                                 "X-Content-SHA256": a.sha256})
+
+    # --- the employee's own record --------------------------------------------------------------------------
+    @twin(app, "/saya", "saya.html", tags=["pegawai"])
+    def mine(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Temuan yang dikonfirmasi dan kasus atas nama pengguna sendiri (pegawai), dengan surat untuknya."""
+        from ..store import selfservice
+        return selfservice.my_record(s, actor)
+
+    @app.post("/saya/cases/{case_id}/defence", include_in_schema=False)
+    def defence_form(case_id: int, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                     s: Session = Depends(db)):
+        from ..store import selfservice
+        try:
+            selfservice.submit_defence(s, actor, case_id, str(form.get("statement") or ""))
+        except Invalid as e:
+            return redirect("/saya", str(e), error=True)
+        s.commit()
+        return redirect("/saya", "Keterangan dan pembelaan Anda diterima dan diteruskan ke majelis.")
+
+    @app.post("/api/saya/cases/{case_id}/defence", tags=["pegawai"],
+              summary="Pegawai menyampaikan keterangan dan pembelaan tertulis untuk kasusnya (tahap pembelaan)")
+    def api_defence(case_id: int, body: DefenceIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import selfservice
+        selfservice.submit_defence(s, actor, case_id, body.statement)
+        s.commit()
+        return {"ok": True}
+
+    # --- notifications -----------------------------------------------------------------------------------
+    @twin(app, "/notifications", "notifications.html", tags=["pemberitahuan"])
+    def notifications(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Pemberitahuan untuk pengguna: temuan baru, tahap kasus, batas waktu."""
+        from ..store import notices
+        return notices.list_notices(s, actor)
+
+    @app.post("/notifications/read", include_in_schema=False)
+    def notices_read_form(form=Depends(form_data), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import notices
+        notices.mark_read(s, actor, _opt_int(form.get("id"), "pemberitahuan"))
+        s.commit()
+        return redirect("/notifications", "Ditandai sudah dibaca.")
+
+    @app.post("/api/notifications/read", tags=["pemberitahuan"], summary="Tandai pemberitahuan sudah dibaca (semua bila id kosong)")
+    def api_notices_read(body: NoticeReadIn, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        from ..store import notices
+        n = notices.mark_read(s, actor, body.id)
+        s.commit()
+        return {"read": n}
+
     def _document(doc_id: int, actor: Actor, s: Session) -> Response:
         doc = cases.get_document(s, actor, doc_id)
         s.commit()
@@ -429,8 +708,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     # --- staff ------------------------------------------------------------------------------------------
     @twin(app, "/staff", "staff_list.html", tags=["pegawai"])
-    def staff_list(request: Request, q: str = "", unit_id: Optional[str] = None, limit: int = Query(100, le=1000),
-                   offset: int = 0, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+    def staff_list(request: Request, q: str = "", unit_id: Optional[str] = None, limit: int = Query(100, ge=1, le=1000),
+                   offset: int = Query(0, ge=0, le=MAX_ID), actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Direktori pegawai dalam cakupan pengguna."""
         d = orgs.list_staff(s, actor, q=q, unit_id=_opt_int(unit_id), limit=limit, offset=offset)
         d["units"] = orgs.list_units(s, actor)
@@ -443,6 +722,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         d = orgs.staff_page(s, actor, staff_id)
         d["platforms"] = orgs.PLATFORMS
         d["can_accounts"] = actor.can("staff.accounts")
+        d["can_edit"] = actor.can("staff.write")
+        d["units"] = orgs.list_units(s, actor) if d["can_edit"] else []
         return d
 
     @app.post("/staff/{staff_id}/accounts", include_in_schema=False)
@@ -473,7 +754,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     # --- batches ----------------------------------------------------------------------------------------
     @twin(app, "/batches", "batches.html", tags=["batch"])
-    def batches_list(request: Request, limit: int = Query(50, le=500), offset: int = 0,
+    def batches_list(request: Request, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_ID),
                      actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Batch aktivitas yang diunggah dan kemajuan penyaringannya."""
         d = batches.list_batches(s, actor, limit=limit, offset=offset)
@@ -486,31 +767,33 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
     def _upload(request: Request, s: Session, actor: Actor, file, media: list, unit_id, nip=None, platform=None,
                 sender=None) -> dict:
+        import tempfile
+        from sqlalchemy.exc import IntegrityError
+        from ..store.intake import accept_file
         if file is None or not getattr(file, "filename", None):
             raise Invalid("pilih berkas JSON Lines aktivitas atau ekspor platform")
         limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
-        data = file.file.read(limit + 1)
-        if imports.is_archive_upload(file.filename, data[:8192]):  # a platform export or a ZIP of JSON Lines
-            return _upload_archive(request, s, actor, file.filename, data, unit_id, nip, platform, sender)
-        files = []
-        for m in media:
-            if getattr(m, "filename", None):
-                files.append((m.filename, m.file.read(limit + 1)))
-        b = batches.upload(s, actor, file.filename, data, files, _opt_int(unit_id))
-        s.commit()
+        with tempfile.TemporaryDirectory(prefix="rambu-upload-") as d:  # streamed to disk, never whole in memory
+            path = spool(file, os.path.join(d, "batch"), limit)
+            with open(path, "rb") as f:
+                head = f.read(8192)
+            try:
+                if imports.is_archive_upload(file.filename, head):  # a platform export or a ZIP of JSON Lines
+                    b, info = imports.upload_archive(s, actor, path, file.filename, unit_id=_opt_int(unit_id),
+                                                     nip=nip, platform=platform or "auto", sender=sender)
+                    s.commit()
+                    request.app.state.worker.wake.set()
+                    return batches.get_batch(s, actor, b.id) | {"import": info}
+                files = [(m.filename, spool(m, os.path.join(d, f"media-{i}"), limit))
+                         for i, m in enumerate(media) if getattr(m, "filename", None)]
+                b = accept_file(s, actor, path, file.filename, files, _opt_int(unit_id))
+                s.commit()
+            except IntegrityError:  # the same activities arrived at the same moment in another upload
+                s.rollback()
+                raise Conflict("unggahan lain dengan aktivitas yang sama sedang disimpan; unggah ulang sebentar "
+                               "lagi (aktivitas yang sudah diterima akan dilaporkan)") from None
         request.app.state.worker.wake.set()
         return batches.get_batch(s, actor, b.id)
-
-    def _upload_archive(request: Request, s: Session, actor: Actor, filename: str, data: bytes, unit_id, nip,
-                        platform, sender) -> dict:
-        with tempfile.NamedTemporaryFile(prefix="rambu-unggah-", suffix=".bin") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            b, info = imports.upload_archive(s, actor, tmp.name, filename, unit_id=_opt_int(unit_id), nip=nip,
-                                             platform=platform or "auto", sender=sender)
-        s.commit()
-        request.app.state.worker.wake.set()
-        return batches.get_batch(s, actor, b.id) | {"import": info}
 
     @app.post("/batches", include_in_schema=False)
     def upload_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
@@ -544,6 +827,22 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     def batch_detail(batch_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Satu batch: kemajuan, baris yang galat, berkas media dengan SHA-256."""
         return batches.get_batch(s, actor, batch_id)
+
+    @app.post("/batches/{batch_id}/rescreen", include_in_schema=False)
+    def rescreen_form(batch_id: int, request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                      s: Session = Depends(db)):
+        n = batches.rescreen(s, actor, batch_id)
+        s.commit()
+        request.app.state.worker.wake.set()
+        return redirect(f"/batches/{batch_id}", f"{n} baris disaring ulang.")
+
+    @app.post("/api/batches/{batch_id}/rescreen", tags=["batch"],
+              summary="Saring ulang baris yang gagal disaring (galat mesin, bukan masukan yang salah)")
+    def api_rescreen(batch_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        n = batches.rescreen(s, actor, batch_id)
+        s.commit()
+        request.app.state.worker.wake.set()
+        return {"lines": n}
 
     @app.get("/api/batches/{batch_id}/raw", tags=["batch"], summary="Baris batch sebagaimana diterima (JSON Lines)")
     def batch_raw(batch_id: int, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
@@ -593,23 +892,23 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     def export(table: str, fmt: str, rule: Optional[str] = None, unit_id: Optional[str] = None,
                region_id: Optional[str] = None, min_confidence: Optional[str] = None,
                date_from: Optional[str] = None, date_to: Optional[str] = None, status: Optional[str] = None,
-               staff_id: Optional[str] = None, batch_id: Optional[str] = None,
-               actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+               staff_id: Optional[str] = None, batch_id: Optional[str] = None, min_pct: Optional[str] = None,
+               q: Optional[str] = None, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         from ..store import paperwork
         filters = {}
         if table == "findings":  # the review queue's filters (status absent = every status)
             filters = _finding_filters(rule, unit_id, region_id, min_confidence, date_from, date_to, status,
-                                       staff_id, batch_id)
+                                       staff_id, batch_id, min_pct, q)
         rows, cols = stats.export_rows(s, actor, table, **filters)
         s.commit()
         stamp = datetime.now().strftime("%Y%m%d")
         if fmt == "csv":
             return Response(paperwork.to_csv(rows, cols), media_type="text/csv; charset=utf-8",
-                            headers={"Content-Disposition": f'attachment; filename="rambu-{table}-{stamp}.csv"'})
+                            headers={"Content-Disposition": f'attachment; filename="rambu-{stats.EXPORT_NAMES[table]}-{stamp}.csv"'})
         if fmt == "xlsx":
-            return Response(paperwork.to_xlsx(rows, cols, sheet=table),
+            return Response(paperwork.to_xlsx(rows, cols, sheet=stats.EXPORT_NAMES[table].capitalize()),
                             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            headers={"Content-Disposition": f'attachment; filename="rambu-{table}-{stamp}.xlsx"'})
+                            headers={"Content-Disposition": f'attachment; filename="rambu-{stats.EXPORT_NAMES[table]}-{stamp}.xlsx"'})
         raise NotFound("format tidak dikenal (csv atau xlsx)")
 
     @app.get("/reports/summary.pdf", include_in_schema=False)
@@ -620,8 +919,11 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         actor.require("export")
         d = stats.dashboard(s, actor, date_from=date_from, date_to=date_to)
         period = f"{date_from or 'awal'} s.d. {date_to or 'sekarang'}"
+        zone = s.scalar(select(Unit.timezone).where(Unit.id == actor.unit_id)) if actor.unit_id else None
+        from ..store.locale import local
+        from ..store.models import utcnow
         pdf = paperwork.report(f"Laporan Etika Bermedia Sosial Pegawai Pemasyarakatan ({period})",
-                               stats.report_sections(d))
+                               stats.report_sections(d), generated_at=local(utcnow(), zone))
         audit.record(s, actor, "report", "report", "summary", detail={"date_from": date_from, "date_to": date_to})
         s.commit()
         return Response(pdf, media_type="application/pdf",

@@ -82,6 +82,7 @@ def start_server(workdir: Path, log_path: Path, timeout: float = 90.0) -> Server
     env = dict(os.environ, PYTHONUNBUFFERED="1",
                PYTHONPATH=os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
     env.pop("RAMBU_DATABASE_URL", None)
+    env["RAMBU_KEY_DIR"] = str(workdir / "keys")  # the audit keys, outside the database
     cmd = [sys.executable, "-m", "rambu.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", str(port),
            "--database", f"sqlite:///{workdir / 'rambu.db'}"]
     log = open(log_path, "wb")
@@ -253,6 +254,17 @@ class UI:
             " if(r.width>0 && r.right>w+1){out.push((e.tagName.toLowerCase()+(e.id?'#'+e.id:'')+"
             "(e.className&&typeof e.className==='string'?'.'+e.className.split(' ').join('.'):''))+' right='+Math.round(r.right));}});"
             "return {scroll: de.scrollWidth, client: w, inner: window.innerWidth, offenders: out.slice(0,10)};")
+
+    def wide_pages(self, pages: list[str], shot_prefix: str = "phone") -> dict:
+        """Visit each page and return those wider than the viewport (with their offenders); shots of each."""
+        wide = {}
+        for page in pages:
+            self.go(page)
+            o = self.overflow()
+            if o["scroll"] > o["client"]:
+                wide[page] = o
+            self.shot(f"{shot_prefix}-" + re.sub(r"[^a-z0-9]+", "-", page.split("?")[0]))
+        return wide
 
     def emulate_phone(self, width: int = 390, height: int = 844):
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",

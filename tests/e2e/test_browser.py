@@ -53,6 +53,12 @@ def _pdf_text(path) -> str | None:
     return None
 
 
+def _today_wib() -> str:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    return datetime.now(ZoneInfo("Asia/Jakarta")).date().isoformat()
+
+
 def _check_draft(ui, text: str):
     ui.fill("#check-text", text)
     ui.submit("#check-submit")
@@ -143,13 +149,15 @@ def test_batch_review_case_decision(ui, tmp_path):
     ui.click("#verdict-confirm")
     ui.fill("#review-reason", "Ujaran kebencian SARA di akun publik pegawai; bukti jelas.")
     ui.shot("finding-before-confirm")
+    finding_path = ui.path()
     ui.submit("#review-submit")
     kind, message = ui.flash()
     assert kind == "ok" and "dikonfirmasi" in message, message
     number = re.search(r"KE-\d{4}-\d+", message).group(0)
-    ui.shot("finding-confirmed")
+    ui.shot("finding-confirmed-next-opened")  # straight on to the next finding waiting for review
 
     # the case: a repeat offence of Rizky, taken through every step
+    ui.go(finding_path)
     ui.click("#finding-case")
     ui.wait("#advance-form")
     assert number in ui.text("h1")
@@ -164,7 +172,8 @@ def test_batch_review_case_decision(ui, tmp_path):
                                      ui.fill("#notes", "Syarat formal dan materiil terpenuhi.")),
         "Pemeriksaan bukti": lambda: ui.fill("#notes", "Tangkapan layar dan data aktivitas diperiksa."),
         "Rekomendasi sidang": lambda: ui.fill("#notes", "Direkomendasikan sidang kode etik."),
-        "Rapat persiapan": lambda: (ui.set_value("#hearing_at", "2025-04-21T09:00"),
+        # the hearing is today at 00.01 WIB: summoned today, recorded after it took place (steps are dated)
+        "Rapat persiapan": lambda: (ui.set_value("#hearing_at", f"{_today_wib()}T00:01"),
                                     ui.fill("#place", "Aula Lapas Kelas IIA Semarang"),
                                     ui.fill("#chair", "Drs. Bambang Suryadi"),
                                     ui.fill("#members", "Sri Wahyuni, S.H.\nAgus Salim, S.Sos."),
@@ -289,13 +298,7 @@ def test_phone_review_pages_no_horizontal_scroll(ui):
         pages.append("/" + ui.find("#cases-table tbody a").get_attribute("href").split("/", 3)[3])
         ui.go("/findings?status=all")
         pages.append("/" + ui.find("#findings-table tbody a").get_attribute("href").split("/", 3)[3])
-        wide = {}
-        for page in pages:
-            ui.go(page)
-            o = ui.overflow()
-            if o["scroll"] > o["client"]:
-                wide[page] = o
-            ui.shot("phone-" + page.split("?")[0])
+        wide = ui.wide_pages(pages)
         assert not wide, json.dumps(wide, indent=1)
     finally:
         ui.emulate_desktop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import datetime, timezone
 
 import pytest
 from argon2 import PasswordHasher
@@ -56,6 +57,18 @@ class StubScreener:
         decision = "violation" if any(not f["needs_review"] for f in findings) else "review" if findings else "clean"
         return StubResult({"id": activity.id, "decision": decision, "findings": findings,
                            "engine": {"version": "test", "models": dict(self.models)}})
+
+
+@pytest.fixture(autouse=True, scope="session")
+def audit_key_dir(tmp_path_factory):
+    """The audit log's keys live outside the database: here, in the test session's own folder."""
+    old = os.environ.get("RAMBU_KEY_DIR")
+    os.environ["RAMBU_KEY_DIR"] = str(tmp_path_factory.mktemp("keys"))
+    yield os.environ["RAMBU_KEY_DIR"]
+    if old is None:
+        os.environ.pop("RAMBU_KEY_DIR", None)
+    else:
+        os.environ["RAMBU_KEY_DIR"] = old
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -178,6 +191,36 @@ def db_url(db):
 def empty_url(request, tmp_path):
     """An empty database (for migration tests): SQLite file, or the PG test database emptied."""
     return f"sqlite:///{tmp_path / 'empty.db'}"
+
+
+SPRING = datetime(2025, 3, 20, 2, 0, tzinfo=timezone.utc)  # cases of the tests open before their hearings
+AFTER_HEARING = datetime(2025, 4, 11, 2, 0, tzinfo=timezone.utc)  # ... and record them afterwards
+
+
+class Clock:
+    """Moves the application's clock (rambu.store.models.utcnow) to a given moment; the test's sign-ins
+    travel along (their sessions do not expire by the jump)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def set(self, when):
+        from sqlalchemy import update
+        from rambu.store.models import CLOCK, LoginSession, utcnow
+        jump = when - utcnow()
+        CLOCK["offset"] = when - datetime.now(timezone.utc)
+        with self.app.state.factory() as s:
+            for ls in s.query(LoginSession):
+                ls.created_at, ls.expires_at = ls.created_at + jump, ls.expires_at + jump
+            s.commit()
+
+
+@pytest.fixture
+def clock(app):
+    from datetime import timedelta
+    from rambu.store.models import CLOCK
+    yield Clock(app)
+    CLOCK["offset"] = timedelta(0)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Roles and scopes: nobody reads another unit's or region's data, by page or by API."""
 import pytest
 
-from .conftest import NIP_A1, NIP_B1, NIP_C1, activity, login, upload_and_screen
+from .conftest import NIP_A1, NIP_B1, NIP_C1, SPRING, activity, login, upload_and_screen
 
 
 @pytest.fixture(autouse=True)
@@ -11,8 +11,9 @@ def fast_pdf(monkeypatch):
 
 
 @pytest.fixture
-def two_units(app, world, as_user):
+def two_units(app, world, as_user, clock):
     """A batch with a violation in unit A and in unit B, each confirmed into a case with a document."""
+    clock.set(SPRING)
     a = upload_and_screen(app, as_user("humas_a"), [activity(1, NIP_A1, "BENCI di A")])
     b = upload_and_screen(app, as_user("humas_b"), [activity(1, NIP_B1, "BENCI di B")])
     kep = as_user("kep")

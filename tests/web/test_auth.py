@@ -39,7 +39,7 @@ def test_lockout_after_repeated_failures(app, world):
         assert r.status_code == 401
         assert "salah" in r.json()["detail"]
     r = c.post("/api/login", json={"username": "humas_a", "password": PASSWORD})
-    assert r.status_code == 401 and "dikunci" in r.json()["detail"]
+    assert r.status_code == 401 and "Terlalu banyak" in r.json()["detail"]
     # unknown users get the same generic answer
     r = c.post("/api/login", json={"username": "tidak-ada", "password": "x"})
     assert r.status_code == 401 and r.json()["detail"] == "Nama pengguna atau kata sandi salah."

@@ -1,7 +1,7 @@
 """Review queue and the case workflow to a decision, with its documents."""
 import pytest
 
-from .conftest import NIP_A1, NIP_A2, activity, login, upload_and_screen
+from .conftest import AFTER_HEARING, NIP_A1, NIP_A2, SPRING, activity, login, upload_and_screen
 
 HEARING = {"hearing_at": "2025-04-10T09:00", "place": "Aula Lapas Semarang", "chair": "Drs. Bambang",
            "members": "Sri Wahyuni\nAgus Salim", "secretary": "Maya"}
@@ -49,8 +49,8 @@ def test_confirm_opens_then_joins_case_and_dismiss_keeps_feedback(app, world, ba
     assert r.status_code == 400 and "direktori" in r.json()["detail"]
     r = kep.api("POST", f"/api/findings/{unknown['id']}/review", json={"verdict": "dismiss", "reason": "akun palsu"})
     assert r.status_code == 200
-    # already reviewed; reason required
-    assert kep.api("POST", f"/api/findings/{unknown['id']}/review", json={"verdict": "dismiss", "reason": "lagi"}).status_code == 400
+    # already reviewed (a conflict: someone decided first); reason required
+    assert kep.api("POST", f"/api/findings/{unknown['id']}/review", json={"verdict": "dismiss", "reason": "lagi"}).status_code == 409
     six = kep.get("/api/findings?rule=6").json()["items"][0]
     assert kep.api("POST", f"/api/findings/{six['id']}/review", json={"verdict": "dismiss", "reason": ""}).status_code == 400
     fb = as_user("admin").get("/api/admin/feedback").json()
@@ -58,7 +58,8 @@ def test_confirm_opens_then_joins_case_and_dismiss_keeps_feedback(app, world, ba
     assert fb[2]["texts"]["text"] == "BENCI dari orang tak dikenal" and fb[2]["reason"] == "akun palsu"
 
 
-def test_full_workflow_to_decision_with_pdfs(app, world, batch, as_user):
+def test_full_workflow_to_decision_with_pdfs(app, world, batch, as_user, clock):
+    clock.set(SPRING)
     kep = as_user("kep")
     fid = kep.get("/api/findings?rule=2").json()["items"][0]["id"]
     case_id = kep.api("POST", f"/api/findings/{fid}/review", json={"verdict": "confirm", "reason": "terbukti"}).json()["case_id"]
@@ -70,6 +71,8 @@ def test_full_workflow_to_decision_with_pdfs(app, world, batch, as_user):
              ("putusan", {"outcome": "proven", "statement": "terbuka", "discipline_level": "sedang",
                           "reasons": "Terbukti menyebarkan kebencian."}, None)]
     for stage, data, officer in steps:
+        if stage == "sidang":
+            clock.set(AFTER_HEARING)
         case = kep.get(f"/api/cases/{case_id}").json()
         assert case["stage"] == stage
         body = {"notes": f"catatan {stage}", "data": data}
@@ -105,7 +108,8 @@ def test_full_workflow_to_decision_with_pdfs(app, world, batch, as_user):
     assert len(views) >= 9
 
 
-def test_not_proven_and_no_breach_and_validation(app, world, batch, as_user):
+def test_not_proven_and_no_breach_and_validation(app, world, batch, as_user, clock):
+    clock.set(SPRING)
     kep = as_user("kep")
     fs = kep.get("/api/findings?rule=2").json()["items"]
     case_id = kep.api("POST", f"/api/findings/{fs[0]['id']}/review", json={"verdict": "confirm", "reason": "cek"}).json()["case_id"]
@@ -120,6 +124,8 @@ def test_not_proven_and_no_breach_and_validation(app, world, batch, as_user):
         kep.api("POST", f"/api/cases/{c2}/advance", json={"data": data})
     assert kep.api("POST", f"/api/cases/{c2}/advance", json={"data": {"place": "x"}}).status_code == 400
     for data in (HEARING, {"statement": "membela diri"}, {"summary": "sidang"}):
+        if "summary" in data:
+            clock.set(AFTER_HEARING)
         assert kep.api("POST", f"/api/cases/{c2}/advance", json={"data": data}).status_code == 200
     bad = {"outcome": "proven", "reasons": "x"}
     assert kep.api("POST", f"/api/cases/{c2}/advance", json={"data": bad}).status_code == 400

@@ -11,9 +11,9 @@ from rambu.store.models import Base
 def test_upgrade_from_empty_sqlite(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'kosong.db'}"
     assert main(["db", "upgrade", "--database", url]) == 0
-    assert "revisi 0001" in capsys.readouterr().out
+    assert "revisi 0002" in capsys.readouterr().out
     engine = make_engine(url)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     assert {"users", "findings", "cases", "audit_log", "batch_lines", "settings"} <= set(inspect(engine).get_table_names())
     with engine.connect() as c:
         assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
@@ -25,7 +25,7 @@ def test_migrations_match_models_on_each_database(db_url):
     engine = make_engine(db_url)
     with engine.connect() as c:
         assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == "0002"
     engine.dispose()
 
 
@@ -54,3 +54,22 @@ def test_upgrade_from_empty_postgresql():
         with admin.connect() as c:
             c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+def test_upgrade_0001_to_0002_keeps_data_and_records_postings(tmp_path):
+    """An existing installation upgrades: its staff get their current unit as posting, the data stays."""
+    from sqlalchemy import text
+    url = f"sqlite:///{tmp_path / 'lama.db'}"
+    engine = make_engine(url)
+    upgrade(engine, "0001")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO regions (id, code, name) VALUES (1, 'R', 'Kanwil')"))
+        c.execute(text("INSERT INTO units (id, code, name, region_id, timezone) VALUES (1, 'U', 'Lapas', 1, 'Asia/Jakarta')"))
+        c.execute(text("INSERT INTO staff (id, nip, name, unit_id, position, schedule, shifts, active, updated_at) "
+                       "VALUES (1, '198901142012121003', 'A', 1, '', 'office', '[]', 1, '2025-01-01 00:00:00')"))
+    upgrade(engine)
+    with engine.connect() as c:
+        assert c.execute(text("SELECT staff_id, unit_id, valid_from, valid_to FROM staff_postings")).all() == [(1, 1, None, None)]
+        assert c.execute(text("SELECT city FROM units")).scalar() == ""
+        assert c.execute(text("SELECT count(*) FROM settings WHERE key = '_install_id'")).scalar() == 1
+    engine.dispose()

@@ -58,7 +58,7 @@ def test_dashboard_exports_and_report(app, world, as_user):
     csv = leader.get("/export/findings.csv")
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     text = csv.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("id,") and len(text.strip().splitlines()) == 4
+    assert text.splitlines()[0].startswith("ID;Waktu aktivitas;") and len(text.strip().splitlines()) == 4
     assert len(login(app, "leader_b").get("/api/export/findings.csv").content.decode("utf-8-sig").strip().splitlines()) == 2
     x = leader.get("/export/cases.xlsx")
     assert x.status_code == 200 and x.content[:2] == b"PK"

@@ -5,7 +5,7 @@ import json
 import re
 from datetime import date, datetime, timezone
 
-from .conftest import NIP_A1, NIP_A2, NIP_B1, activity, login, upload_and_screen
+from .conftest import NIP_A1, NIP_A2, NIP_B1, NIP_C1, SPRING, AFTER_HEARING, activity, login, upload_and_screen
 from .test_cases import HEARING
 
 
@@ -22,9 +22,10 @@ def _flash(r) -> str:
 # --- 1. the review queue filtered by batch -------------------------------------------------------------
 
 def test_findings_filtered_by_batch(app, world, as_user):
-    # a unit-A batch that also holds a post of a unit-B employee (the finding belongs to unit B)
-    b1 = upload_and_screen(app, as_user("humas_a"), [activity(1, NIP_A1, "BENCI"), activity(2, NIP_A2, "JADWAL JAGA"),
-                                                     activity(3, NIP_B1, "BENCI juga")])
+    # a unit-A batch of the regional humas that also holds a post of a Kudus (unit C) employee: that finding
+    # belongs to unit C
+    b1 = upload_and_screen(app, login(app, "humas_ra"), [activity(1, NIP_A1, "BENCI"), activity(2, NIP_A2, "JADWAL JAGA"),
+                                                         activity(3, NIP_C1, "BENCI juga")], unit_id=world["unit_a"])
     b2 = upload_and_screen(app, as_user("humas_b"), [activity(1, NIP_B1, "BENCI")])
     kep = as_user("kep")
     assert kep.get("/api/findings?status=all").json()["total"] == 4
@@ -50,14 +51,21 @@ def test_findings_filtered_by_batch(app, world, as_user):
     assert len(csv.strip().splitlines()) == 1 + 3
     # scoped like everything else: a regional reviewer gets the findings of their region only, in both places
     kep_a = as_user("kep_a")
-    assert kep_a.get(f"/api/findings?status=all&batch_id={b1['id']}").json()["total"] == 2
-    assert kep_a.get(f"/api/batches/{b1['id']}").json()["findings"] == 2
+    assert kep_a.get(f"/api/findings?status=all&batch_id={b1['id']}").json()["total"] == 3
+    assert kep_a.get(f"/api/batches/{b1['id']}").json()["findings"] == 3
     assert kep_a.get(f"/api/findings?status=all&batch_id={b2['id']}").json()["total"] == 0
     kep_b = as_user("kep_b")
     assert kep_b.get(f"/api/batches/{b1['id']}").status_code == 404
-    b = kep_b.get(f"/api/findings?status=all&batch_id={b1['id']}").json()  # their own employee's finding only
-    assert b["total"] == 1 and b["items"][0]["staff_id"] == world[NIP_B1]
-    assert login(app, "leader_b").get(f"/api/findings?status=all&batch_id={b1['id']}").json()["total"] == 1
+    assert kep_b.get(f"/api/findings?status=all&batch_id={b1['id']}").json()["total"] == 0
+    assert login(app, "leader_b").get(f"/api/findings?status=all&batch_id={b1['id']}").json()["total"] == 0
+    # a unit leader of Kudus sees their own employee's finding of that batch, not the batch itself
+    r = as_user("admin").api("POST", "/api/admin/users", json={"username": "leader_c", "role": "leader", "scope": "unit",
+                                                               "unit_id": world["unit_c"], "password": "sandi-uji-kudus-1"})
+    assert r.status_code == 201, r.text
+    leader_c = login(app, "leader_c", "sandi-uji-kudus-1")
+    c = leader_c.get(f"/api/findings?status=all&batch_id={b1['id']}").json()
+    assert c["total"] == 1 and c["items"][0]["staff_id"] == world[NIP_C1]
+    assert leader_c.get(f"/api/batches/{b1['id']}").status_code == 404
     assert kep.get("/api/findings?batch_id=abc").status_code == 400
 
 
@@ -77,20 +85,23 @@ def test_queue_form_with_all_rules_does_not_fail(app, world, as_user):
 
 # --- 2. Indonesian labels on the case page ------------------------------------------------------------
 
-def _decide(kep, case_id, kep_a):
+def _decide(kep, case_id, kep_a, clock):
     steps = [{}, {"breach": "ya"}, {}, {}, HEARING, {"statement": "Saya khilaf."}, {"summary": "Pegawai hadir."},
              {"outcome": "proven", "statement": "terbuka", "discipline_level": "sedang", "reasons": "Terbukti."}]
     for data in steps:
+        if "summary" in data:
+            clock.set(AFTER_HEARING)
         r = kep.api("POST", f"/api/cases/{case_id}/advance", json={"data": data})
         assert r.status_code == 200, r.text
 
 
-def test_case_page_reads_in_indonesian_and_json_keeps_raw_keys(app, world, as_user):
+def test_case_page_reads_in_indonesian_and_json_keeps_raw_keys(app, world, as_user, clock):
+    clock.set(SPRING)
     upload_and_screen(app, as_user("humas_a"), [activity(1, NIP_A1, "BENCI"), activity(2, NIP_A1, "BENCI lagi")])
     kep = as_user("kep")
     f1, f2 = kep.get("/api/findings").json()["items"]
     c1 = kep.api("POST", f"/api/findings/{f1['id']}/review", json={"verdict": "confirm", "reason": "jelas"}).json()["case_id"]
-    _decide(kep, c1, world["kep_a"])
+    _decide(kep, c1, world["kep_a"], clock)
     c2 = kep.api("POST", f"/api/findings/{f2['id']}/review", json={"verdict": "confirm", "reason": "lagi"}).json()["case_id"]
     assert c2 != c1
     # "Kasus lain": the decision, not "proven"
@@ -216,8 +227,8 @@ def test_admin_edits_office_hours_per_zone(app, world, as_user):
     assert vals["office_hours.saturday"] == "08:00-12:00" and vals["office_hours.friday"] == ""
     # a bad box is refused, the message names the zone and the day; nothing is saved
     r = admin.post_form("/admin/settings", {**saved, "zone_hours.Asia/Jayapura.monday": "jam 8"})
-    msg = _flash(r)
-    assert msg.startswith("error|") and "Asia/Jayapura (WIT)" in msg and "Senin" in msg and "format jam" in msg, msg
+    msg = html.unescape(" ".join(re.findall(r'class="field-error"[^>]*>([^<]*)<', r.text)))
+    assert r.status_code == 400 and "Asia/Jayapura (WIT)" in msg and "Senin" in msg and "format jam" in msg, msg
     assert "monday" not in json.loads(admin.get("/api/admin/settings").json()["values"]["office_hours.by_zone"])["Asia/Jayapura"]
     # emptying the zone columns removes the overrides
     r = admin.post_form("/admin/settings", _table())
