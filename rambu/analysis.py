@@ -7,6 +7,7 @@ from typing import Any, Callable
 
 from .contract.activity import Activity
 from .settings import Config
+from .text.lexicon import Lexicon
 from .text.normalize import Normalized, normalize
 
 
@@ -58,6 +59,7 @@ class Resources:
     staff: Any = None  # rambu.staff.directory.StaffDirectory
     calendar: Any = None  # rambu.staff.dutytime.DutyCalendar
     media: Any = None  # rambu.media.extractor.MediaExtractor (None: media files are not opened)
+    lexicon: Lexicon = field(default_factory=Lexicon)  # every detector's word lists, indexed together
 
 
 @dataclass

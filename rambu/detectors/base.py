@@ -53,9 +53,9 @@ class Detector:
         self.terms: dict[str, TermSet] = {}
         for list_name, data in self.lists.items():
             affixes = "verbal" if list_name in self.verbal_lists else list_name not in self.exact_lists
-            ts = TermSet(data if isinstance(data, Mapping) else list(data), label=list_name, affixes=affixes)
-            ts.add(list(self.config.extra_terms(self.key, list_name)), label=list_name)
-            self.terms[list_name] = ts
+            pairs = list(data.items()) if isinstance(data, Mapping) else [(t, list_name) for t in data]
+            pairs += [(t, list_name) for t in self.config.extra_terms(self.key, list_name)]
+            self.terms[list_name] = resources.lexicon.termset(pairs, affixes=affixes)
         self.report_threshold = resources.config.threshold(self.rule, "threshold")
         self.violation_threshold = resources.config.threshold(self.rule, "violation_threshold")
         self.setup(resources)

@@ -600,12 +600,12 @@ class StateSymbolDetector(Detector):
                         if form and form + star not in seen:  # the first list naming a phrase keeps it
                             seen.add(form + star)
                             data[form + star] = name
-            return TermSet(data)
+            return resources.lexicon.termset(data.items())
 
         # context lists match whole words only ("ada" must not match "adalah", "hormati" not "dihormati")
-        self._cue_terms = {name: TermSet(list(self.lists[name]) + list(self.config.extra_terms(self.key, name)),
-                                         label=name, affixes=name in _AFFIX_CUES)
-                           for name in _CUES}
+        self._cue_terms = {name: resources.lexicon.termset(
+            [(t, name) for t in list(self.lists[name]) + list(self.config.extra_terms(self.key, name))],
+            affixes=name in _AFFIX_CUES) for name in _CUES}
         self._symbols = combined(SYMBOL_LISTS)
         self._acts = combined(ACTS)
         self._lyrics = [tuple(norm_phrase(line).split(" ")) for line in ANTHEM_LINES]

@@ -10,9 +10,12 @@ Hashtags written as one word ("#pancasilasampah") are searched inside.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from .normalize import Normalized, is_emoji, norm_phrase
+
+CACHE_WORDS = 200_000  # words remembered per Lexicon (and per stand-alone TermSet); then forgotten: memory stays flat
 
 _AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng",
                    "nge", "ng", "ku", "kau")  # nge-/ng-: Jakarta colloquial ("ngehina", "ngancurin")
@@ -48,10 +51,14 @@ class TermSet:
         self.heads: set[tuple[str, ...]] = set()  # all words but the last of multi-word phrases
         self.starts: set[str] = set()  # first words of multi-word phrases
         self._last_phrase: tuple[str, str] = ("", "")
+        self.lexicon: Lexicon | None = None  # set when the set is indexed together with others
+        self.sid = -1
         self.add(terms, label)
 
     def add(self, terms: Iterable[str] | dict[str, str], label: str = "") -> None:
-        items = terms.items() if isinstance(terms, dict) else ((t, label) for t in terms)
+        self._add_pairs(terms.items() if isinstance(terms, dict) else ((t, label) for t in terms))
+
+    def _add_pairs(self, items: Iterable[tuple[str, str]]) -> None:
         for raw, lab in items:
             raw = raw.strip()
             if not raw:
@@ -75,18 +82,23 @@ class TermSet:
                     self.heads.add(words[:-1])
                     self.starts.add(words[0])
         self._cache = {}
+        if self.lexicon is not None:
+            self.lexicon.changed()
 
     def __len__(self) -> int:
         return len(self.exact) + len(self.prefix) + len(self.emoji)
 
     def _word_hit(self, w: str) -> tuple[str, str] | None:
+        if self.lexicon is not None:
+            return self.lexicon.word_hit(self.sid, w)
         try:
             return self._cache[w]
         except KeyError:
             pass
         hit = self._lookup(w)
-        if len(self._cache) < 500_000:
-            self._cache[w] = hit
+        if len(self._cache) >= CACHE_WORDS:
+            self._cache.clear()
+        self._cache[w] = hit
         return hit
 
     def _lookup(self, w: str) -> tuple[str, str] | None:
@@ -101,6 +113,9 @@ class TermSet:
                 hit = self.exact.get((stem,))
                 if hit:
                     return hit
+        return self._masked(w)
+
+    def _masked(self, w: str) -> tuple[str, str] | None:
         if "*" in w:  # masked insult: "anj*ng"
             for (cand,), hit in ((k, v) for k, v in self.exact.items() if len(k) == 1):
                 if len(cand) == len(w) and all(a == b or a == "*" for a, b in zip(w, cand)):
@@ -118,6 +133,50 @@ class TermSet:
         return None
 
     def find(self, doc: Normalized) -> list[Match]:
+        if self.lexicon is not None:
+            return self._find_indexed(doc)
+        return self.find_plain(doc)
+
+    def _find_indexed(self, doc: Normalized) -> list[Match]:
+        """`find_plain` from the text's table of hits of every list (`Lexicon.table`): only the words that hit
+        this list, begin one of its phrases, or are hashtags are visited; the result is the same."""
+        tab = self.lexicon.table(doc)
+        out: list[Match] = []
+        if self.emoji and tab.emoji:
+            toks = doc.tokens
+            out.extend(Match(i, i, *self.emoji[toks[i].norm]) for i in tab.emoji if toks[i].norm in self.emoji)
+        single = tab.single.get(self.sid)
+        starts = tab.starts.get(self.sid)
+        tags = tab.tags
+        if not (single or starts or tags):
+            return out
+        idx, words = doc.word_index
+        n = len(words)
+        if starts or tags:
+            start_set = set(starts or ())
+            positions = sorted(set(single or ()) | start_set | set(tags))
+        else:
+            start_set, positions = (), sorted(single)
+        nxt = 0
+        for i in positions:
+            if i < nxt:
+                continue
+            if i in start_set:
+                length = self._phrase_at(words, i, n)
+                if length:
+                    hit = self._last_phrase
+                    out.append(Match(idx[i], idx[i + length - 1], hit[0], hit[1]))
+                    nxt = i + length
+                    continue
+            hit = single.get(i) if single else None
+            if hit:
+                out.append(Match(idx[i], idx[i], hit[0], hit[1]))
+            elif i in tab.tagset:
+                out.extend(Match(idx[i], idx[i], h[0], h[1]) for h in self.lexicon.inside(words[i]).get(self.sid, ()))
+        return out
+
+    def find_plain(self, doc: Normalized) -> list[Match]:
+        """Every match in the text, list by list (the reference the indexed path must equal)."""
         toks = doc.tokens
         idx, words = doc.word_index
         out: list[Match] = []
@@ -159,13 +218,16 @@ class TermSet:
     def _inside(self, word: str) -> list[tuple[str, str]]:
         key = "#" + word
         if key not in self._cache:
+            if len(self._cache) >= CACHE_WORDS:
+                self._cache.clear()
             self._cache[key] = [hit for words, hit in self.exact.items()  # type: ignore[assignment]
                                 if len("".join(words)) >= 4 and "".join(words) in word]
         return self._cache[key]  # type: ignore[return-value]
 
 
 
-def _strip_affixes(w: str, verbal: bool = False) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _strip_affixes(w: str, verbal: bool = False) -> tuple[str, ...]:
     """Candidate stems of an affixed word; cheap and recall-oriented (a lexicon hit confirms).
 
     Short stems are where false hits live ("menaikkan" -> "taik"), so a stem
@@ -195,4 +257,172 @@ def _strip_affixes(w: str, verbal: bool = False) -> list[str]:
         for s in suffixes:
             if b.endswith(s) and len(b) - len(s) >= 5:
                 cands.append(b[: -len(s)])
-    return cands
+    return tuple(cands)
+
+
+@dataclass(slots=True)
+class _Table:
+    """The hits of every list of a Lexicon in one text, by word position (`Normalized.word_index`)."""
+
+    single: dict[int, dict[int, tuple[str, str]]]  # list id -> position -> one-word hit
+    starts: dict[int, list[int]]  # list id -> positions of words that begin one of its phrases
+    tags: list[int]  # positions of hashtags long enough to hold words
+    tagset: frozenset[int]
+    emoji: list[int]  # token positions of emoji
+
+
+class Lexicon:
+    """The word lists of one Screener, indexed together.
+
+    A text is read once for all lists: each distinct word is resolved against every list in one go (exact
+    word, prefix, affix-stripped stems computed once, not once per list), and `TermSet.find` then visits only
+    the positions that concern its own list. Lists with the same phrases, labels and affix mode are built once
+    and shared (several rules read the same context lists). Word results are remembered up to `CACHE_WORDS`
+    words, then forgotten, so memory stays flat however many new words a feed brings.
+    """
+
+    def __init__(self) -> None:
+        self.sets: list[TermSet] = []
+        self._shared: dict[tuple, TermSet] = {}
+        self._index: tuple | None = None
+        self._words: dict[str, tuple[tuple[int, tuple[str, str]], ...]] = {}
+        self._inside: dict[str, dict[int, list[tuple[str, str]]]] = {}
+
+    def termset(self, pairs: Iterable[tuple[str, str]], affixes: bool | str = True) -> TermSet:
+        """A TermSet of (phrase, label) pairs, read in order as `TermSet.add` reads them, indexed with the
+        others (the same definition twice gives the same, shared set)."""
+        pairs = tuple(pairs)
+        key = (pairs, affixes)
+        ts = self._shared.get(key)
+        if ts is None:
+            ts = TermSet((), affixes=affixes)
+            ts._add_pairs(pairs)
+            ts.lexicon, ts.sid = self, len(self.sets)
+            self.sets.append(ts)
+            self._shared[key] = ts
+            self.changed()
+        return ts
+
+    def changed(self) -> None:
+        self._index = None
+        self._words = {}
+        self._inside = {}
+
+    def _build(self) -> tuple:
+        exact1: dict[str, list[tuple[int, tuple[str, str]]]] = {}
+        prefixes: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
+        starts: dict[str, list[int]] = {}
+        joined: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
+        for ts in self.sets:
+            for order, (words, hit) in enumerate(ts.exact.items()):
+                if len(words) == 1:
+                    exact1.setdefault(words[0], []).append((ts.sid, hit))
+                j = "".join(words)
+                if len(j) >= 4:
+                    joined.setdefault(j, []).append((ts.sid, order, hit))
+            for order, (p, hit) in enumerate(ts.prefix.items()):
+                prefixes.setdefault(p, []).append((ts.sid, order, hit))
+            for w in ts.starts:
+                starts.setdefault(w, []).append(ts.sid)
+        full = frozenset(ts.sid for ts in self.sets if ts.affixes and ts.affixes != "verbal")
+        verbal = frozenset(ts.sid for ts in self.sets if ts.affixes == "verbal")
+        plens = sorted({len(p) for p in prefixes})
+        maxjoin = max((len(j) for j in joined), default=0)
+        self._index = (exact1, prefixes, plens, starts, full, verbal, joined, maxjoin)
+        return self._index
+
+    def word_hits(self, w: str) -> tuple[tuple[int, tuple[str, str]], ...]:
+        """(list id, hit) for every list `w` hits as one word, as `TermSet._lookup` decides for each list."""
+        got = self._words.get(w)
+        if got is not None:
+            return got
+        exact1, prefixes, plens, _, full, verbal, _, _ = self._index or self._build()
+        res: dict[int, tuple[str, str]] = dict(exact1.get(w, ()))
+        if plens:
+            best: dict[int, tuple[int, tuple[str, str]]] = {}
+            for n in plens:
+                if n > len(w):
+                    break
+                for sid, order, hit in prefixes.get(w[:n], ()):
+                    if sid not in res and (sid not in best or order < best[sid][0]):
+                        best[sid] = (order, hit)
+            res.update((sid, hit) for sid, (_, hit) in best.items())
+        if len(w) > 4:
+            for group, is_verbal in ((full, False), (verbal, True)):
+                if not group:
+                    continue
+                found: dict[int, tuple[str, str]] = {}
+                for stem in _strip_affixes(w, is_verbal):
+                    for sid, hit in exact1.get(stem, ()):
+                        if sid in group and sid not in res and sid not in found:
+                            found[sid] = hit
+                res.update(found)
+        if "*" in w:
+            for ts in self.sets:
+                if ts.sid not in res:
+                    hit = ts._masked(w)
+                    if hit:
+                        res[ts.sid] = hit
+        got = tuple(sorted(res.items()))
+        if len(self._words) >= CACHE_WORDS:
+            self._words = {}
+        self._words[w] = got
+        return got
+
+    def word_hit(self, sid: int, w: str) -> tuple[str, str] | None:
+        for s, hit in self.word_hits(w):
+            if s == sid:
+                return hit
+        return None
+
+    def inside(self, word: str) -> dict[int, list[tuple[str, str]]]:
+        """Phrases of every list written inside a glued hashtag, per list in the list's own order."""
+        got = self._inside.get(word)
+        if got is not None:
+            return got
+        index = self._index or self._build()
+        joined, maxjoin = index[6], index[7]
+        found: set[tuple[int, int]] = set()
+        hits: dict[tuple[int, int], tuple[str, str]] = {}
+        n = len(word)
+        for a in range(n - 3):
+            for b in range(a + 4, min(n, a + maxjoin) + 1):
+                for sid, order, hit in joined.get(word[a:b], ()):
+                    if (sid, order) not in found:
+                        found.add((sid, order))
+                        hits[(sid, order)] = hit
+        got = {}
+        for sid, order in sorted(found):
+            got.setdefault(sid, []).append(hits[(sid, order)])
+        if len(self._inside) >= CACHE_WORDS // 10:
+            self._inside = {}
+        self._inside[word] = got
+        return got
+
+    def table(self, doc: Normalized) -> _Table:
+        """The hits of every list in `doc`, computed once per text and kept on it."""
+        tables = doc._tables
+        if tables is not None and tables[0] is self:
+            return tables[1]
+        starts_index = (self._index or self._build())[3]
+        idx, words = doc.word_index
+        toks = doc.tokens
+        single: dict[int, dict[int, tuple[str, str]]] = {}
+        starts: dict[int, list[int]] = {}
+        tags: list[int] = []
+        word_hits = self.word_hits
+        for i, w in enumerate(words):
+            for sid, hit in word_hits(w):
+                d = single.get(sid)
+                if d is None:
+                    single[sid] = {i: hit}
+                else:
+                    d[i] = hit
+            for sid in starts_index.get(w, ()):
+                starts.setdefault(sid, []).append(i)
+            if len(w) >= 6 and toks[idx[i]].kind == "hashtag":
+                tags.append(i)
+        emoji = [i for i, t in enumerate(toks) if t.kind == "emoji"]
+        tab = _Table(single, starts, tags, frozenset(tags), emoji)
+        object.__setattr__(doc, "_tables", (self, tab))
+        return tab

@@ -54,6 +54,7 @@ class Normalized:
     original: str
     tokens: tuple[Token, ...]
     _word_index: tuple | None = field(default=None, compare=False, repr=False)
+    _tables: tuple | None = field(default=None, compare=False, repr=False)  # (Lexicon, its hits), see lexicon.py
 
     @property
     def word_index(self) -> tuple[tuple[int, ...], tuple[str, ...]]:
