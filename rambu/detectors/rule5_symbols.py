@@ -257,6 +257,31 @@ def _lyric_eq(a: str, b: str) -> bool:
     return False
 
 
+def _lyric_neighbours(w: str, vocab: set[str], deletions: dict[str, set[str]]) -> set[str]:
+    """The lyric words `_lyric_eq` could accept for w (a superset, found by lookups instead of comparing w with
+    every lyric word): equal, one edit away (through the words with one letter left out), or w with or
+    without a prefix or suffix of `_lyric_eq`."""
+    out = {w} & vocab
+    if len(w) >= 4:
+        out |= deletions.get(w, set())  # a letter inserted in w's lyric word
+        for k in range(len(w)):
+            d = w[:k] + w[k + 1:]
+            if d in vocab:  # a letter too many in w
+                out.add(d)
+            out |= deletions.get(d, set())  # one letter changed
+    for p in ("men", "me", "ber"):
+        if w.startswith(p) and w[len(p):] in vocab:
+            out.add(w[len(p):])
+        if p + w in vocab:
+            out.add(p + w)
+    for sfx in _LYRIC_AFFIX:
+        if w.endswith(sfx) and w[: -len(sfx)] in vocab:
+            out.add(w[: -len(sfx)])
+        if w + sfx in vocab:
+            out.add(w + sfx)
+    return out
+
+
 class StateSymbolDetector(Detector):
     rule = 5
     key = "rule5"
@@ -610,6 +635,10 @@ class StateSymbolDetector(Detector):
         self._acts = combined(ACTS)
         self._lyrics = [tuple(norm_phrase(line).split(" ")) for line in ANTHEM_LINES]
         self._lyric_vocab = {w for line in self._lyrics for w in line}
+        self._lyric_deletions: dict[str, set[str]] = {}  # a lyric word with one letter left out -> the words
+        for lw in self._lyric_vocab:
+            for k in range(len(lw)):
+                self._lyric_deletions.setdefault(lw[:k] + lw[k + 1:], set()).add(lw)
         self._lyric_cache: dict[str, frozenset[str]] = {}
         self._colloquial_cache: dict[str, tuple[str, str, str] | None] = {}
 
@@ -822,8 +851,9 @@ class StateSymbolDetector(Detector):
             if ms and ms[0].label in ACTS and ms[0].label not in _INSULTS:
                 hit = (ms[0].term, ms[0].label, prefix)
                 break
-        if len(self._colloquial_cache) < 100_000:
-            self._colloquial_cache[w] = hit
+        if len(self._colloquial_cache) >= 100_000:
+            self._colloquial_cache.clear()
+        self._colloquial_cache[w] = hit
         return hit
 
     # ------------------------------------------------------------------ pairing
@@ -1266,9 +1296,11 @@ class StateSymbolDetector(Detector):
         """The lyric words that w stands for (spelling slips and affixes allowed)."""
         hit = self._lyric_cache.get(w)
         if hit is None:
-            hit = frozenset(lw for lw in self._lyric_vocab if _lyric_eq(w, lw))
-            if len(self._lyric_cache) < 100_000:
-                self._lyric_cache[w] = hit
+            hit = frozenset(lw for lw in _lyric_neighbours(w, self._lyric_vocab, self._lyric_deletions)
+                            if _lyric_eq(w, lw))
+            if len(self._lyric_cache) >= 100_000:
+                self._lyric_cache.clear()
+            self._lyric_cache[w] = hit
         return hit
 
     # ------------------------------------------------------------------ output
