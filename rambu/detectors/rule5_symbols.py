@@ -21,6 +21,7 @@ category of an added act term is the list it is added to.
 from __future__ import annotations
 
 import difflib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -255,6 +256,30 @@ def _lyric_eq(a: str, b: str) -> bool:
             if x.endswith(s) and x[: -len(s)] == y and len(y) >= 4:
                 return True
     return False
+
+
+class _ActsNear:
+    """The acts that `_pair` could join to a symbol (at most 10 words apart), in the order found: a long
+    text is paired in time linear in its length, not symbols x acts."""
+
+    REACH = 10 + 1  # `_pair` drops pairs more than 10 words apart
+
+    def __init__(self, v: _View, acts: list[_Act]):
+        self.acts = acts
+        self.anywhere = [k for k, a in enumerate(acts) if a.first not in v.wpos or a.last not in v.wpos]
+        self.keyed = sorted((v.wpos[a.first], k) for k, a in enumerate(acts) if k not in self.anywhere)
+        self.firsts = [p for p, _ in self.keyed]
+        self.span = max((v.wpos[a.last] - v.wpos[a.first] for a in acts if a.first in v.wpos and a.last in v.wpos),
+                        default=0)
+        self.v = v
+
+    def around(self, s: _Sym) -> list[_Act]:
+        if len(self.acts) <= 8:
+            return self.acts
+        lo = self.v.wpos[s.first] - self.REACH - self.span
+        hi = self.v.wpos[s.last] + self.REACH
+        ks = [k for _, k in self.keyed[bisect_left(self.firsts, lo):bisect_right(self.firsts, hi)]]
+        return [self.acts[k] for k in sorted(ks + self.anywhere)]
 
 
 def _lyric_neighbours(w: str, vocab: set[str], deletions: dict[str, set[str]]) -> set[str]:
@@ -659,9 +684,9 @@ class StateSymbolDetector(Detector):
         syms = self._find_symbols(v)
         best: dict[str, Candidate] = {}
         if syms:
-            acts = self._find_acts(v)
+            near = _ActsNear(v, self._find_acts(v))
             for s in syms:
-                for a in acts:
+                for a in near.around(s):
                     c = self._pair(v, s, a)
                     if c is not None and (s.kind not in best or c.confidence > best[s.kind].confidence):
                         best[s.kind] = c
