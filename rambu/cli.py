@@ -98,6 +98,8 @@ def _parser() -> argparse.ArgumentParser:
         register = None
     if register is not None:
         register(sub)
+        from .jobs.worker import register as register_jobs  # `worker`, `rescreen` (rambu/jobs/worker.py)
+        register_jobs(sub)
     return p
 
 

@@ -50,7 +50,16 @@ APP_SETTINGS: tuple[AppSetting, ...] = (
     AppSetting("auth.lockout_minutes", 15, "Lama penguncian akun setelah gagal masuk berulang (menit)."),
     AppSetting("auth.session_hours", 12, "Lama sesi masuk berlaku (jam)."),
     AppSetting("batch.max_upload_mb", 200, "Ukuran maksimum satu unggahan batch (MB)."),
-    AppSetting("batch.screen_chunk", 50, "Jumlah baris yang disaring dan disimpan per transaksi."),
+    AppSetting("batch.screen_chunk", 50, "Jumlah baris teks per potongan (satu pekerjaan antrean 'text', satu transaksi "
+                                         "simpan)."),
+    AppSetting("batch.media_chunk", 5, "Jumlah baris bermedia (gambar, video, audio) per potongan antrean 'media'."),
+    AppSetting("jobs.time_limit.text", 300, "Batas waktu satu pekerjaan antrean 'text' (detik); sisa potongan "
+                                            "dilanjutkan pada percobaan berikutnya."),
+    AppSetting("jobs.time_limit.media", 3600, "Batas waktu satu pekerjaan antrean 'media' (detik; ucapan dan video "
+                                              "panjang butuh waktu)."),
+    AppSetting("jobs.time_limit.mail", 120, "Batas waktu satu pekerjaan antrean 'mail' (detik)."),
+    AppSetting("jobs.stalled_after_seconds", 30, "Pekerjaan dari pekerja tanpa detak (heartbeat) selama ini dianggap "
+                                                 "macet dan dicoba ulang (detik)."),
     AppSetting("review.default_min_confidence", 0.0, "Keyakinan minimum bawaan antrean tinjauan."),
     AppSetting("org.name", "Direktorat Jenderal Pemasyarakatan", "Nama instansi pada surat dan laporan."),
     AppSetting("engine.lists", {}, "Daftar kata tambahan operator per detektor, mis. {\"rule6\": {\"sensitive_places\": [\"Blok Mawar\"]}}."),
@@ -83,7 +92,11 @@ LABELS: dict[str, str] = {
     "sanction.wide_reach_types": "Jenis aktivitas berjangkauan luas (sanksi)",
     "auth.max_failures": "Gagal masuk sebelum dikunci", "auth.lockout_minutes": "Lama penguncian (menit)",
     "auth.session_hours": "Lama sesi (jam)", "batch.max_upload_mb": "Ukuran maksimum unggahan batch (MB)",
-    "batch.screen_chunk": "Baris per transaksi penyaringan", "review.default_min_confidence": "Keyakinan minimum bawaan antrean",
+    "batch.screen_chunk": "Baris teks per potongan", "batch.media_chunk": "Baris bermedia per potongan",
+    "jobs.time_limit.text": "Batas waktu pekerjaan teks (detik)", "jobs.time_limit.media": "Batas waktu pekerjaan media (detik)",
+    "jobs.time_limit.mail": "Batas waktu pekerjaan surel (detik)",
+    "jobs.stalled_after_seconds": "Pekerjaan macet setelah (detik tanpa detak)",
+    "review.default_min_confidence": "Keyakinan minimum bawaan antrean",
     "org.name": "Nama instansi", "engine.lists": "Daftar kata tambahan operator",
     "mail.enabled": "Surel pemberitahuan aktif", "mail.host": "Server SMTP", "mail.port": "Port SMTP",
     "mail.security": "Keamanan SMTP", "mail.username": "Pengguna SMTP", "mail.password": "Kata sandi SMTP",
@@ -106,6 +119,8 @@ def group(name: str) -> str:
     head = name.split(".")[0]
     if head in ("deadline", "auth", "batch"):
         return head
+    if head == "jobs":
+        return "batch"
     if head in ("mail", "notify"):
         return "mail"
     return "other"

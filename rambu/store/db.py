@@ -44,6 +44,11 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
+def include_name(name, type_, parent_names) -> bool:
+    """What migrations compare with the models: not the job queue's own tables (procrastinate, PostgreSQL)."""
+    return not (type_ == "table" and name and name.startswith("procrastinate_"))
+
+
 def alembic_config(engine: Engine | None = None):
     from alembic.config import Config
     cfg = Config()

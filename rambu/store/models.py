@@ -194,7 +194,85 @@ class BatchLine(Base):
     result: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     screened_at: Mapped[datetime | None] = mapped_column(nullable=True)
-    __table_args__ = (Index("ix_batch_lines_status", "batch_id", "status"),)
+    chunk: Mapped[int | None] = mapped_column(Integer, nullable=True)  # BatchChunk.idx once planned
+    __table_args__ = (Index("ix_batch_lines_status", "batch_id", "status"), Index("ix_batch_lines_chunk", "batch_id", "chunk"))
+
+
+class BatchChunk(Base):
+    """A batch's lines are screened in chunks, each one job on a queue ("text", or "media" for lines naming
+    media files); the batch page shows each chunk's progress."""
+
+    __tablename__ = "batch_chunks"
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
+    idx: Mapped[int] = mapped_column(Integer, primary_key=True)
+    queue: Mapped[str] = mapped_column(String(10))
+    first_line: Mapped[int] = mapped_column(Integer)
+    last_line: Mapped[int] = mapped_column(Integer)
+    lines: Mapped[int] = mapped_column(Integer)
+    done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class ScreenResult(Base):
+    """One activity's result from one engine: `key` is "batch:line@engine" (engine = versions of the engine,
+    its models and the settings revision). Written once, in the transaction that stores the findings, so a job
+    delivered twice (a worker killed after its work was saved) cannot store a finding twice."""
+
+    __tablename__ = "screen_results"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    engine: Mapped[str] = mapped_column(String(40))
+    decision: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    result: Mapped[dict[str, Any]] = mapped_column()
+    rescreen_id: Mapped[int | None] = mapped_column(ForeignKey("rescreen_runs.id"), nullable=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RescreenRun(Base):
+    """Stored activities screened again with the engine as it is now (after a rule, list, threshold or model
+    changed); the differences are proposed to reviewers, never applied by themselves."""
+
+    __tablename__ = "rescreen_runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    since: Mapped[datetime | None] = mapped_column(nullable=True)  # batches received since
+    rules: Mapped[list[Any]] = mapped_column(default=list)  # [] = every rule
+    engine: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(12), default="queued")  # queued | running | done
+    lines: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class RescreenChunk(Base):
+    __tablename__ = "rescreen_chunks"
+    run_id: Mapped[int] = mapped_column(ForeignKey("rescreen_runs.id"), primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), primary_key=True)
+    chunk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    queue: Mapped[str] = mapped_column(String(10))
+    done_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class RescreenDiff(Base):
+    """A difference found by a re-screening: a finding the new version makes ("new") or would no longer make
+    ("withdrawn"). Proposed for review; accepting or rejecting it is audited."""
+
+    __tablename__ = "rescreen_diffs"
+    __table_args__ = (UniqueConstraint("run_id", "batch_id", "line_no", "kind", "rule"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("rescreen_runs.id"), index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # new | withdrawn
+    rule: Mapped[int] = mapped_column(Integer)
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id"), nullable=True)
+    proposed: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)  # the new finding (kind "new")
+    status: Mapped[str] = mapped_column(String(10), default="proposed")  # proposed | accepted | rejected
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    decided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ActivityKey(Base):
@@ -283,7 +361,7 @@ class Finding(Base):
     engine: Mapped[dict[str, Any]] = mapped_column(default=dict)  # engine version and model versions
     activity_at: Mapped[datetime | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    status: Mapped[str] = mapped_column(String(12), default="open")  # open | confirmed | dismissed
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | confirmed | dismissed | withdrawn
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     reviewed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     review_reason: Mapped[str | None] = mapped_column(Text, nullable=True)

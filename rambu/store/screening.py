@@ -51,7 +51,10 @@ class ScreenerProvider:
             return self._screener
 
     def screen(self, s: Session, activity: Any, prior_offences: int = 0) -> dict:
-        screener = self.get(s)
+        return self.screen_with(self.get(s), activity, prior_offences)
+
+    def screen_with(self, screener: Any, activity: Any, prior_offences: int = 0) -> dict:
+        """Screen with a Screener got earlier (no database needed: callers screen outside transactions)."""
         with self.lock:
             return screener.screen(activity, prior_offences=prior_offences).to_dict()
 

@@ -22,7 +22,6 @@ from jinja2 import pass_context
 
 from ..store import auth, config as store_config, locale
 from ..store.access import Actor, AccessDenied, Conflict, Invalid, NotFound, ROLES, SCOPES
-from ..store.batches import Worker
 from ..store.db import make_engine, session_factory, upgrade
 from ..store.screening import ScreenerProvider
 from .guard import Guard
@@ -66,10 +65,13 @@ class NotAuthenticated(Exception):
 def create_app(database_url: str | None = None, *, screener_factory: Callable | None = None,
                start_worker: bool = True, run_migrations: bool = True, secure_cookies: bool = False,
                worker_poll: float = 2.0, trusted_proxies: tuple[str, ...] = ()) -> FastAPI:
+    """`start_worker`: run background jobs in this process too (on SQLite the only way; on PostgreSQL
+    `rambu worker` processes may do it instead, on any machine)."""
     engine = make_engine(database_url)
     factory = session_factory(engine)
     provider = ScreenerProvider(screener_factory)
-    worker = Worker(factory, provider, poll=worker_poll)
+    from ..jobs import make_queue
+    worker = make_queue(engine, factory, provider, embedded_worker=start_worker, poll=worker_poll)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

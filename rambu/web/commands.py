@@ -16,6 +16,9 @@ def register(sub) -> None:
     s.add_argument("--secure-cookies", action="store_true", help="cookie hanya lewat HTTPS (di balik proksi TLS)")
     s.add_argument("--trusted-proxy", action="append", default=[], metavar="ALAMAT",
                    help="alamat proksi balik yang X-Forwarded-For-nya dipercaya (boleh diulang; bawaan: tidak ada)")
+    s.add_argument("--no-worker", action="store_true",
+                   help="PostgreSQL: pekerjaan latar (penyaringan batch, surel) dijalankan proses `rambu worker`, "
+                        "bukan server web ini")
     s.set_defaults(func=cmd_serve)
 
     d = sub.add_parser("db", help="basis data aplikasi web")
@@ -144,7 +147,9 @@ def cmd_serve(args) -> int:
         else:
             print("Data contoh sudah ada; kata sandi admin tidak ditampilkan lagi.")
     engine.dispose()
-    app = create_app(url, secure_cookies=args.secure_cookies, trusted_proxies=tuple(args.trusted_proxy))
+    sqlite = make_engine(url).dialect.name == "sqlite"
+    app = create_app(url, secure_cookies=args.secure_cookies, trusted_proxies=tuple(args.trusted_proxy),
+                     start_worker=sqlite or not args.no_worker)
     print(f"rambu berjalan di http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
     # X-Forwarded-For is read by the application itself, and only from --trusted-proxy addresses
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False,

@@ -781,18 +781,18 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                 if imports.is_archive_upload(file.filename, head):  # a platform export or a ZIP of JSON Lines
                     b, info = imports.upload_archive(s, actor, path, file.filename, unit_id=_opt_int(unit_id),
                                                      nip=nip, platform=platform or "auto", sender=sender)
+                    request.app.state.worker.batch_waiting(s, b.id)
                     s.commit()
-                    request.app.state.worker.wake.set()
                     return batches.get_batch(s, actor, b.id) | {"import": info}
                 files = [(m.filename, spool(m, os.path.join(d, f"media-{i}"), limit))
                          for i, m in enumerate(media) if getattr(m, "filename", None)]
                 b = accept_file(s, actor, path, file.filename, files, _opt_int(unit_id))
+                request.app.state.worker.batch_waiting(s, b.id)
                 s.commit()
             except IntegrityError:  # the same activities arrived at the same moment in another upload
                 s.rollback()
                 raise Conflict("unggahan lain dengan aktivitas yang sama sedang disimpan; unggah ulang sebentar "
                                "lagi (aktivitas yang sudah diterima akan dilaporkan)") from None
-        request.app.state.worker.wake.set()
         return batches.get_batch(s, actor, b.id)
 
     @app.post("/batches", include_in_schema=False)
@@ -832,16 +832,18 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     def rescreen_form(batch_id: int, request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
                       s: Session = Depends(db)):
         n = batches.rescreen(s, actor, batch_id)
+        if n:
+            request.app.state.worker.batch_waiting(s, batch_id)
         s.commit()
-        request.app.state.worker.wake.set()
         return redirect(f"/batches/{batch_id}", f"{n} baris disaring ulang.")
 
     @app.post("/api/batches/{batch_id}/rescreen", tags=["batch"],
               summary="Saring ulang baris yang gagal disaring (galat mesin, bukan masukan yang salah)")
     def api_rescreen(batch_id: int, request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         n = batches.rescreen(s, actor, batch_id)
+        if n:
+            request.app.state.worker.batch_waiting(s, batch_id)
         s.commit()
-        request.app.state.worker.wake.set()
         return {"lines": n}
 
     @app.get("/api/batches/{batch_id}/raw", tags=["batch"], summary="Baris batch sebagaimana diterima (JSON Lines)")

@@ -4,19 +4,25 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from rambu.cli import main
-from rambu.store.db import current_revision, make_engine, upgrade
+from rambu.store.db import current_revision, include_name, make_engine, upgrade
 from rambu.store.models import Base
+
+HEAD = "0003"
+
+
+def _context(c):
+    return MigrationContext.configure(c, opts={"include_name": include_name})  # not the job queue's tables
 
 
 def test_upgrade_from_empty_sqlite(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'kosong.db'}"
     assert main(["db", "upgrade", "--database", url]) == 0
-    assert "revisi 0002" in capsys.readouterr().out
+    assert f"revisi {HEAD}" in capsys.readouterr().out
     engine = make_engine(url)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == HEAD
     assert {"users", "findings", "cases", "audit_log", "batch_lines", "settings"} <= set(inspect(engine).get_table_names())
     with engine.connect() as c:
-        assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
+        assert compare_metadata(_context(c), Base.metadata) == []
     upgrade(engine)  # idempotent
     engine.dispose()
 
@@ -24,8 +30,8 @@ def test_upgrade_from_empty_sqlite(tmp_path, capsys):
 def test_migrations_match_models_on_each_database(db_url):
     engine = make_engine(db_url)
     with engine.connect() as c:
-        assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
-    assert current_revision(engine) == "0002"
+        assert compare_metadata(_context(c), Base.metadata) == []
+    assert current_revision(engine) == HEAD
     engine.dispose()
 
 
@@ -48,7 +54,7 @@ def test_upgrade_from_empty_postgresql():
         assert main(["db", "upgrade", "--database", target]) == 0
         engine = make_engine(target)
         with engine.connect() as c:
-            assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
+            assert compare_metadata(_context(c), Base.metadata) == []
         engine.dispose()
     finally:
         with admin.connect() as c:
