@@ -278,5 +278,5 @@ def decide(s: Session, actor: Actor, diff_id: int, accept: bool, reason: str) ->
         raise Conflict("usulan ini sudah diputuskan")
     audit.record(s, actor, "rescreen.accept" if accept else "rescreen.reject", "rescreen_diff", d.id,
                  unit_id=d.unit_id, detail=detail)
-    s.refresh(d)
+    s.expire_all()  # the conditional updates above bypassed the loaded objects
     return diff_dict(d, s.get(Finding, d.finding_id) if d.finding_id else None)

@@ -932,8 +932,9 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                         headers={"Content-Disposition": 'attachment; filename="rambu-laporan.pdf"'})
 
     # --- administration ---------------------------------------------------------------------------------
-    from . import admin
+    from . import admin, operations
     admin.register(app)
+    operations.register(app)  # job queues, re-screening
 
     @app.get("/healthz", include_in_schema=False)
     def healthz(request: Request):
