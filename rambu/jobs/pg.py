@@ -258,12 +258,13 @@ class PgQueue:
             self.thread.join(timeout)
 
     def run_once(self, stop: threading.Event | None = None) -> int:
-        """Re-defer what waits, then run every job until the queues are empty; returns batches finished."""
+        """Re-defer what waits, then run the screening jobs until none is left, as the in-process queue does
+        (mail is housekeeping's); returns how many batches finished."""
         from ..store.models import Batch
         with self.factory() as s:
             before = set(s.scalars(select(Batch.id).where(Batch.status != "done")))
         sweep_now(self.factory)
-        drain(self.engine, self.factory, self.provider)
+        drain(self.engine, self.factory, self.provider, ["text", "media"])
         with self.factory() as s:
             after = set(s.scalars(select(Batch.id).where(Batch.status != "done")))
         return len(before - after)

@@ -1,0 +1,119 @@
+"""Two `rambu worker` processes screen a batch on PostgreSQL; one is killed (SIGKILL) in the middle of a chunk.
+Every activity ends screened exactly once, no finding is stored twice, and the audit chain is valid."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select, text
+
+from rambu.store import audit, config
+from rambu.store.access import SYSTEM
+from rambu.store.models import Batch, BatchLine, Finding, ScreenResult
+from rambu.web.app import create_app
+
+from .conftest import NIP_A1, activity, jsonl, login
+
+PARAGRAPH = ("Hari ke-{i}: apel pagi di lapas berjalan tertib, warga binaan mengikuti pelatihan menjahit dan las, "
+             "petugas memeriksa titipan barang keluarga di pintu depan. ")
+HOSTILE = "Dasar suku pendatang itu biang kerok, usir saja mereka semua dari kota ini! "
+
+
+def _worker(url: str, name: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "rambu.cli", "worker", "--database", url, "--name", name],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ))
+
+
+def _wait(cond, timeout: float, what: str):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        got = cond()
+        if got:
+            return got
+        time.sleep(0.2)
+    raise AssertionError(f"menunggu terlalu lama: {what}")
+
+
+def test_two_workers_one_killed_mid_chunk(db_url, world):
+    if not db_url.startswith("postgresql"):
+        pytest.skip("the job queue runs on PostgreSQL")
+    app = create_app(db_url, start_worker=False)  # the real engine, in the workers too
+    with TestClient(app):
+        pass
+    factory = app.state.factory
+    with factory() as s:
+        config.update_settings(s, SYSTEM, {"jobs.stalled_after_seconds": 12, "batch.screen_chunk": 20})
+        s.commit()
+    # long, distinct posts so that one chunk takes a while; every fifth is hateful
+    items = [activity(i, NIP_A1, (HOSTILE if i % 5 == 0 else "") + "".join(PARAGRAPH.format(i=i * 100 + k)
+                                                                            for k in range(25)))
+             for i in range(1, 201)]
+    humas = login(app, "humas_a")
+    r = humas.api("POST", "/api/batches", files=[("file", ("b.jsonl", jsonl(items), "application/x-ndjson"))])
+    assert r.status_code == 201, r.text
+    batch_id = r.json()["id"]
+
+    procs = []
+    try:
+        procs.append(_worker(db_url, "a"))
+        with factory() as s:
+            first = _wait(lambda: s.execute(text("SELECT min(id) FROM procrastinate_workers")).scalar(), 60,
+                          "pekerja a terdaftar")
+        procs.append(_worker(db_url, "b"))
+
+        def a_mid_chunk():
+            with factory() as s:
+                job = s.execute(text("SELECT id FROM procrastinate_jobs WHERE task_name = 'rambu.screen_chunk' "
+                                     "AND status = 'doing' AND worker_id = :w"), {"w": first}).scalar()
+                done = s.scalar(select(func.count()).select_from(BatchLine)
+                                .where(BatchLine.batch_id == batch_id, BatchLine.status != "pending"))
+                return job if job and done >= 20 else None
+        killed_job = _wait(a_mid_chunk, 120, "pekerja a menyaring potongan kedua atau lebih")
+        time.sleep(0.5)
+        procs[0].send_signal(signal.SIGKILL)
+        procs[0].wait(10)
+
+        def finished():
+            with factory() as s:
+                return s.scalar(select(Batch.status).where(Batch.id == batch_id)) == "done"
+        _wait(finished, 240, "batch selesai oleh pekerja b setelah pekerjaan macet dicoba ulang")
+        with factory() as s:
+            events = [e for (e,) in s.execute(text("SELECT type FROM procrastinate_events WHERE job_id = :j "
+                                                   "ORDER BY id"), {"j": killed_job})]
+        assert "deferred_for_retry" in [str(e) for e in events]  # the stalled job was retried, not lost
+
+        with factory() as s:
+            lines = s.execute(select(BatchLine.line_no, BatchLine.status).where(BatchLine.batch_id == batch_id)).all()
+            assert len(lines) == 200 and {st for _, st in lines} == {"done"}
+            per_line = dict(s.execute(select(ScreenResult.line_no, func.count()).where(ScreenResult.batch_id == batch_id)
+                                      .group_by(ScreenResult.line_no)).all())
+            assert per_line == {n: 1 for n, _ in lines}  # screened exactly once
+            rows = s.execute(select(Finding.line_no, Finding.rule, Finding.idx).where(Finding.batch_id == batch_id)).all()
+            assert len(rows) == len(set(rows)) and len({(n, r) for n, r, _ in rows}) == len(rows)
+            expected = sum(len(json.loads(json.dumps(r))["findings"]) for r in s.scalars(
+                select(BatchLine.result).where(BatchLine.batch_id == batch_id)))
+            assert len(rows) == expected and {n for n, _, _ in rows} >= set(range(5, 201, 5))
+            assert audit.verify(s).ok
+            screened = s.scalar(select(func.count()).select_from(audit.AuditEntry)
+                                .where(audit.AuditEntry.action == "batch.screened",
+                                       audit.AuditEntry.object_id == str(batch_id)))
+            assert screened == 1
+        check = subprocess.run([sys.executable, "-m", "rambu.cli", "worker", "--check", "--database", db_url],
+                               capture_output=True, text=True, timeout=60)
+        rep = json.loads(check.stdout)
+        assert check.returncode == 0, rep["problems"]
+        assert not rep["stalled"] and not rep["failed"]
+        assert any(w["alive"] for w in rep["workers"]) and any(not w["alive"] for w in rep["workers"])
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                try:
+                    p.wait(20)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+        app.state.engine.dispose()
