@@ -97,8 +97,11 @@ def plan_batch(batch_id: int) -> int:
         planned = chunks.start(s, batch_id)
         engine = chunks.current_engine(s, provider)
         waiting = {c.idx for c in chunks.waiting_chunks(s, batch_id)}
+        active = set(s.scalars(text(  # a chunk whose job waits or runs (or stalled: retried by retry_stalled)
+            "SELECT (args->>'chunk')::int FROM procrastinate_jobs WHERE task_name = 'rambu.screen_chunk' "
+            "AND status IN ('todo', 'doing') AND (args->>'batch_id')::int = :b"), {"b": batch_id}))
         for c in planned:
-            if c.idx in waiting:
+            if c.idx in waiting and c.idx not in active:
                 defer(s, "rambu.screen_chunk", c.queue, chunks.chunk_lock(batch_id, c.idx, engine),
                       batch_id=batch_id, chunk=c.idx, engine=engine)
         if not waiting:
@@ -174,7 +177,10 @@ async def retry_stalled(context, timestamp: int) -> int:
     stalled = list(await jm.get_stalled_jobs(seconds_since_heartbeat=float(seconds)))
     for job in stalled:
         log.warning("pekerjaan macet dicoba ulang: %s #%s (pekerja %s)", job.task_name, job.id, job.worker_id)
-        await jm.retry_job(job)
+        try:
+            await jm.retry_job(job)
+        except pexc.UniqueViolation:  # the same work already waits in another job: this one is done with
+            await jm.finish_job_by_id_async(job_id=job.id, status=procrastinate.jobs.Status.ABORTED, delete_job=False)
     return len(stalled)
 
 

@@ -20,7 +20,7 @@ from .conftest import NIP_A1, activity, jsonl, login
 
 PARAGRAPH = ("Hari ke-{i}: apel pagi di lapas berjalan tertib, warga binaan mengikuti pelatihan menjahit dan las, "
              "petugas memeriksa titipan barang keluarga di pintu depan. ")
-HOSTILE = "Dasar suku pendatang itu biang kerok, usir saja mereka semua dari kota ini! "
+HOSTILE = "Dasar kafir, usir cina dari negeri ini!!"
 
 
 def _worker(url: str, name: str) -> subprocess.Popen:
@@ -48,9 +48,9 @@ def test_two_workers_one_killed_mid_chunk(db_url, world):
     with factory() as s:
         config.update_settings(s, SYSTEM, {"jobs.stalled_after_seconds": 12, "batch.screen_chunk": 20})
         s.commit()
-    # long, distinct posts so that one chunk takes a while; every fifth is hateful
-    items = [activity(i, NIP_A1, (HOSTILE if i % 5 == 0 else "") + "".join(PARAGRAPH.format(i=i * 100 + k)
-                                                                            for k in range(25)))
+    # distinct posts with a long picture text, so that one chunk takes a while; every fifth caption is hateful
+    items = [activity(i, NIP_A1, HOSTILE if i % 5 == 0 else f"Laporan kegiatan hari ke-{i}",
+                      media=[{"kind": "image", "ocr_text": "".join(PARAGRAPH.format(i=i * 100 + k) for k in range(25))}])
              for i in range(1, 201)]
     humas = login(app, "humas_a")
     r = humas.api("POST", "/api/batches", files=[("file", ("b.jsonl", jsonl(items), "application/x-ndjson"))])
@@ -80,7 +80,15 @@ def test_two_workers_one_killed_mid_chunk(db_url, world):
         def finished():
             with factory() as s:
                 return s.scalar(select(Batch.status).where(Batch.id == batch_id)) == "done"
-        _wait(finished, 240, "batch selesai oleh pekerja b setelah pekerjaan macet dicoba ulang")
+        try:
+            _wait(finished, 240, "batch selesai oleh pekerja b setelah pekerjaan macet dicoba ulang")
+        except AssertionError:
+            with factory() as s:
+                jobs = s.execute(text("SELECT id, task_name, status, attempts, worker_id, args FROM procrastinate_jobs "
+                                      "ORDER BY id")).all()
+            procs[1].send_signal(signal.SIGTERM)
+            err = procs[1].communicate(timeout=30)[1].decode(errors="replace")[-3000:]
+            raise AssertionError(f"jobs: {jobs}\nworker b: {err}")
         with factory() as s:
             events = [e for (e,) in s.execute(text("SELECT type FROM procrastinate_events WHERE job_id = :j "
                                                    "ORDER BY id"), {"j": killed_job})]
