@@ -74,13 +74,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(workdir: Path, port: int, database: str | None) -> tuple[subprocess.Popen, str, Path]:
+def start_server(workdir: Path, port: int, database: str | None,
+                 no_worker: bool = False) -> tuple[subprocess.Popen, str, Path]:
     log_path = workdir / "server.log"
     env = dict(os.environ, PYTHONUNBUFFERED="1",
                PYTHONPATH=os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
     env.pop("RAMBU_DATABASE_URL", None)
     cmd = [sys.executable, "-m", "rambu.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", str(port),
-           "--database", database or f"sqlite:///{workdir / 'rambu.db'}"]
+           "--database", database or f"sqlite:///{workdir / 'rambu.db'}"] + (["--no-worker"] if no_worker else [])
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -135,18 +136,19 @@ def login(url: str, username: str, password: str) -> tuple[dict, str]:
     return dict(r.cookies), r.json()["csrf_token"]
 
 
-def seed_batch(url: str, password: str, n: int) -> dict | None:
-    """Upload n realistic activities as humas.semarang and wait for the worker; returns timing."""
+def seed_batch(url: str, password: str, n: int, wait: bool = True, tag: str = "bench") -> dict | None:
+    """Upload n realistic activities as humas.semarang and (with `wait`) wait for the worker; returns timing
+    (without `wait`: the batch id, screening goes on in the background)."""
     if n <= 0:
         return None
-    rnd = random.Random(7)
+    rnd = random.Random(7 if tag == "bench" else hash(tag) % 1000)
     lines = []
     for i in range(n):
         text = rnd.choice(DRAFTS)
-        lines.append(json.dumps({"id": f"bench-{i}", "platform": rnd.choice(["facebook", "x", "instagram", "tiktok"]),
+        lines.append(json.dumps({"id": f"{tag}-{i}", "platform": rnd.choice(["facebook", "x", "instagram", "tiktok"]),
                                  "type": "post", "author": {"nip": rnd.choice([RIZKY, BUDI])},
                                  "created_at": f"2025-05-{rnd.randint(1, 28):02d}T{rnd.randint(6, 22):02d}:10:00+07:00",
-                                 "text": text}, ensure_ascii=False))
+                                 "text": f"{text} ({tag} {i})"}, ensure_ascii=False))
     cookies, csrf = login(url, "humas.semarang", password)
     with httpx.Client(base_url=url, cookies=cookies, headers={"X-CSRF-Token": csrf}, timeout=60) as c:
         t0 = time.perf_counter()
@@ -155,6 +157,8 @@ def seed_batch(url: str, password: str, n: int) -> dict | None:
         r.raise_for_status()
         bid = r.json()["id"]
         uploaded = time.perf_counter() - t0
+        if not wait:
+            return {"id": bid, "lines": n, "upload_s": uploaded}
         while True:
             b = c.get(f"/api/batches/{bid}").json()
             if b["status"] == "done":
@@ -254,6 +258,11 @@ def main(argv=None) -> int:
     ap.add_argument("--seed-lines", type=int, default=500, help="extra batch screened before measuring (0: none)")
     ap.add_argument("--database", default=None, help="database URL (default: fresh SQLite in a temporary folder)")
     ap.add_argument("--user", default="kepatuhan", help="demo user that makes the requests")
+    ap.add_argument("--during-batch", type=int, default=0, metavar="N",
+                    help="upload a batch of N activities right before each timed run of the draft check, so the "
+                         "check is measured while a batch is screened (0: no batch)")
+    ap.add_argument("--no-worker", action="store_true",
+                    help="PostgreSQL: the server runs no jobs; start `rambu worker` processes yourself")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs/benchmarks.md)")
     args = ap.parse_args(argv)
@@ -263,7 +272,7 @@ def main(argv=None) -> int:
     print(f"machine: {machine()}")
     print(f"database: {args.database or 'SQLite (fresh file, WAL)'}; server: rambu serve --demo on 127.0.0.1:{port}")
     t0 = time.perf_counter()
-    proc, password, log_path = start_server(work, port, args.database)
+    proc, password, log_path = start_server(work, port, args.database, args.no_worker)
     url = f"http://127.0.0.1:{port}"
     print(f"server up (migrations + demo data + demo screening) in {time.perf_counter() - t0:.1f} s")
     results = []
@@ -296,11 +305,20 @@ def main(argv=None) -> int:
         print("-" * len(header))
         for name, label, fn in endpoints:
             for conc in args.concurrency:
+                during = None
+                if name == "check" and args.during_batch:
+                    during = seed_batch(url, password, args.during_batch, wait=False, tag=f"during{conc}")
                 r = run(url, cookies, csrf, fn, args.requests, conc)
                 r.update(endpoint=name, request=label)
+                if during:
+                    b = httpx.get(f"{url}/api/batches/{during['id']}", cookies=cookies).json()
+                    r.update(during_batch=args.during_batch, during_screened=b["screened"])
+                    r["request"] = f"{label} + batch"
+                    print(f"   (batch of {args.during_batch} uploaded before the run; {b['screened']} lines screened "
+                          f"by its end, status {b['status']})")
                 results.append(r)
                 app = f"{r['app_p50_ms']:.1f}" if r["app_p50_ms"] is not None else "-"
-                print(f"{name:<12} {label:<20} {conc:>4} {r['requests']:>5} {r['errors']:>4} {r['rps']:>8.1f} "
+                print(f"{name:<12} {r['request']:<20} {conc:>4} {r['requests']:>5} {r['errors']:>4} {r['rps']:>8.1f} "
                       f"{r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['max_ms']:>8.1f} {app:>8}",
                       flush=True)
                 if r["errors"]:

@@ -55,8 +55,8 @@ def record(s: Session, actor: Actor | None, action: str, object_type: str = "", 
            unit_id: int | None = None, detail: dict | None = None) -> AuditEntry:
     """Append one entry inside the caller's transaction (it commits or rolls back with the change)."""
     s.flush()
-    s.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))
-    head = s.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    head = s.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1)
+                     .returning(AuditHead.seq, AuditHead.hash)).one()  # taking the head serialises appends
     detail = json.loads(json.dumps(detail or {}, ensure_ascii=False, default=str))  # as it will read back
     at = utcnow()
     e = AuditEntry(seq=head.seq, at=at, user_id=actor.id if actor else None,

@@ -30,9 +30,18 @@ def key_dir() -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "rambu" / "keys"
 
 
+_INSTALLS: dict[str, str] = {}  # database URL -> its installation id (written once, by the first migration)
+
+
 def install_id(s: Session) -> str:
     from .models import Setting
+    url = str(s.get_bind().url)
+    got = _INSTALLS.get(url)
+    if got is not None:
+        return got
     v = s.scalar(select(Setting.value).where(Setting.key == "_install_id"))
+    if v:
+        _INSTALLS[url] = str(v)
     return str(v) if v else "default"
 
 

@@ -345,6 +345,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
             raise Invalid(f"draf terlalu panjang (maks. {CHECK_TEXT:,} karakter)".replace(",", "."))
         if len(ocr_text) > CHECK_OCR_TEXT:
             raise Invalid(f"teks gambar terlalu panjang (maks. {CHECK_OCR_TEXT:,} karakter)".replace(",", "."))
+        screener = request.app.state.provider.get(s)
+        s.commit()  # screen with no transaction open: a batch's writes (and other checks) do not wait for it
         activity: dict[str, Any] = {"id": "draf", "type": "post",
                                     "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         if text:
@@ -367,7 +369,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                 activity["media"] = [{"kind": "image", "ocr_text": ocr_text.strip()}]
             from ..contract.activity import parse_activity
             act = parse_activity(activity, tmp)
-            result = request.app.state.provider.screen(s, act)
+            result = request.app.state.provider.screen_with(screener, act)
             visuals = media_view.draft_visuals(activity, result, tmp)
         finally:
             if tmp:
