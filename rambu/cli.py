@@ -129,7 +129,7 @@ def _screener(args, config):
             raise UsageError(f"{label} {path}: berkas tidak ditemukan")
     try:
         staff, bad_staff = load_staff(args.staff)
-        factchecks, bad_fc = load_factchecks(args.factchecks)
+        factchecks, bad_fc = load_factchecks(args.factchecks, workers=os.cpu_count() or 1)
     except ValueError as e:  # unreadable as a whole: wrong format, bad encoding
         raise UsageError(str(e)) from None
     for err in bad_staff + bad_fc:

@@ -417,6 +417,18 @@ _SLANG_OVERRIDE_TARGETS = frozenset(norm_word(w) for w in KEEP_AS_WRITTEN)
 _STOP = frozenset(w for s in STOPWORDS for w in _norm_words(s))
 
 
+# PySastrawi can change a word only through these prefixes, suffixes and infixes (its visitors and
+# disambiguation rules); any other word comes back as it was, so it is not handed to it at all.
+_SASTRAWI_PREFIXES = ("di", "ke", "se", "be", "te", "me", "pe", "ku", "kau")
+_SASTRAWI_SUFFIXES = ("lah", "kah", "tah", "pun", "ku", "mu", "nya", "is", "isme", "i", "kan", "an")
+_SASTRAWI_INFIXES = ("el", "em", "er", "in")
+
+
+def _may_be_affixed(w: str) -> bool:
+    return (w.startswith(_SASTRAWI_PREFIXES) or w.endswith(_SASTRAWI_SUFFIXES)
+            or (w[0] not in "aiueo" and w[1:3] in _SASTRAWI_INFIXES and w[3:4] in ("a", "i", "u", "e", "o")))
+
+
 class _Stemmer:
     """PySastrawi when installed (cached per word), else cheap affix stripping."""
 
@@ -433,14 +445,15 @@ class _Stemmer:
             return self._cache[w]
         except KeyError:
             pass
-        if len(w) <= 3 or not w.isalpha():
+        if len(w) <= 3 or not w.isalpha() or not _may_be_affixed(w):
             s = w
         elif self._sastrawi is not None:
             s = self._sastrawi.stem(w) or w
         else:
             s = _affix_forms(w)[-1] if len(_affix_forms(w)) > 1 else w
-        if len(self._cache) < 500_000:
-            self._cache[w] = s
+        if len(self._cache) >= 500_000:
+            self._cache.clear()
+        self._cache[w] = s
         return s
 
 
@@ -592,11 +605,21 @@ class _Concepts:
         self.words = frozenset(w for p in self.phrases for w in p)
 
 
+_FORKED: "FactCheckIndex | None" = None  # the index being built, as the forked analysers see it
+
+
+def _analyse_forked(lo: int, hi: int) -> tuple:
+    return _FORKED._analyse_part(lo, hi)
+
+
 class FactCheckIndex:
     """A register compiled for meaning matching; build once, query many times (thread-safe reads)."""
 
     def __init__(self, entries: Iterable[FactCheck | Mapping[str, Any]] | LoadedRegister = (),
-                 synonyms: Mapping[str, Iterable[str]] | None = None):
+                 synonyms: Mapping[str, Iterable[str]] | None = None, workers: int = 1):
+        """`workers` > 1 analyses a large register's claims in that many forked processes (same index);
+        only where forking is safe (a process without other threads: the command line, `rambu worker`)."""
+        self.workers = workers
         if isinstance(entries, LoadedRegister):
             entries = entries.entries
         self.entries: tuple[FactCheck, ...] = entries_from(entries)
@@ -664,14 +687,16 @@ class FactCheckIndex:
         self._surface_stem[w] = stem
         return term, stem
 
-    def _build(self) -> None:
-        self._building = True
-        self._surface_stem: dict[str, str] = {}
+    _PARALLEL_MIN = 20_000  # claims: below this, forking costs more than it saves
+
+    def _analyse_part(self, lo: int, hi: int) -> tuple:
+        """Claims lo..hi analysed: (terms in first-seen order, their local ids per claim, claim sizes, keys,
+        the claim words' terms and stems)."""
         vocab: dict[str, int] = {}
-        ptr = [0]
         flat: list[int] = []
+        sizes: list[int] = []
         keys: list[str] = []
-        for e in self.entries:
+        for e in self.entries[lo:hi]:
             terms, stems = self._claim_terms(e.claim)
             seen: set[int] = set()
             for t in terms:
@@ -679,16 +704,51 @@ class FactCheckIndex:
                 if tid not in seen:
                     seen.add(tid)
                     flat.append(tid)
-            ptr.append(len(flat))
+            sizes.append(len(seen))
             keys.append(" ".join(dict.fromkeys(stems)))
+        return list(vocab), flat, sizes, keys, self._surface, self._surface_stem
+
+    def _analyse_claims(self) -> list[tuple]:
+        n = len(self.entries)
+        parts = self.workers if n >= self._PARALLEL_MIN else 1
+        if parts <= 1:
+            return [self._analyse_part(0, n)]
+        global _FORKED
+        import multiprocessing
+        bounds = [(n * k // parts, n * (k + 1) // parts) for k in range(parts)]
+        _FORKED = self
+        try:  # the children inherit this index (fork): nothing is pickled but their results
+            with multiprocessing.get_context("fork").Pool(parts) as pool:
+                return pool.starmap(_analyse_forked, bounds)
+        finally:
+            _FORKED = None
+
+    def _build(self) -> None:
+        self._building = True
+        self._starts_build: dict[str, bool] = {}  # during the build phrases are found through Sastrawi stems
+        self._surface_stem: dict[str, str] = {}
+        vocab: dict[str, int] = {}
+        ptr = [0]
+        flat: list[int] = []
+        keys: list[str] = []
+        for terms, local, sizes, part_keys, surface, surface_stem in self._analyse_claims():
+            ids = [vocab.setdefault(t, len(vocab)) for t in terms]  # the same ids as one pass in order
+            flat.extend(ids[t] for t in local)
+            total = ptr[-1]
+            for size in sizes:
+                total += size
+                ptr.append(total)
+            keys.extend(part_keys)
+            self._surface.update(surface)
+            self._surface_stem.update(surface_stem)
         self._building = False
+        self._starts_build = {}
         self.vocab = vocab
         self.terms = list(vocab)
         n = len(self.entries)
         nt = len(vocab)
         self._ct_ptr = np.asarray(ptr, dtype=np.int64)
         self._ct_ids = np.asarray(flat, dtype=np.int32)
-        self._ct_list = [tuple(flat[ptr[i]:ptr[i + 1]]) for i in range(len(ptr) - 1)]
         self._keys = keys
         counts = np.bincount(self._ct_ids, minlength=nt) if nt else np.zeros(0, dtype=np.int64)
         idf = 1.0 + np.log((n + 1.0) / (counts + 1.0))
@@ -714,7 +774,6 @@ class FactCheckIndex:
         if n:
             np.add.at(norms, claim_of, self._w[self._ct_ids])
         self._norm = norms
-        self._norml = norms.tolist()
         # dense membership of the most common terms (cheap exact coverage, see _candidates)
         dense_df = max(1000, n // 100)
         self._dense: dict[int, np.ndarray] = {}
@@ -778,21 +837,29 @@ class FactCheckIndex:
         """Yield (ordinal, token, last token, words, concept of a phrase or None, resolve(word) or None)."""
         con = self._concepts
         n = len(words)
+        ws = tuple(x for _, x in words)
+        stems: list[str | None] = [None] * n  # phrase stems, computed when a phrase could start nearby
+        cache = self._starts_build if self._building else self._starts_phrase
+        phrases, phrase_stem = con.phrases, self._phrase_stem
         k = 0
         while k < n:
             tok, w = words[k]
-            starts = self._starts_phrase.get(w)
+            starts = cache.get(w)
             if starts is None:
-                starts = w in con.first or self._phrase_stem(w) in con.first
-                if not self._building and len(self._starts_phrase) < 300_000:
-                    self._starts_phrase[w] = starts
+                starts = w in con.first or phrase_stem(w) in con.first
+                if len(cache) >= 300_000:
+                    cache.clear()
+                cache[w] = starts
             if starts:
                 hit = None
                 for length in range(min(con.maxlen, n - k), 1, -1):
-                    seq = tuple(x for _, x in words[k:k + length])
-                    cid = con.phrases.get(seq)
+                    seq = ws[k:k + length]
+                    cid = phrases.get(seq)
                     if cid is None:
-                        cid = con.phrases.get(tuple(self._phrase_stem(x) for x in seq))
+                        for j in range(k, k + length):
+                            if stems[j] is None:
+                                stems[j] = phrase_stem(ws[j])
+                        cid = phrases.get(tuple(stems[k:k + length]))
                     if cid is not None:
                         hit = (length, cid, seq)
                         break
@@ -1018,10 +1085,9 @@ class FactCheckIndex:
         lists, the most common ones through a dense per-claim membership array, so the
         coverage of every pooled claim is exact.
         """
-        n = len(self.entries)
         ptr, post, df = self._post_ptr, self._post_ids, self._df
-        acc = np.zeros(n, dtype=np.float32)
         pool: list[np.ndarray] = []
+        pool_w: list[float] = []
         pooled = 0
         later: list[int] = []
         for tid in sorted(qw, key=df.__getitem__):
@@ -1031,20 +1097,29 @@ class FactCheckIndex:
             if pool and pooled + d > self._POOL_BUDGET:
                 later.append(tid)
                 continue
-            ids = post[ptr[tid]:ptr[tid + 1]]
-            acc[ids] += qw[tid]
-            pool.append(ids)
+            pool.append(post[ptr[tid]:ptr[tid + 1]])
+            pool_w.append(qw[tid])
             pooled += d
         if not pool:
             return []
+        cand = np.concatenate(pool) if len(pool) > 1 else pool[0]  # may repeat a claim
+        # the weights of the text's terms each pooled claim has, summed term after term (as float32) over the
+        # pooled claims only: memory in step with the pool, not with the register
+        uniq, inverse = np.unique(cand, return_inverse=True)
+        acc = np.zeros(len(uniq), dtype=np.float32)
+        for ids, w in zip(pool, pool_w):
+            acc[np.searchsorted(uniq, ids)] += w
         dense_later = []
         for tid in later:
             if tid in self._dense:
                 dense_later.append(tid)
             else:
-                acc[post[ptr[tid]:ptr[tid + 1]]] += qw[tid]
-        cand = np.concatenate(pool) if len(pool) > 1 else pool[0]  # may repeat a claim
-        score = acc.take(cand)
+                ids = post[ptr[tid]:ptr[tid + 1]]  # sorted claim ids: which pooled claims have the term
+                at = np.searchsorted(ids, uniq)
+                has = at < len(ids)
+                has[has] = ids[at[has]] == uniq[has]
+                acc[has] += qw[tid]
+        score = acc.take(inverse)
         for tid in dense_later:
             score += np.float32(qw[tid]) * self._dense[tid].take(cand)
         cov = score * self._inv_norm.take(cand)
@@ -1068,8 +1143,8 @@ class FactCheckIndex:
 
     def _score(self, ci: int, q: "_Query", floor: float) -> tuple | None:
         """(score, claim, span, recall, precision, token score, char score, event missing, window)."""
-        cterms = self._ct_list[ci]
-        total = self._norml[ci]
+        cterms = tuple(self._ct_ids[self._ct_ptr[ci]:self._ct_ptr[ci + 1]].tolist())
+        total = float(self._norm[ci])
         if total <= 0:
             return None
         wl = self._wl

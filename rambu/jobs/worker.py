@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 
 
@@ -71,10 +72,14 @@ def _run(url: str, queues: list[str], name: str, once: bool) -> int:
     from ..store.db import session_factory
     from ..store.screening import ScreenerProvider
     from .pg import bound, drain
+    from ..store.screening import build_screener
     engine = _engine(url)
-    factory, provider = session_factory(engine), ScreenerProvider()
+    cores = os.cpu_count() or 1
+    factory = session_factory(engine)
+    provider = ScreenerProvider(  # fork for a large register only while no other thread runs (the first build)
+        lambda s: build_screener(s, workers=cores if threading.active_count() == 1 else 1), settle=True)
     with factory() as s:
-        provider.get(s)  # build the Screener before taking jobs
+        provider.get(s)  # build the Screener before taking jobs (no other thread runs yet: forking is safe)
     if once:
         drain(engine, factory, provider, queues)
         return 0

@@ -6,6 +6,7 @@ Tests and special deployments pass their own `factory(session) -> screener`.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from typing import Any, Callable
@@ -17,7 +18,9 @@ from . import config, orgs
 log = logging.getLogger("rambu.web")
 
 
-def build_screener(s: Session) -> Any:
+def build_screener(s: Session, workers: int = 1) -> Any:
+    """The Screener of the database's settings, staff and register (`workers` > 1: a large register is
+    analysed in forked processes; only in a process without other threads, as `rambu worker`'s)."""
     from ..engine import Screener
     from ..factcheck.matcher import FactCheckIndex
     from ..staff.directory import StaffDirectory
@@ -26,7 +29,7 @@ def build_screener(s: Session) -> Any:
     for e in staff.errors:
         log.warning("direktori pegawai: %s", e)
     fcs = orgs.factcheck_records(s)
-    factchecks = FactCheckIndex(fcs) if fcs else None
+    factchecks = FactCheckIndex(fcs, workers=workers) if fcs else None
     try:
         return Screener(cfg, staff=staff, factchecks=factchecks, classifier="bundled")
     except Exception as e:  # noqa: BLE001 - no bundled classifier: screen with word lists only, and say so
@@ -35,8 +38,11 @@ def build_screener(s: Session) -> Any:
 
 
 class ScreenerProvider:
-    def __init__(self, factory: Callable[[Session], Any] | None = None):
+    def __init__(self, factory: Callable[[Session], Any] | None = None, settle: bool = False):
+        """`settle`: after each build, freeze what exists for the garbage collector (`gc.freeze`: its passes
+        then skip the Screener's millions of objects; for worker processes that do nothing but screen)."""
         self.factory = factory or build_screener
+        self.settle = settle
         self._screener: Any = None
         self._revision: int | None = None
         self._build_lock = threading.Lock()
@@ -46,8 +52,14 @@ class ScreenerProvider:
         rev = config.revision(s)
         with self._build_lock:
             if self._screener is None or rev != self._revision:
+                self._screener = None  # the old one goes before the new one is built
+                if self.settle:
+                    gc.unfreeze()
                 self._screener = self.factory(s)
                 self._revision = rev
+                if self.settle:  # a worker process: the long-lived Screener leaves the garbage collector's sight
+                    gc.collect()
+                    gc.freeze()
             return self._screener
 
     def screen(self, s: Session, activity: Any, prior_offences: int = 0) -> dict:
