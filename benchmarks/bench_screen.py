@@ -1,10 +1,16 @@
 """Screening throughput, memory and single-check latency. Prints figures; never fails on time.
 
-    python benchmarks/bench_screen.py [--n 20000] [--workers 2]
+    python benchmarks/bench_screen.py [--n 20000] [--workers 2] [--text both|generated|real]
+    python benchmarks/bench_screen.py --text real --memory 1000000     # RSS while screening a million posts
+    python benchmarks/bench_screen.py --text real --n 20000 --save before.jsonl   # then, after a change:
+    python benchmarks/bench_screen.py --text real --n 20000 --compare before.jsonl
 
-Generates realistic activities (posts, comments, shares, likes, lives; clean
-and violating; slang and emoji), writes them as JSON Lines and screens them
-through the same path as `rambu check`.
+Two inputs, reported separately: `generated` activities (posts, comments, shares, likes, lives; clean and
+violating; slang and emoji), which repeat 146 texts and 182 words, so caches hide the engine's real cost;
+and `real`: distinct activities built from the training sets' real posts, read from ../shared/data at run
+time (benchmarks/realtext.py; later passes join posts and add glued hashtags, so new words keep coming).
+Both are screened through the same path as `rambu check`. Rates are given per wall-clock second and per
+CPU second (steadier on a shared machine).
 """
 from __future__ import annotations
 
@@ -66,21 +72,60 @@ def activity(i: int, rnd: random.Random) -> dict:
     return a
 
 
+def write_input(path: Path, kind: str, n: int) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        if kind == "generated":
+            rnd = random.Random(7)
+            items = (activity(i, rnd) for i in range(n))
+        else:
+            import realtext
+            items = realtext.activities(n)
+        for a in items:
+            fh.write(json.dumps(a, ensure_ascii=False) + "\n")
+
+
+def cpu_seconds() -> float:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def memory_run(screener, src: Path, n: int, base_dir: str) -> None:
+    """One process screens everything; RSS every tenth of the way (flat = no growth with new words)."""
+    from rambu.engine import screen_stream, settle
+    settle()
+    step, t0, c0 = max(1, n // 10), time.perf_counter(), cpu_seconds()
+    print(f"memory run: {n:,} distinct real activities in one process; RSS before: {rss_mb():.0f} MB")
+    with src.open("rb") as fh:
+        for i, _ in enumerate(screen_stream(screener, fh, base_dir, workers=1, as_json=True), 1):
+            if i % step == 0:
+                el = time.perf_counter() - t0
+                print(f"  {i:>9,} screened  RSS {rss_mb():6.0f} MB  {i / el:,.0f}/s  "
+                      f"{i / (cpu_seconds() - c0):,.0f}/CPU-s", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=20000)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--text", choices=("both", "generated", "real"), default="both")
     ap.add_argument("--claims", type=int, default=0,
                     help="screen against a synthetic fact-check register of this many claims (0: examples/)")
+    ap.add_argument("--memory", type=int, default=0, metavar="N",
+                    help="instead: screen N activities in one process and print its RSS along the way")
+    ap.add_argument("--save", help="write the results (one worker) to this file, for --compare after a change")
+    ap.add_argument("--compare", help="compare the results (one worker) with a file written by --save")
+    ap.add_argument("--no-single", action="store_true", help="skip the single `rambu check --text` timings")
     args = ap.parse_args()
     from rambu.engine import Screener, ScreenerSpec, screen_stream
 
-    rnd = random.Random(7)
     tmp = Path(tempfile.mkdtemp())
-    src = tmp / "bench.jsonl"
-    with src.open("w", encoding="utf-8") as fh:
-        for i in range(args.n):
-            fh.write(json.dumps(activity(i, rnd), ensure_ascii=False) + "\n")
     staff = ROOT / "examples" / "staff.json"
     fc = ROOT / "examples" / "factchecks.csv"
     if args.claims:
@@ -96,24 +141,50 @@ def main() -> None:
     t0 = time.perf_counter()
     screener = Screener.from_spec(spec)
     t_load = time.perf_counter() - t0
-    print(f"machine: {os.cpu_count()} cores; activities: {args.n}; file: {src.stat().st_size / 1e6:.1f} MB; "
-          f"register: {args.claims or 'examples/factchecks.csv'} claims")
-    print(f"screener start-up (models, register, staff): {t_load:.2f} s")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; register: "
+          f"{args.claims or 'examples/factchecks.csv'} claims; screener start-up (models, register, staff): {t_load:.2f} s")
+    if args.memory:
+        src = tmp / "memory.jsonl"
+        write_input(src, "real" if args.text != "generated" else "generated", args.memory)
+        memory_run(screener, src, args.memory, str(tmp))
+        return
 
-    for workers in sorted({1, args.workers}):
-        t0 = time.perf_counter()
-        counts: dict[str, int] = {}
-        with src.open("rb") as fh:
-            for res in screen_stream(screener, fh, str(tmp), workers=workers):
-                k = res.get("decision", "error")
-                counts[k] = counts.get(k, 0) + 1
-        el = time.perf_counter() - t0
-        print(f"batch, {workers} worker(s): {args.n / el:,.0f} activities/s ({el:.1f} s) decisions={counts}")
+    kinds = ("generated", "real") if args.text == "both" else (args.text,)
+    for kind in kinds:
+        src = tmp / f"{kind}.jsonl"
+        write_input(src, kind, args.n)
+        print(f"\n{kind} text: {args.n:,} activities, {src.stat().st_size / 1e6:.1f} MB")
+        for workers in sorted({1, args.workers}):
+            t0, c0 = time.perf_counter(), cpu_seconds()
+            counts: dict[str, int] = {}
+            out = None
+            if workers == 1 and (args.save or args.compare) and kind == kinds[-1]:
+                out = []
+            with src.open("rb") as fh:
+                for line, failed in screen_stream(screener, fh, str(tmp), workers=workers, as_json=True):
+                    k = json.loads(line).get("decision", "error") if out is None else None
+                    if out is not None:
+                        out.append(line)
+                        k = json.loads(line).get("decision", "error")
+                    counts[k] = counts.get(k, 0) + 1
+            el, cpu = time.perf_counter() - t0, cpu_seconds() - c0
+            print(f"batch, {workers} worker(s): {args.n / el:,.0f} activities/s ({el:.1f} s), "
+                  f"{args.n / cpu:,.0f} per CPU-second; decisions={counts}", flush=True)
+            if out is not None and args.save:
+                Path(args.save).write_text("\n".join(out) + "\n", encoding="utf-8")
+                print(f"results written to {args.save}")
+            if out is not None and args.compare:
+                before = Path(args.compare).read_text(encoding="utf-8").splitlines()
+                diff = [i for i, (a, b) in enumerate(zip(before, out)) if a != b]
+                same = not diff and len(before) == len(out)
+                print(f"results compared with {args.compare}: " + ("identical" if same else
+                      f"{len(diff)} of {len(out)} differ (first: line {diff[0] + 1 if diff else len(before)})"))
 
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak RSS: main process {peak_self:.0f} MB, largest worker {peak_children:.0f} MB")
-
+    print(f"\npeak RSS: main process {peak_self:.0f} MB, largest worker {peak_children:.0f} MB")
+    if args.no_single:
+        return
     times = []
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     for _ in range(5):
