@@ -137,9 +137,12 @@ def _screener(args, config):
         failures += not err.startswith("peringatan:")  # warnings keep the exit status
     spec = ScreenerSpec(args.config, args.staff, args.factchecks)
     try:
-        return Screener(config, staff=staff, factchecks=factchecks, spec=spec), failures
+        screener = Screener(config, staff=staff, factchecks=factchecks, spec=spec)
     except ValueError as e:  # office hours or holidays file that cannot be read
         raise UsageError(str(e)) from None
+    from .engine import settle
+    settle()  # this process now only screens
+    return screener, failures
 
 
 def cmd_check(args) -> int:
