@@ -140,7 +140,8 @@ class TermSet:
     def _find_indexed(self, doc: Normalized) -> list[Match]:
         """`find_plain` from the text's table of hits of every list (`Lexicon.table`): only the words that hit
         this list, begin one of its phrases, or are hashtags are visited; the result is the same."""
-        tab = self.lexicon.table(doc)
+        tabs = doc._tables
+        tab = tabs[1] if tabs is not None and tabs[0] is self.lexicon else self.lexicon.table(doc)
         out: list[Match] = []
         if self.emoji and tab.emoji:
             toks = doc.tokens
