@@ -342,8 +342,7 @@ def cmd_classify(args) -> int:
             row = {k: probs.get(k, 0.0) for k in CLASSIFY_KEYS}
             row |= {(f"{k}_model" if k in ("rule1", "rule2") else k): v for k, v in probs.items() if k not in row}
             for key, det in (("rule1", r1), ("rule2", r2)):  # the rule's score: model + word lists + context
-                cands = det.evaluate(doc, doc.own()) if doc.fields else []
-                row[key] = round(max((c.confidence for c in cands), default=0.0), 4)
+                row[key] = round(max((det.probability(doc, f) for f in doc.own()), default=0.0), 4)
             out.write(json.dumps({"line": n, **row}, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
