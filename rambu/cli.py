@@ -162,7 +162,7 @@ def _check_text(screener, args, out: IO[str]) -> int:
     activity = {"id": "draf", "type": "post", "text": args.text or None,
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "media": [{"kind": guess_kind(p), "path": os.path.abspath(p)} for p in args.media]}
-    result = screener.screen(activity).to_dict()
+    result = screener.screen(activity, draft=True).to_dict()
     if args.format == "jsonl":
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     else:

@@ -102,8 +102,8 @@ def test_missing_media_is_noted_not_fatal_and_not_clean(tmp_path):
 
 def test_sanction_levels_follow_reach_and_repeat_offences(screener):
     like = screener.screen(make_activity(None, type="like", target={"text": "dasar kafir, usir cina"}))
-    post = screener.screen(make_activity("dasar kafir, usir cina", platform="facebook"))
-    wide = screener.screen(make_activity("dasar kafir, usir cina", platform="facebook",
+    post = screener.screen(make_activity("Cina babi, ngerampas tanah pribumi", platform="facebook"))
+    wide = screener.screen(make_activity("Cina babi, ngerampas tanah pribumi", platform="facebook",
                                          author={"nip": "1", "followers": 40000}), prior_offences=1)
     lvl = {None: 0, "ringan": 1, "sedang": 2, "berat": 3}
     s_like = [f.sanction for f in like.findings if f.rule == 3][0]

@@ -99,18 +99,21 @@ class HateDetector(Detector):
         logits = doc.logits(f) if self.scorer.source == "model" else {}
         z = logits.get(self.key)
         lean = self._lean(doc, f) if z is not None and self.scorer.floor is not None else None
-        if z is not None and not self.scorer.could_reach(self.report_threshold, z, logits) and \
+        if z is not None and not doc.draft and not self.scorer.could_reach(self.report_threshold, z, logits) and \
                 not (lean is not None and lean >= self.scorer.floor):
             return  # no word in any list could lift it to review: the lists need not be read
         ev = self.lexical(f)
         if z is None and not (ev.hateful or ev.pairs):
             return  # without a model only words can raise a question
         p, steps = self.scorer.score(ev.features, z, logits)
-        if p < self.report_threshold and ev.strong:
-            if self.scorer.floors(ev.features, ev.strong, lean):
-                p = self.report_threshold
-                steps += (f"kata kebencian yang keras tanpa konteks pembeda, dan model klasifikasi condong "
-                          f"({num(lean)}): diajukan untuk ditinjau ({num(p)})",)
+        if p < self.scorer.review and ev.strong and self.scorer.floors(ev.features, ev.strong, lean):
+            p = self.scorer.review  # the model's review point: an operator's stricter threshold still filters
+            steps += (f"kata kebencian yang keras tanpa konteks pembeda, dan model klasifikasi condong "
+                      f"({num(lean)}): diajukan untuk ditinjau ({num(p)})",)
+        if p < self.report_threshold and doc.draft and ev.explicit and not ev.distanced:
+            p = self.report_threshold
+            steps += ("pemeriksaan draf sebelum diunggah: kata kebencian yang eksplisit selalu ditandai agar ditinjau "
+                      f"penulisnya, walau model tidak condong ({num(p)})",)
         if p < self.report_threshold:
             return
         pm = self.scorer.model_probability(z)

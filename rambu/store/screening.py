@@ -50,9 +50,11 @@ class ScreenerProvider:
                 self._revision = rev
             return self._screener
 
-    def screen(self, s: Session, activity: Any, prior_offences: int = 0) -> dict:
+    def screen(self, s: Session, activity: Any, prior_offences: int = 0, draft: bool = False) -> dict:
         screener = self.get(s)
         with self.lock:
+            if draft:
+                return screener.screen(activity, prior_offences=prior_offences, draft=True).to_dict()
             return screener.screen(activity, prior_offences=prior_offences).to_dict()
 
     def versions(self, s: Session) -> dict:
