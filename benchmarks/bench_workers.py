@@ -82,6 +82,18 @@ def wait_registered(url: str, k: int, timeout: float = 180) -> None:
         engine.dispose()
 
 
+def cpu_of(procs: list[subprocess.Popen]) -> float:
+    """CPU seconds used so far by these processes (user + system, from /proc)."""
+    total = 0.0
+    for p in procs:
+        try:
+            fields = Path(f"/proc/{p.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 def stop_workers(procs: list[subprocess.Popen]) -> None:
     for p in procs:
         if p.poll() is None:
@@ -145,21 +157,26 @@ def main() -> int:
         procs = start_workers(url, k)
         try:
             wait_registered(url, k)
+            time.sleep(1)
+            c0, load0 = cpu_of(procs), os.getloadavg()[0]
             t0 = time.perf_counter()
             bid = submit_batch(url, lines)
             stored = time.perf_counter() - t0
             took = wait_done(url, bid) + stored
+            cpu = cpu_of(procs) - c0
         finally:
             stop_workers(procs)
         rate = args.n / took
         base = rows[0][2] / rows[0][0] if rows else rate / k
-        rows.append((k, took, rate, rate / (k * base)))
+        rows.append((k, took, rate, rate / (k * base), args.n / cpu if cpu else float("nan")))
         print(f"{k} worker(s): {took:6.1f} s (batch stored in {stored:.1f} s)  {rate:7,.0f} activities/s  "
-              f"efficiency {rows[-1][3]:.0%}", flush=True)
+              f"efficiency {rows[-1][3]:.0%}  {rows[-1][4]:,.0f} per worker CPU-second  "
+              f"(load average before {load0:.1f})", flush=True)
     if args.markdown:
-        print("\n| worker processes | seconds | activities/s | scaling efficiency |\n|---:|---:|---:|---:|")
-        for k, took, rate, eff in rows:
-            print(f"| {k} | {took:.1f} | {rate:,.0f} | {eff:.0%} |")
+        print("\n| worker processes | seconds | activities/s | scaling efficiency | per worker CPU-second |\n"
+              "|---:|---:|---:|---:|---:|")
+        for k, took, rate, eff, per_cpu in rows:
+            print(f"| {k} | {took:.1f} | {rate:,.0f} | {eff:.0%} | {per_cpu:,.0f} |")
     return 0
 
 

@@ -71,6 +71,7 @@ class Analysis:
     regions: tuple[SeenRegion, ...] = ()  # image signals of all media
     media: tuple[Any, ...] = ()  # rambu.results.MediaReport per examined file
     unexamined: tuple[Unexamined, ...] = ()
+    draft: bool = False  # a pre-publication check: advice to the author, not an accusation
     _logits: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
@@ -139,7 +140,7 @@ def joined(first: TextField, second: TextField, sep: str = "\n") -> tuple[TextFi
     return field, split
 
 
-def analyse(activity: Activity, resources: Resources) -> Analysis:
+def analyse(activity: Activity, resources: Resources, draft: bool = False) -> Analysis:
     fields: list[TextField] = []
     media = _MediaReader(resources, activity.base_dir)
     if activity.text:
@@ -155,7 +156,7 @@ def analyse(activity: Activity, resources: Resources) -> Analysis:
         media.notes.append("seragam pada video siaran langsung tidak dideteksi dari gambar (belum dapat dilakukan "
                            "secara andal tanpa internet); isi live.uniform bila diketahui")
     return Analysis(activity, resources, tuple(fields), media.notes, tuple(media.regions), tuple(media.reports),
-                    tuple(media.unexamined))
+                    tuple(media.unexamined), draft)
 
 
 class _MediaReader:

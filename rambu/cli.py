@@ -167,7 +167,7 @@ def _check_text(screener, args, out: IO[str]) -> int:
     activity = {"id": "draf", "type": "post", "text": args.text or None,
                 "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "media": [{"kind": guess_kind(p), "path": os.path.abspath(p)} for p in args.media]}
-    result = screener.screen(activity).to_dict()
+    result = screener.screen(activity, draft=True).to_dict()
     if args.format == "jsonl":
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     else:
@@ -347,8 +347,7 @@ def cmd_classify(args) -> int:
             row = {k: probs.get(k, 0.0) for k in CLASSIFY_KEYS}
             row |= {(f"{k}_model" if k in ("rule1", "rule2") else k): v for k, v in probs.items() if k not in row}
             for key, det in (("rule1", r1), ("rule2", r2)):  # the rule's score: model + word lists + context
-                cands = det.evaluate(doc, doc.own()) if doc.fields else []
-                row[key] = round(max((c.confidence for c in cands), default=0.0), 4)
+                row[key] = round(max((det.probability(doc, f) for f in doc.own()), default=0.0), 4)
             out.write(json.dumps({"line": n, **row}, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:

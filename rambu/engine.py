@@ -68,10 +68,12 @@ class Screener:
         return cls(config, staff=load_staff(spec.staff_path)[0], factchecks=load_factchecks(spec.factchecks_path)[0],
                    classifier="bundled" if spec.use_classifier else None, spec=spec)
 
-    def screen(self, activity: Activity | dict, prior_offences: int = 0) -> Result:
+    def screen(self, activity: Activity | dict, prior_offences: int = 0, draft: bool = False) -> Result:
+        """`draft`: a pre-publication check of the author's own draft. Nobody is accused by it, so explicit
+        hate in words is always shown (for review) even where the models do not lean to it."""
         if not isinstance(activity, Activity):
             activity = parse_activity(activity)
-        doc = analyse(activity, self.resources)
+        doc = analyse(activity, self.resources, draft=draft)
         findings: list[Finding] = []
         errors: list[str] = []
         for det in self.detectors:

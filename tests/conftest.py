@@ -21,11 +21,11 @@ def make_activity(text: str | None = None, type: str = "post", **kw) -> dict:
     return a
 
 
-def run_detector(cls, activity: dict, resources: Resources | None = None):
-    """Findings of one detector on one activity (dict in the contract)."""
+def run_detector(cls, activity: dict, resources: Resources | None = None, draft: bool = False):
+    """Findings of one detector on one activity (dict in the contract); `draft`: a pre-publication check."""
     res = resources or Resources(config=default_config())
     det = cls(res)
-    return det.run(analyse(parse_activity(activity), res))
+    return det.run(analyse(parse_activity(activity), res, draft=draft))
 
 
 @pytest.fixture

@@ -156,7 +156,7 @@ def test_classify_outputs_all_keys(tmp_path):
     assert rows[0]["rule2"] > rows[1]["rule2"] and rows[0]["HS"] > rows[1]["HS"]
     assert all(0.0 <= r[k] <= 1.0 for r in rows for k in keys)
     j = tmp_path / "t.jsonl"
-    j.write_text('{"text": "pemerintah anjing"}\n{"teks": "salah kolom"}\n', encoding="utf-8")
+    j.write_text('{"text": "Pancasila itu sampah, ganti dengan khilafah!"}\n{"teks": "salah kolom"}\n', encoding="utf-8")
     p = rambu("classify", j)
     rows = jsonl(p.stdout)
     assert p.returncode == 1 and rows[0]["rule1"] > 0.5 and "text" in rows[1]["error"]

@@ -44,11 +44,14 @@ def test_invalid_activity_raises_contract_error_naming_field(screener):
 
 def test_screen_many_streams_in_order_with_errors(screener):
     acts = [make_activity("halo", id="a"), {"id": "b", "type": "nope", "created_at": "2025-01-01T00:00:00+07:00"},
-            make_activity("pemerintah goblok, rezim anjing", id="c")]
+            make_activity("Pancasila itu sampah, ganti dengan khilafah!", id="c"),
+            make_activity("pemerintah goblok, rezim anjing", id="d")]
     out = list(screener.screen_many(iter(acts)))
-    assert [r.id for r in out] == ["a", "b", "c"]
+    assert [r.id for r in out] == ["a", "b", "c", "d"]
     assert out[1].decision == "error" and "type" in out[1].errors[0]
     assert out[2].decision == "violation"
+    # insulting the government is rule 1 but no data set annotates it: explicit insults go to a reviewer
+    assert out[3].decision == "review" and [f.rule for f in out[3].findings] == [1]
 
 
 def test_a_failing_detector_marks_its_activity_and_the_batch_goes_on(screener):
@@ -99,8 +102,8 @@ def test_missing_media_is_noted_not_fatal_and_not_clean(tmp_path):
 
 def test_sanction_levels_follow_reach_and_repeat_offences(screener):
     like = screener.screen(make_activity(None, type="like", target={"text": "dasar kafir, usir cina"}))
-    post = screener.screen(make_activity("dasar kafir, usir cina", platform="facebook"))
-    wide = screener.screen(make_activity("dasar kafir, usir cina", platform="facebook",
+    post = screener.screen(make_activity("Cina babi, ngerampas tanah pribumi", platform="facebook"))
+    wide = screener.screen(make_activity("Cina babi, ngerampas tanah pribumi", platform="facebook",
                                          author={"nip": "1", "followers": 40000}), prior_offences=1)
     lvl = {None: 0, "ringan": 1, "sedang": 2, "berat": 3}
     s_like = [f.sanction for f in like.findings if f.rule == 3][0]
@@ -123,7 +126,8 @@ def test_workers_without_fork_rebuild_the_same_screener_from_its_spec():
     assert w is not None and w.spec == spec
     assert w.resources.staff.get("198901142012121003") is not None
     assert w.resources.factchecks is not None
-    out = w.screen_chunk([(1, json.dumps(make_activity("pemerintah goblok, rezim anjing")).encode())], None)
+    out = w.screen_chunk([(1, json.dumps(make_activity("Pancasila itu sampah, ganti dengan khilafah!")).encode())],
+                         None)
     assert out[0]["decision"] == "violation"
 
 

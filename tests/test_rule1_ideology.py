@@ -74,21 +74,58 @@ NEGATIVE = [
 ]
 
 
+# Explicit in words, but the models trained on the public data sets (2010-2019 annotations) do not lean to
+# them: monitoring must not accuse on words alone, so only the pre-publication check flags them. Reviewers'
+# decisions (`rambu train --feedback`) are how such cases reach the models.
+WORDS_ONLY = {
+    "Rezim thaghut ini harus digulingkan secepatnya",
+    "NKRI bukan harga mati, negara ini cuma boneka asing",
+    "Demokrasi itu sistem kufur, haram ikut pemilu",
+    "UUD 45 sampah, bikinan penjajah",
+    "Bhinneka Tunggal Ika omong kosong, dari dulu juga nggak pernah bersatu",
+    "p a n c a s i l a itu haram buat diikuti",
+    "DPR 🖕🖕",
+}
+# Explicit words and a model that agrees: a violation without review.
+CONFIRMED = [
+    "P4NC4S1L4 s4mp4h, ganti aja sama khilafah!!!",
+    "#BubarkanNKRI sekarang juga, kita tegakkan khilafah",
+    "Negara kafir gak wajib dipatuhi, tolak pancasila",
+    "Indonesia harus jadi negara syariah, demokrasi produk kafir",
+]
+
+
 @pytest.mark.parametrize("text", POSITIVE)
-def test_hate_against_state_is_found(text, full_resources):
+def test_hate_against_state_is_found_in_a_draft_check(text, full_resources):
     act = make_activity(text)
-    findings = run_detector(IdeologyHateDetector, act, full_resources)
+    findings = run_detector(IdeologyHateDetector, act, full_resources, draft=True)
     assert findings, text
     f = findings[0]
-    assert f.rule == 1 and f.confidence >= 0.5
-    assert "Larangan 1" in f.explanation and f.basis
+    assert f.rule == 1 and f.confidence >= 0.35
+    assert "Larangan 1" in f.explanation and f.basis and f.score_detail
     assert evidence_quotes_original(act, findings)
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_hate_against_state_when_monitoring(text, full_resources):
+    findings = run_detector(IdeologyHateDetector, make_activity(text), full_resources)
+    if text in WORDS_ONLY:
+        assert not [f for f in findings if not f.needs_review], text  # a word match alone never confirms
+    else:
+        assert findings and findings[0].rule == 1, text
+
+
+@pytest.mark.parametrize("text", CONFIRMED)
+def test_explicit_words_and_the_model_agreeing_confirm(text, full_resources):
+    findings = run_detector(IdeologyHateDetector, make_activity(text), full_resources)
+    assert findings and not findings[0].needs_review, [(f.confidence, f.score_detail) for f in findings]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_criticism_news_and_patriotism_are_left_alone(text, full_resources):
-    findings = run_detector(IdeologyHateDetector, make_activity(text), full_resources)
-    assert not [f for f in findings if not f.needs_review], (text, findings)
+    for draft in (False, True):
+        findings = run_detector(IdeologyHateDetector, make_activity(text), full_resources, draft=draft)
+        assert not [f for f in findings if not f.needs_review], (text, draft, findings)
 
 
 def test_ocr_text_is_read_and_quoted():

@@ -16,7 +16,7 @@ CASES = [
     ("broadcast", "Info dari grup sebelah", HATE_SARA, True),
     ("like", None, HATE_STATE, True),
     ("love", None, HATE_SARA, True),
-    ("upload", None, "Rezim thaghut harus digulingkan", True),
+    ("upload", None, "Negara kafir gak wajib dipatuhi, tolak pancasila", True),
     ("comment", "setuju banget 👍", HATE_SARA, True),
     ("comment", "👍👍👍", HATE_STATE, True),
     ("comment", "wkwkwk mantap", HATE_SARA, True),
@@ -79,8 +79,8 @@ REUPLOAD_CASES = [
     ("post", "Reupload dari akun sebelah: dasar kafir, usir cina dari negeri ini", [], True),
     ("post", "repost ya gaes", [{"kind": "image", "ocr_text": "@akun_lain\nPancasila itu berhala, ganti dengan "
                                                                   "khilafah\nBalas Retweet Suka"}], True),
-    ("story", "", [{"kind": "image", "ocr_text": "@pengguna123 Yahudi laknat, bunuh semua\n12 Balasan  Bagikan"}],
-     True),
+    ("story", "", [{"kind": "image", "ocr_text": "@pengguna123 Cina babi, ngerampas tanah pribumi\n12 Balasan  "
+                                                 "Bagikan"}], True),
     ("post", "ss dari grup: orang Papua itu monyet, tidak pantas kuliah", [], True),
     ("post", "Reupload: jadwal kunjungan keluarga dibuka Senin sampai Kamis", [], False),
     ("post", "Reupload untuk dilaporkan: dasar kafir, usir cina dari negeri ini. Ini ujaran kebencian!", [], False),

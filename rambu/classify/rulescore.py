@@ -92,7 +92,7 @@ class RuleScorer:
     calibration: tuple[float, float] = (1.0, 0.0)  # Platt (a, b): the classifier's own probability
     review: float = 0.5  # at or above: a finding for review
     confirm: float = 0.9  # at or above (with explicit evidence and the model agreeing): a violation
-    # Explicit hate in words, said without distance, goes to review when a classifier leans to it -- the
+    # Hate in the strongest words, said without distance, goes to review when a classifier leans to it -- the
     # highest calibrated probability among `floor_labels` reaches this bar -- even if the combined score
     # does not (None: never); chosen by cross-validation. Rule 1 reads hate against the government this way.
     floor: float | None = None
@@ -134,10 +134,11 @@ class RuleScorer:
         gain = sum(w for w in self.weights.values() if w > 0)  # features are 0/1
         return sigmoid(total + gain) >= threshold
 
-    def floors(self, features: Mapping[str, float], explicit: bool, lean: float | None) -> bool:
-        """Explicit hate, no distancing context, and a classifier leaning to it (`lean`, the highest
-        probability among `floor_labels`): at least a review."""
-        return (self.floor is not None and explicit and lean is not None and lean >= self.floor
+    def floors(self, features: Mapping[str, float], strong: bool, lean: float | None) -> bool:
+        """Hate in the strongest words (a hateful phrase, a strong insult at a target, a call to violence), no
+        distancing context, and a classifier leaning to it (`lean`, the highest probability among
+        `floor_labels`): at least a review."""
+        return (self.floor is not None and strong and lean is not None and lean >= self.floor
                 and not any(features.get(name) for name in DISTANCING))
 
     def score(self, features: Mapping[str, float], z: float | None,

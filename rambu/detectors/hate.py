@@ -47,6 +47,11 @@ class HateEvidence:
         return bool(self.hateful) or any(h.label != "weak" for _, h in self.pairs)
 
     @property
+    def strong(self) -> bool:
+        """Hate in the strongest words: a hateful phrase, a strong insult at a target, or a call to violence."""
+        return any(self.features.get(name) for name in ("hateful", "pair_strong", "violence"))
+
+    @property
     def distanced(self) -> bool:
         """Context puts the words at a distance: news, condemnation, scripture, quotes, reported speech..."""
         return any(self.features.get(name) for name in DISTANCING)
@@ -94,18 +99,21 @@ class HateDetector(Detector):
         logits = doc.logits(f) if self.scorer.source == "model" else {}
         z = logits.get(self.key)
         lean = self._lean(doc, f) if z is not None and self.scorer.floor is not None else None
-        if z is not None and not self.scorer.could_reach(self.report_threshold, z, logits) and \
+        if z is not None and not doc.draft and not self.scorer.could_reach(self.report_threshold, z, logits) and \
                 not (lean is not None and lean >= self.scorer.floor):
             return  # no word in any list could lift it to review: the lists need not be read
         ev = self.lexical(f)
         if z is None and not (ev.hateful or ev.pairs):
             return  # without a model only words can raise a question
         p, steps = self.scorer.score(ev.features, z, logits)
-        if p < self.report_threshold and ev.explicit:
-            if self.scorer.floors(ev.features, ev.explicit, lean):
-                p = self.report_threshold
-                steps += (f"kata kebencian eksplisit tanpa konteks pembeda, dan model klasifikasi condong "
-                          f"({num(lean)}): diajukan untuk ditinjau ({num(p)})",)
+        if p < self.scorer.review and ev.strong and self.scorer.floors(ev.features, ev.strong, lean):
+            p = self.scorer.review  # the model's review point: an operator's stricter threshold still filters
+            steps += (f"kata kebencian yang keras tanpa konteks pembeda, dan model klasifikasi condong "
+                      f"({num(lean)}): diajukan untuk ditinjau ({num(p)})",)
+        if p < self.report_threshold and doc.draft and ev.explicit and not ev.distanced:
+            p = self.report_threshold
+            steps += ("pemeriksaan draf sebelum diunggah: kata kebencian yang eksplisit selalu ditandai agar ditinjau "
+                      f"penulisnya, walau model tidak condong ({num(p)})",)
         if p < self.report_threshold:
             return
         pm = self.scorer.model_probability(z)
@@ -131,6 +139,13 @@ class HateDetector(Detector):
             score_detail=steps, needs_review=not confirm,
             extra=(("targets", named), ("violence", ev.violent), ("model_probability", None if pm is None else round(pm, 3))),
         )
+
+    def probability(self, doc: Analysis, f: TextField) -> float:
+        """The rule's score for one field, whatever the thresholds (`rambu classify`)."""
+        if not f.doc.word_index[0]:
+            return 0.0
+        logits = doc.logits(f) if self.scorer.source == "model" else {}
+        return self.scorer.score(self.lexical(f).features, logits.get(self.key), logits)[0]
 
     # --------------------------------------------------------------- lexical
     def lexical(self, f: TextField) -> HateEvidence:

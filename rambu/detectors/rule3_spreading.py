@@ -48,6 +48,14 @@ REUPLOAD = [
     "status orang", "copas", "copas dari", "copy paste", "credit", "credits", "viral di",
     "🔁", "📸",
 ]
+# Re-posted to condemn or report it: the framing says so in these words. (Not REJECT's everyday words such
+# as "tidak pantas", which the re-posted hate itself may contain: "... tidak pantas kuliah".)
+REPORT = [
+    "laporkan", "lapor", "report", "dilaporkan", "ujaran kebencian", "provokasi", "provokator", "hoaks", "hoax",
+    "fitnah", "hentikan", "kecam", "mengecam", "jangan sebar", "jangan disebar", "jangan ditiru", "astaghfirullah",
+    "istighfar", "naudzubillah", "rasis", "rasisme", "intoleran", "miris", "prihatin", "takedown", "adu domba",
+    "keterlaluan", "kurang ajar", "tidak setuju", "stop",
+]
 SCREENSHOT = [  # words of a social-media app's screen, read from a picture
     "balas", "balasan", "suka", "retweet", "retweets", "repost", "kutip", "tweet", "postingan", "komentar",
     "bagikan", "ikuti", "mengikuti", "disukai oleh", "lihat terjemahan", "replying to", "membalas",
@@ -64,7 +72,7 @@ class SpreadingDetector(Detector):
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
         "Etika bermedia sosial ASN Pemasyarakatan angka 3",
     )
-    lists = {"agree": AGREE, "reject": REJECT, "reupload": REUPLOAD, "screenshot": SCREENSHOT}
+    lists = {"agree": AGREE, "reject": REJECT, "report": REPORT, "reupload": REUPLOAD, "screenshot": SCREENSHOT}
     exact_lists = ("reupload", "screenshot")
     needs = ("classifier",)
 
@@ -122,7 +130,7 @@ class SpreadingDetector(Detector):
                                                                or len(self.find("screenshot", f)) >= 2)]
         if not marks and not shots:
             return
-        if any(self.find("reject", f) for f in own):
+        if any(self.find("report", f) for f in own):
             return  # re-posted to condemn or report it
         content = list(own) if marks else shots
         hits = [(src, c) for src in self.sources for c in src.evaluate(doc, content)

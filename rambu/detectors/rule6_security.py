@@ -721,8 +721,8 @@ class SecurityInfoDetector(Detector):
         tol, 2 mobil". The leak is the employee's when their words carry the detail."""
         own = next((f for f in doc.own() if f.path == "text"), None)
         tgt = next((f for f in doc.targets() if f.path == "target.text"), None)
-        if own is None or tgt is None:
-            return
+        if own is None or tgt is None or not self._details(own, _FieldInfo(own.doc.original)):
+            return  # a reply without any operational detail (time, count, route ...) gives nothing away
         field, split = joined(tgt, own)
         for c in self.detect_field(doc, field):
             ev = tuple(e for x in c.evidence for e in split(x))

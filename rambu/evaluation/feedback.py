@@ -64,6 +64,8 @@ def load_decisions(url_or_session) -> list[Decision]:
 def _latest(rows: Iterable) -> list[Decision]:
     latest: dict[int, Decision] = {}
     for fb in rows:
+        if getattr(fb, "withdrawn_at", None) is not None:
+            continue  # a verdict taken back when the review was reopened
         if fb.verdict not in ("confirmed", "dismissed"):
             latest.pop(fb.finding_id, None)  # reopened: the earlier verdict no longer stands
             continue
@@ -127,9 +129,11 @@ def current_points(config) -> dict[int, tuple[float, str]]:
     return out
 
 
-def confirmation_report(url_or_session, config) -> dict:
+def confirmation_report(url_or_session, config, points: dict[int, tuple[float, str]] | None = None) -> dict:
+    """Per rule: bands, confirmation above the point in force, and the suggested point. `points` (rule ->
+    (confirm point, detector name)) defaults to those of the engine built from `config`."""
     decisions = load_decisions(url_or_session)
-    points = current_points(config)
+    points = points if points is not None else current_points(config)
     return {"target": TARGET, "min_reviewed": MIN_REVIEWED, "reviewed": len(decisions),
             "rules": [rule_report(decisions, r, *points.get(r, (None, None))) for r in range(1, 8)]}
 

@@ -14,15 +14,12 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from ..files import sha256_file
 from .extracted import Extraction
 
 
 def file_sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    return sha256_file(path)[0]
 
 
 def default_folder(setting: str) -> str | None:

@@ -247,6 +247,7 @@ ACTION_LABELS = {
     "case.attachment_view": "lampiran diunduh", "case.defence": "pegawai menyampaikan pembelaan",
     "batch.rescreen": "baris batch disaring ulang", "staff.update": "data pegawai diubah",
     "self.view": "pegawai membuka halaman sendiri",
+    "feedback.threshold_applied": "ambang pelanggaran diterapkan dari umpan balik pemeriksa",
 }
 OBJECT_LABELS = {"case": "kasus", "finding": "temuan", "user": "pengguna", "batch": "batch", "staff": "pegawai",
                  "setting": "pengaturan", "holiday": "hari libur", "unit": "unit", "region": "wilayah",
@@ -258,6 +259,8 @@ DETAIL_LABELS = {"reason": "alasan", "case_id": "kasus", "client": "alamat klien
                  "number": "nomor", "staff_id": "pegawai", "finding_id": "temuan", "completed": "tahap selesai",
                  "next": "tahap berikutnya", "notes": "catatan", "done_on": "tanggal tahap", "document_id": "dokumen",
                  "attachment_id": "lampiran", "kind": "jenis", "old": "sebelumnya", "new": "menjadi",
+                 "rule": "larangan", "reviewed": "ditinjau", "confirmed": "dikonfirmasi",
+                 "confirm_rate": "bagian dikonfirmasi",
                  "username": "nama pengguna", "role": "peran", "scope": "cakupan", "unit_id": "unit",
                  "region_id": "wilayah", "created": "baru", "updated": "diperbarui", "rejected": "ditolak",
                  "relinked": "ditautkan", "rows": "baris", "filters": "saringan", "decision": "keputusan",

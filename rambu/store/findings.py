@@ -205,6 +205,10 @@ def review(s: Session, actor: Actor, finding_id: int, verdict: str, reason: str)
     if verdict not in ("confirm", "dismiss"):
         raise Invalid("putusan tinjauan harus 'confirm' atau 'dismiss'")
     reason = _reason(reason)
+    if verdict == "confirm" and f.rule == 0:
+        raise Invalid("temuan 'media belum terperiksa' bukan dugaan pelanggaran dan tidak dapat dikonfirmasi: periksa "
+                      "medianya secara manual; bila aman, tolak temuan ini dengan alasannya, bila melanggar, catat "
+                      "alasannya lalu unggah ulang aktivitas dengan teks/transkrip medianya agar disaring")
     if verdict == "confirm" and f.staff_id is None:
         raise Invalid("pelaku tidak ada di direktori pegawai (NIP tidak dikenal): daftarkan pegawai atau tautkan "
                       "temuan ke pegawai dulu, lalu konfirmasi temuan ini")

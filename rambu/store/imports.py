@@ -8,13 +8,13 @@ after the activities, naming the path inside the archive.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..files import sha256_file
 from ..importers.archive import Limits
 from ..importers import UploadError, open_upload
 from ..importers.upload import is_archive_upload
@@ -58,7 +58,7 @@ def upload_archive(s: Session, actor: Actor, path: str, filename: str, *, unit_i
     except UploadError as e:
         raise Invalid(str(e)) from None
     with up:
-        digest, size = _digest(path)
+        digest, size = sha256_file(path)
         with open(path, "rb") as f:
             original = f.read()
         media = list(up.media_bytes()) + [(f"sumber/{_safe_name(up.filename)}", original)]
@@ -69,15 +69,6 @@ def upload_archive(s: Session, actor: Actor, path: str, filename: str, *, unit_i
         audit.record(s, actor, "batch.import", "batch", b.id, unit_id=b.unit_id,
                      detail={k: v for k, v in info.items() if k != "warnings"} | {"warnings": len(up.warnings)})
     return b, info
-
-
-def _digest(path: str) -> tuple[str, int]:
-    h, n = hashlib.sha256(), 0
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-            n += len(chunk)
-    return h.hexdigest(), n
 
 
 def _safe_name(name: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..files import sha256_file
 from . import audit, config
 from ..contract.io import LineError, read_lines
 from .access import Actor, Invalid, can_see_unit
@@ -80,15 +81,6 @@ def _nip(obj: Any) -> str | None:
     return nip if isinstance(nip, str) and nip else None
 
 
-def _sha256_of(path: str) -> tuple[str, int]:
-    h, size = hashlib.sha256(), 0
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-            size += len(block)
-    return h.hexdigest(), size
-
-
 def _safe_name(path: str) -> str:
     p = (path or "").replace("\\", "/").lstrip("/")
     parts = [x for x in p.split("/") if x not in ("", ".")]
@@ -141,7 +133,7 @@ def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[
     names = [(_safe_name(name), p) for name, p in media]
     if len({n for n, _ in names}) != len(names):
         raise Invalid("berkas media ganda: " + ", ".join(sorted({n for n, _ in names if [x for x, _ in names].count(n) > 1})))
-    sha = sha256 or _sha256_of(path)[0]
+    sha = sha256 or sha256_file(path)[0]
     b = Batch(unit_id=unit_id, uploaded_by=actor.id, filename=os.path.basename(filename or "batch.jsonl")[:255],
               sha256=sha, size=size, total_lines=0, status="queued")
     s.add(b)
@@ -165,7 +157,7 @@ def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[
                         screened_at=now))
     b.total_lines = counts["lines"] + len(issues)
     for name, p in names:
-        digest, n = _sha256_of(p)
+        digest, n = sha256_file(p)
         with open(p, "rb") as f:
             s.add(MediaFile(batch_id=b.id, path=name, sha256=digest, size=n, content=f.read()))
     audit.record(s, actor, "batch.upload", "batch", b.id, unit_id=unit_id,

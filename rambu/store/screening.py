@@ -62,12 +62,14 @@ class ScreenerProvider:
                     gc.freeze()
             return self._screener
 
-    def screen(self, s: Session, activity: Any, prior_offences: int = 0) -> dict:
-        return self.screen_with(self.get(s), activity, prior_offences)
+    def screen(self, s: Session, activity: Any, prior_offences: int = 0, draft: bool = False) -> dict:
+        return self.screen_with(self.get(s), activity, prior_offences, draft)
 
-    def screen_with(self, screener: Any, activity: Any, prior_offences: int = 0) -> dict:
+    def screen_with(self, screener: Any, activity: Any, prior_offences: int = 0, draft: bool = False) -> dict:
         """Screen with a Screener got earlier (no database needed: callers screen outside transactions)."""
         with self.lock:
+            if draft:
+                return screener.screen(activity, prior_offences=prior_offences, draft=True).to_dict()
             return screener.screen(activity, prior_offences=prior_offences).to_dict()
 
     def versions(self, s: Session) -> dict:

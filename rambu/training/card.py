@@ -227,7 +227,7 @@ def model_card(manifest: dict, files: list[Path]) -> str:
     lines += [
         "| **review from** | " + " | ".join(f"**{s['operating_points']['review']:.3f}**" for s in m["rules"].values()) + " |",
         "| **confirm from** | " + " | ".join(f"**{s['operating_points']['confirm']:.3f}**" for s in m["rules"].values()) + " |",
-        "| floor (explicit words to review when a model's probability reaches) | " + " | ".join(
+        "| floor (hate in the strongest words, without distance, to review when a model's probability reaches) | " + " | ".join(
             "never" if s["operating_points"].get("floor") is None else
             f"{s['operating_points']['floor']:.2f} ({', '.join(s.get('floor_labels', []))})"
             for s in m["rules"].values()) + " |",

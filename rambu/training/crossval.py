@@ -126,7 +126,7 @@ def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], co
         lean = np.max([calibrated(z[lab][rows], calibration[lab]) for lab in sc.floor_labels], axis=0)
         data[r] = stacking.RuleRows(stacking.score_rows(sc, z[r][rows], X, others),
                                     calibrated(z[r][rows], calibration[r]), lex[r].explicit[rows],
-                                    lex[r].plain[rows], lean, y[rows])
+                                    lex[r].plain[rows], lex[r].plain_strong[rows], lean, y[rows])
         scorers[r] = sc
     points = stacking.choose_points(data, corpus.clean[rows], corpus.source[rows])
     return {r: replace(scorers[r], review=points[r][0], confirm=points[r][1], floor=points[r][2])

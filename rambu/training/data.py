@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
+
+from ..files import sha256_file
 
 _BYTE_ESC_RE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 _LITERAL_ESC_RE = re.compile(r"\\([ntr'\"\\])")
@@ -134,14 +135,6 @@ class Loaded:
     rows_in_file: int
 
 
-def sha256_file(p: Path) -> str:
-    h = hashlib.sha256()
-    with open(p, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def load_dataset(ds: DataSet, data_dir: Path, limit: int | None = None, seed: int = 0) -> Loaded:
     p = Path(data_dir) / ds.path
     if not p.is_file():
@@ -154,7 +147,7 @@ def load_dataset(ds: DataSet, data_dir: Path, limit: int | None = None, seed: in
         rows = [rows[i] for i in keep]
     texts = [ds.clean(r[ds.text_column]) for r in rows]
     y = {lab: np.array([int(r[lab]) for r in rows], dtype=np.int8) for lab in ds.labels}
-    return Loaded(ds, texts, y, sha256_file(p), n_file)
+    return Loaded(ds, texts, y, sha256_file(p)[0], n_file)
 
 
 @dataclass

@@ -25,8 +25,9 @@ TARGETS = {"any_far": 0.045, "confirm_far": 0.008}
 RECALL_GOALS = {"rule2": 0.75, "rule1": 0.60}
 AGREEMENT = 0.5  # the classifier's own probability needed to confirm (setting ruleN.model_agreement)
 # Labels whose probability may lift explicit hate in words to review: the rule's own model, and the
-# hate-speech model (hate against the government is rule 1 but not in Netifier's radicalism label).
-FLOOR_LABELS = {"rule1": ("rule1", "HS"), "rule2": ("rule2", "HS")}
+# hate-speech model (hate against the government is rule 1 but not in Netifier's radicalism label; Ibrohim's
+# annotators often marked "pemerintah anjing" as abusive rather than hate speech, hence `Abusive` for rule 1).
+FLOOR_LABELS = {"rule1": ("rule1", "HS", "Abusive"), "rule2": ("rule2", "HS", "sara")}
 STACK_C = 10.0
 
 
@@ -42,6 +43,12 @@ class Lexical:
         """Explicit hate without distancing context (news, condemnation, scripture, quotes ...)."""
         cols = [FEATURES.index(n) for n in DISTANCING]
         return self.explicit & (self.X[:, cols].sum(axis=1) == 0)
+
+    @property
+    def plain_strong(self) -> np.ndarray:
+        """Hate in the strongest words (hateful phrase, strong insult at a target, violence), without distance."""
+        cols = [FEATURES.index(n) for n in ("hateful", "pair_strong", "violence")]
+        return self.plain & (self.X[:, cols].sum(axis=1) > 0)
 
 
 def lexical_features(texts: Sequence[str], rule: str) -> Lexical:
@@ -119,7 +126,8 @@ class RuleRows:
     p: np.ndarray  # final probability
     pm: np.ndarray  # the classifier's own calibrated probability
     explicit: np.ndarray
-    plain: np.ndarray  # explicit hate said without distancing context (the floor may apply)
+    plain: np.ndarray  # explicit hate said without distancing context (may be confirmed)
+    strong: np.ndarray  # ... in the strongest words (the floor may apply)
     lean: np.ndarray  # highest calibrated probability among the rule's floor labels
     y: np.ndarray  # label (1, 0, -1 unknown)
 
@@ -127,14 +135,15 @@ class RuleRows:
         return (self.p >= c) & self.plain & (self.pm >= AGREEMENT)
 
     def floored(self, bar: float | None) -> np.ndarray:
-        return np.zeros(len(self.p), dtype=bool) if bar is None else self.plain & (self.lean >= bar)
+        return np.zeros(len(self.p), dtype=bool) if bar is None else self.strong & (self.lean >= bar)
 
 
-# Floor bars tried per rule. Rule 1's is policy, not search: hate against the government is rule 1 but no
-# data set annotates it, so the search (which counts annotated radicalism only) would never pay for it.
-# Explicit insults of the state that the hate-speech model also sees go to review; measured cost: about
-# 0.5% of clean posts.
-FLOOR_BARS = {"rule1": (0.7,), "rule2": (None, 0.25, 0.35, 0.5)}
+# Floor bars per rule: policy, not search. Hate in the strongest words is what any user expects a finding
+# for, and the data sets under-annotate it: hate against the government is rule 1 but no data set annotates
+# it, and short explicit SARA slurs are rare in them. With the bars below the floor costs almost nothing at
+# the same false-accusation targets (nested cross-validation: SARA recall 43.3% -> 42.6%, radicalism
+# unchanged); the search then sets the review and confirm points around it.
+FLOOR_BARS = {"rule1": (0.7,), "rule2": (0.5,)}
 
 
 def _candidates(p: np.ndarray, clean: np.ndarray) -> np.ndarray:

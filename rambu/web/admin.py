@@ -8,7 +8,7 @@ from typing import Optional
 from fastapi import Depends, FastAPI, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
-from ..store import audit, auth, config, findings, orgs
+from ..store import audit, auth, config, findings, orgs, reviewer_feedback
 from ..store.access import ROLE_SCOPES, Actor, Invalid
 from .app import current_actor, db, form_data, redirect, twin
 from .views import (MAX_ID, FactCheckIn, HolidayIn, RegionIn, StaffPatch, UnitIn, UnitPatch, UserIn, UserPatch, _opt_int)
@@ -106,7 +106,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
     def admin_home(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
         """Ringkasan administrasi."""
         actor.require("admin")
-        return {"sections": ["users", "units", "staff", "factchecks", "holidays", "settings", "audit"]}
+        return {"sections": ["users", "units", "staff", "factchecks", "holidays", "settings", "feedback-report", "audit"]}
 
     # users
     @twin(app, "/admin/users", "admin_users.html", tags=["admin"])
@@ -418,6 +418,36 @@ def register(app: FastAPI) -> None:  # noqa: C901
         if verify:
             d["verification"] = audit.verify(s).to_dict()
         return d
+
+    @twin(app, "/admin/feedback-report", "admin_feedback.html", tags=["admin"])
+    def feedback_report(request: Request, actor: Actor = Depends(current_actor), s: Session = Depends(db)):
+        """Per larangan: berapa temuan yang dikonfirmasi pemeriksa pada tiap tingkat keyakinan, dan saran ambang
+        pelanggaran (titik terendah yang di atasnya sedikitnya 95% dikonfirmasi)."""
+        return reviewer_feedback.report(s, actor, request.app.state.provider)
+
+    @app.post("/admin/feedback-report", include_in_schema=False)
+    def feedback_apply_form(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
+                            s: Session = Depends(db)):
+        try:
+            r = reviewer_feedback.apply(s, actor, int(form.get("rule") or 0), float(form.get("threshold") or -1),
+                                        request.app.state.provider)
+        except (Invalid, ValueError) as e:
+            return redirect("/admin/feedback-report", str(e), error=True)
+        s.commit()
+        return redirect("/admin/feedback-report", f"Ambang pelanggaran larangan {r['rule']} kini "
+                        f"{r['threshold']:.2f}".replace(".", ",") + " (tercatat di log audit).")
+
+    @app.post("/api/admin/feedback-report/apply", tags=["admin"],
+              summary="Terapkan saran ambang pelanggaran satu larangan (harus sama dengan saran saat ini)")
+    def api_feedback_apply(request: Request, body: dict, actor: Actor = Depends(current_actor),
+                           s: Session = Depends(db)):
+        try:
+            rule, threshold = int(body.get("rule")), float(body.get("threshold"))
+        except (TypeError, ValueError):
+            raise Invalid("rule (angka) dan threshold (angka) wajib diisi") from None
+        r = reviewer_feedback.apply(s, actor, rule, threshold, request.app.state.provider)
+        s.commit()
+        return r
 
     @app.get("/api/admin/feedback", tags=["admin"], summary="Putusan peninjau beserta teks, untuk pelatihan ulang")
     def api_feedback(actor: Actor = Depends(current_actor), s: Session = Depends(db)):

@@ -369,7 +369,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                 activity["media"] = [{"kind": "image", "ocr_text": ocr_text.strip()}]
             from ..contract.activity import parse_activity
             act = parse_activity(activity, tmp)
-            result = request.app.state.provider.screen_with(screener, act)
+            result = request.app.state.provider.screen_with(screener, act, draft=True)
             visuals = media_view.draft_visuals(activity, result, tmp)
         finally:
             if tmp:

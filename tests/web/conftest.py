@@ -36,7 +36,7 @@ class StubScreener:
     def __init__(self):
         self.calls = 0
 
-    def screen(self, activity, prior_offences=0):
+    def screen(self, activity, prior_offences=0, draft=False):
         self.calls += 1
         fields = [("text", activity.text or "")] + [(f"media[{i}].ocr_text", m.ocr_text or "")
                                                    for i, m in enumerate(activity.media)]

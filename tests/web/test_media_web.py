@@ -47,6 +47,13 @@ def test_batch_media_are_screened_as_on_the_command_line(app, world, as_user, en
     by_activity = {f["activity_id"]: f for f in found}
     assert by_activity["a-1"]["rule"] == 6 and not by_activity["a-1"]["needs_review"]
     assert by_activity["a-2"]["rule"] == 0 and by_activity["a-2"]["needs_review"]  # missing: a review, not clean
+    # an unexamined medium is not a suspected violation: it cannot be confirmed, only checked and dismissed
+    r = kep.api("POST", f"/api/findings/{by_activity['a-2']['id']}/review",
+                json={"verdict": "confirm", "reason": "cek manual"})
+    assert r.status_code == 400 and "media belum terperiksa" in r.json()["detail"]
+    r = kep.api("POST", f"/api/findings/{by_activity['a-2']['id']}/review",
+                json={"verdict": "dismiss", "reason": "gambar diperiksa manual: aman"})
+    assert r.status_code == 200
     (tmp_path / "media").mkdir()
     (tmp_path / "media" / "poster.png").write_bytes(poster)
     cli = engine.screen(parse_activity(items[0], str(tmp_path)))
