@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import bindparam, exists, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import audit, config
@@ -225,18 +225,37 @@ def excerpt(item) -> str:
     return " | ".join(p for p in parts if p)[:4000]
 
 
+_LINE_FIELDS = ("status", "activity_id", "nip", "decision", "result", "error", "screened_at", "retry")
+_STATEMENTS: dict[str, tuple] = {}  # dialect -> (insert result, update line, insert finding): compiled once
+
+
+def _statements(s: Session) -> tuple:
+    """Statements with bound parameters: a result's JSON is a parameter, not a literal for SQLAlchemy to walk
+    (which cost as much as screening the line)."""
+    dialect = s.get_bind().dialect.name
+    got = _STATEMENTS.get(dialect)
+    if got is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        r, ln = ScreenResult.__table__, BatchLine.__table__
+        got = (insert(r).on_conflict_do_nothing().returning(r.c.key),
+               update(ln).where(ln.c.batch_id == bindparam("b_id"), ln.c.line_no == bindparam("b_line"),
+                                ln.c.status == "pending").values({f: bindparam(f) for f in _LINE_FIELDS}),
+               Finding.__table__.insert())
+        _STATEMENTS[dialect] = got
+    return got
+
+
 def insert_result(s: Session, key: str, batch_id: int, line_no: int, engine: str, vals: dict,
                   rescreen_id: int | None = None) -> bool:
     """Store a result under its key; False when the key was already taken (a repeated delivery)."""
-    dialect = s.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(ScreenResult).values(key=key, batch_id=batch_id, line_no=line_no, engine=engine,
-                                       decision=vals.get("decision"), result=vals.get("result") or {},
-                                       rescreen_id=rescreen_id, created_at=utcnow())
-    return s.execute(stmt.on_conflict_do_nothing().returning(ScreenResult.key)).first() is not None
+    stmt = _statements(s)[0]
+    row = s.connection().execute(stmt, {"key": key, "batch_id": batch_id, "line_no": line_no, "engine": engine,
+                                        "decision": vals.get("decision"), "result": vals.get("result") or {},
+                                        "rescreen_id": rescreen_id, "created_at": utcnow()}).first()
+    return row is not None
 
 
 def screen_chunk(factory: sessionmaker, provider: ScreenerProvider, batch_id: int, idx: int,
@@ -273,18 +292,22 @@ def screen_chunk(factory: sessionmaker, provider: ScreenerProvider, batch_id: in
 
 
 def write_lines(s: Session, batch_id: int, engine: str, done: list[tuple[int, dict, list[dict]]]) -> int:
-    written = 0
+    _, line_update, finding_insert = _statements(s)
+    conn = s.connection()
+    written, findings = 0, []
+    now = utcnow()
     for line_no, vals, found in done:
         if vals["status"] == "done" and not insert_result(s, result_key(batch_id, line_no, engine), batch_id,
                                                           line_no, engine, vals):
             continue  # this engine's result for the line is already stored
-        took = s.execute(update(BatchLine).where(BatchLine.batch_id == batch_id, BatchLine.line_no == line_no,
-                                                 BatchLine.status == "pending").values(**vals)
-                         .execution_options(synchronize_session=False))
+        params = {f: vals.get(f) for f in _LINE_FIELDS}
+        params["retry"] = bool(params["retry"])
+        took = conn.execute(line_update, {"b_id": batch_id, "b_line": line_no, **params})
         if took.rowcount == 1:  # another worker may have taken this line meanwhile: then its findings stand
             written += 1
-            s.add_all(Finding(idx=i, **f) for i, f in enumerate(found))
-    s.flush()
+            findings += [dict(f, idx=i, created_at=now, status="open") for i, f in enumerate(found)]
+    if findings:
+        conn.execute(finding_insert, findings)
     return written
 
 
