@@ -6,8 +6,9 @@ Issue 7: 1 MB of OCR text took over 120 s because the hate rules paired every ta
 hostile word of a field (quadratic). Each shape is screened once per size with the real engine
 (bundled classifiers) as `media[0].ocr_text` of a post; a time that grows in step with the size is linear.
 
-Shapes: `kalimat` one short hostile sentence repeated on many lines; `ujaran` a longer hateful sentence
-repeated; `netral` random ordinary words.
+Shapes: `kalimat` one short hostile sentence repeated on many lines; `simbol` flag and emblem words with
+desecrating acts repeated (rule 5 pairs them); `ujaran` a longer hateful sentence repeated; `netral` random
+ordinary words; `nyata` real posts of the training sets one after another (read from ../shared/data).
 """
 from __future__ import annotations
 
@@ -15,8 +16,26 @@ import argparse
 import random
 import time
 
+def _real(n: int) -> str:
+    """Real posts of the training sets (read from ../shared/data at run time) joined into one long text."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import realtext
+    out, size = [], 0
+    for t in realtext.posts():
+        out.append(t)
+        size += len(t) + 1
+        if size >= n:
+            break
+    return "\n".join(out)[:n]
+
+
 SHAPES = {
     "kalimat": lambda n: ("Pemerintah ini thogut.\n" * (n // 23 + 1))[:n],
+    # rule 5 pairs flag words with desecrating acts: many of both
+    "simbol": lambda n: ("Bendera merah putih dibakar lalu diinjak, lambang garuda dicoret. " * (n // 66 + 1))[:n],
+    "nyata": _real,  # varied real posts, one after another
     "ujaran": lambda n: ("Dasar suku pendatang itu memang biang kerok, usir saja mereka semua! " * (n // 70 + 1))[:n],
     "netral": lambda n: " ".join(random.Random(1).choice(
         "pemerintah lapas warga binaan kunjungan keluarga jadwal informasi hari ini petugas blok".split())

@@ -67,15 +67,22 @@ def test_two_workers_one_killed_mid_chunk(db_url, world):
 
         def a_mid_chunk():
             with factory() as s:
-                job = s.execute(text("SELECT id FROM procrastinate_jobs WHERE task_name = 'rambu.screen_chunk' "
-                                     "AND status = 'doing' AND worker_id = :w"), {"w": first}).scalar()
+                job = s.execute(text(  # a chunk of 20 long posts takes over a second: just begun = mid-chunk
+                    "SELECT id FROM procrastinate_jobs j WHERE task_name = 'rambu.screen_chunk' AND status = 'doing' "
+                    "AND worker_id = :w AND (SELECT max(at) FROM procrastinate_events e WHERE e.job_id = j.id "
+                    "AND e.type = 'started') > now() - interval '0.3 seconds'"), {"w": first}).scalar()
                 done = s.scalar(select(func.count()).select_from(BatchLine)
                                 .where(BatchLine.batch_id == batch_id, BatchLine.status != "pending"))
                 return job if job and done >= 20 else None
-        killed_job = _wait(a_mid_chunk, 120, "pekerja a menyaring potongan kedua atau lebih")
-        time.sleep(0.5)
+        _wait(a_mid_chunk, 120, "pekerja a baru mulai menyaring potongan kedua atau berikutnya")
         procs[0].send_signal(signal.SIGKILL)
         procs[0].wait(10)
+        with factory() as s:  # what it was doing when it died stays "doing" until retried
+            killed = [j for (j,) in s.execute(text("SELECT id FROM procrastinate_jobs WHERE status = 'doing' "
+                                                   "AND task_name = 'rambu.screen_chunk' AND worker_id = :w"),
+                                              {"w": first})]
+        assert killed, "pekerja a dihentikan di antara dua pekerjaan"
+        killed_job = killed[0]
 
         def finished():
             with factory() as s:
