@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Iterator
 
-from . import NothingToImport, Report, options_for, run
+from . import NothingToImport, Options, Report, detect, nothing_found, options_for, run
 from .archive import Archive, ArchiveError, Limits, MemberError, clean_name, open_archive
 
 JSONL = (".jsonl", ".ndjson")
@@ -80,30 +80,56 @@ def open_upload(path: str, filename: str, *, nip: str | None = None, platform: s
                 staff_timezone: str | None = None, limits: Limits | None = None) -> Upload:
     """The batch an uploaded file makes (see the module doc); UploadError when it makes none."""
     name = os.path.basename(filename or "unggahan")
-    try:
-        archive = open_archive(path, limits, name=name)
-    except ArchiveError as e:
-        raise UploadError(str(e)) from None
+    archive = _open(path, name, limits)
     work = tempfile.mkdtemp(prefix="rambu-impor-")
     try:
         with archive:
-            if platform == "auto" and any(p.lower().endswith(JSONL) for p in archive.members):
+            options = _plan(archive, nip, platform, timezone, sender, staff_name, staff_timezone)
+            if options is None:
                 return _contract(archive, name, work)
-            return _export(archive, name, work, nip, platform, timezone, sender, staff_name, staff_timezone)
+            return _export(archive, name, work, options, platform)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
 
 
-def _export(archive: Archive, name: str, work: str, nip: str | None, platform: str, timezone: str | None,
-            sender: str | None, staff_name: str | None, staff_timezone: str | None) -> Upload:
+def check_upload(path: str, filename: str, *, nip: str | None = None, platform: str = "auto",
+                 timezone: str | None = None, sender: str | None = None, staff_name: str | None = None,
+                 staff_timezone: str | None = None, limits: Limits | None = None) -> str:
+    """What `open_upload` would decide before reading anything: "contract" or "export", or UploadError for an
+    archive that cannot be one (not a ZIP, no export found, no NIP). Reads the ZIP's directory and a few
+    file heads only, so the web upload can answer at once and leave the import to a job."""
+    with _open(path, os.path.basename(filename or "unggahan"), limits) as archive:
+        return "contract" if _plan(archive, nip, platform, timezone, sender, staff_name, staff_timezone) is None \
+            else "export"
+
+
+def _open(path: str, name: str, limits: Limits | None) -> Archive:
+    try:
+        return open_archive(path, limits, name=name)
+    except ArchiveError as e:
+        raise UploadError(str(e)) from None
+
+
+def _plan(archive: Archive, nip: str | None, platform: str, timezone: str | None, sender: str | None,
+          staff_name: str | None, staff_timezone: str | None) -> Options | None:
+    """None for a ZIP of contract JSON Lines; for a platform export, the import's options."""
+    if platform == "auto" and any(p.lower().endswith(JSONL) for p in archive.members):
+        return None
     if not nip:
         raise UploadError("ekspor platform memerlukan pegawai pemiliknya: pilih NIP pegawai")
     member = SimpleNamespace(name=staff_name, timezone=staff_timezone)
     try:
         options = options_for(nip, timezone=timezone, sender=sender, staff={nip: member})
+        found = detect(archive, platform)
     except ValueError as e:
         raise UploadError(str(e)) from None
+    if not found:
+        raise UploadError(nothing_found(archive))
+    return options
+
+
+def _export(archive: Archive, name: str, work: str, options: Options, platform: str) -> Upload:
     report = Report(name)
     media_dir = os.path.join(work, "media")
     os.makedirs(media_dir)

@@ -113,13 +113,9 @@ class _Scope:
                 "cakupan Anda: baris tidak diterima (unggah lewat humas unit tersebut)")
 
 
-def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[tuple[str, str]] = (),
-                unit_id: int | None = None, *, issues: list[str] = (), sha256: str | None = None,
-                size: int | None = None) -> Batch:
-    """Store the batch file at `path` (and media files: (name in the batch, path on disk)) for screening.
-
-    For a batch imported from an archive (store/imports.py), `issues` are the archive's unreadable parts
-    (kept as error lines after the activities) and `sha256`/`size` are the archive's own."""
+def new_batch(s: Session, actor: Actor, path: str, filename: str, unit_id: int | None = None, *,
+              sha256: str | None = None, size: int | None = None, status: str = "queued") -> Batch:
+    """The batch row for the file at `path`, once the uploader may send it (size limit, unit in scope)."""
     actor.require("batches.write")
     limit = int(config.get(s, "batch.max_upload_mb")) * 1024 * 1024
     size = os.path.getsize(path) if size is None else size
@@ -130,14 +126,28 @@ def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[
         raise Invalid("pilih unit pemilik batch")
     if s.get(Unit, unit_id) is None or not can_see_unit(s, actor, unit_id):
         raise Invalid("unit di luar cakupan Anda")
-    names = [(_safe_name(name), p) for name, p in media]
-    if len({n for n, _ in names}) != len(names):
-        raise Invalid("berkas media ganda: " + ", ".join(sorted({n for n, _ in names if [x for x, _ in names].count(n) > 1})))
-    sha = sha256 or sha256_file(path)[0]
     b = Batch(unit_id=unit_id, uploaded_by=actor.id, filename=os.path.basename(filename or "batch.jsonl")[:255],
-              sha256=sha, size=size, total_lines=0, status="queued")
+              sha256=sha256 or sha256_file(path)[0], size=size, total_lines=0, status=status)
     s.add(b)
     s.flush()
+    return b
+
+
+def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[tuple[str, str]] = (),
+                unit_id: int | None = None, *, issues: list[str] = (), sha256: str | None = None,
+                size: int | None = None, batch: Batch | None = None) -> Batch:
+    """Store the batch file at `path` (and media files: (name in the batch, path on disk)) for screening.
+
+    For a batch imported from an archive (store/imports.py), `issues` are the archive's unreadable parts
+    (kept as error lines after the activities), `sha256`/`size` are the archive's own, and `batch` is the
+    row made when the archive arrived (its lines and media are added here, in the caller's transaction)."""
+    actor.require("batches.write")
+    b = batch if batch is not None else new_batch(s, actor, path, filename, unit_id, sha256=sha256, size=size)
+    names = [(_safe_name(name), p) for name, p in media]
+    taken = [n for n, _ in names] + list(  # media the batch holds already (an archive under sumber/) count too
+        s.scalars(select(MediaFile.path).where(MediaFile.batch_id == b.id)))
+    if len(set(taken)) != len(taken):
+        raise Invalid("berkas media ganda: " + ", ".join(sorted({n for n in taken if taken.count(n) > 1})))
     scope = _Scope(s, actor)
     counts = {"lines": 0, "duplicates": 0, "refused": 0, "last": 0}
     with open(path, "rb") as f:
@@ -160,7 +170,7 @@ def accept_file(s: Session, actor: Actor, path: str, filename: str, media: list[
         digest, n = sha256_file(p)
         with open(p, "rb") as f:
             s.add(MediaFile(batch_id=b.id, path=name, sha256=digest, size=n, content=f.read()))
-    audit.record(s, actor, "batch.upload", "batch", b.id, unit_id=unit_id,
+    audit.record(s, actor, "batch.upload", "batch", b.id, unit_id=b.unit_id,
                  detail={"filename": b.filename, "sha256": b.sha256, "lines": counts["lines"], "media": len(names),
                          "duplicates": counts["duplicates"], "refused": counts["refused"]})
     return b
