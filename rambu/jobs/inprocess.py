@@ -9,7 +9,7 @@ import time
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..store import batches, rescreen
+from ..store import batches, imports, rescreen
 from ..store.models import Batch
 from ..store.screening import ScreenerProvider
 from . import work
@@ -28,6 +28,9 @@ class InProcessQueue:
         self.last_error: str | None = None
 
     # --- what the web layer tells the queue (inside its transaction) ---------------------------------
+    def import_waiting(self, s: Session, batch_id: int) -> None:
+        self.wake.set()
+
     def batch_waiting(self, s: Session, batch_id: int) -> None:
         self.wake.set()
 
@@ -52,6 +55,7 @@ class InProcessQueue:
 
     def run_once(self, stop: threading.Event | None = None) -> int:
         """Do every unfinished piece of work now (in the calling thread); returns how many batches finished."""
+        self.run_imports(stop)
         n = 0
         for bid in batches.pending_batches(self.factory):
             if stop is not None and stop.is_set():
@@ -64,12 +68,24 @@ class InProcessQueue:
             rescreen.run_all(self.factory, self.provider, run_id, stop=stop)
         return n
 
+    def run_imports(self, stop: threading.Event | None = None) -> None:
+        """Archives waiting for their import, oldest first (screening then finds their batches queued). An
+        unexpected error gets one more try at once: the second one fails the batch rather than loop on it."""
+        for bid in imports.pending_imports(self.factory):
+            if stop is not None and stop.is_set():
+                return
+            try:
+                imports.import_batch(self.factory, bid, final=False)
+            except Exception:  # noqa: BLE001 - e.g. the same activities stored at the same moment by an upload
+                log.warning("impor batch %s dicoba ulang", bid, exc_info=True)
+                imports.import_batch(self.factory, bid)
+
     def housekeeping(self) -> dict:
         """Reminders of due and overdue case steps, and the e-mail outbox."""
         return work.housekeeping(self.factory)
 
     def status(self, s: Session) -> dict:
-        unfinished = s.scalar(select(Batch.id).where(Batch.status.in_(("queued", "screening"))).limit(1))
+        unfinished = s.scalar(select(Batch.id).where(Batch.status.in_(("importing", "queued", "screening"))).limit(1))
         return {"backend": "inprocess", "worker_alive": bool(self.thread and self.thread.is_alive()),
                 "last_error": self.last_error, "busy": unfinished is not None}
 

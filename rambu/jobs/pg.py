@@ -1,8 +1,9 @@
 """PostgreSQL: jobs on procrastinate (psycopg 3), run by `rambu worker` on any machine reaching the database.
 
-Jobs are deferred inside the transaction that makes them necessary (a stored batch, a started re-screening),
-so a job exists exactly when its work does. A chunk's job carries the queueing lock "screen:batch:chunk@engine",
-the key its results are stored under; a duplicate delivery stores nothing twice (see store/chunks.py).
+Jobs are deferred inside the transaction that makes them necessary (an uploaded archive, a stored batch, a
+started re-screening), so a job exists exactly when its work does. A chunk's job carries the queueing lock
+"screen:batch:chunk@engine", the key its results are stored under; a duplicate delivery stores nothing twice
+(see store/chunks.py). An archive's import carries "import:batch" and does nothing once the batch is imported.
 Periodic tasks retry the jobs of workers that stopped sending heartbeats (killed mid-job), re-defer work
 whose job was lost, send the e-mail outbox and remind officers of due case steps. Each queue has a time
 limit (setting `jobs.time_limit.<queue>`): a chunk saves what it screened and the rest waits for the next
@@ -109,6 +110,23 @@ def plan_batch(batch_id: int) -> int:
         return len(waiting)
 
 
+IMPORT_RETRY = procrastinate.RetryStrategy(max_attempts=5, wait=10)
+
+
+@tasks_app.task(name="rambu.import_batch", queue="text", pass_context=True, retry=IMPORT_RETRY)
+def import_batch(context, batch_id: int) -> str:
+    """Import an uploaded archive into its batch (store/imports.py), then defer the batch's screening in the
+    same transaction. The last attempt turns an unexpected error into a failed batch instead of a lost job."""
+    from ..store import imports
+    factory, _ = runtime()
+    return imports.import_batch(factory, batch_id, then=defer_screening,
+                                final=context.job.attempts >= IMPORT_RETRY.max_attempts)
+
+
+def defer_screening(s: Session, batch_id: int) -> None:
+    defer(s, "rambu.plan_batch", "text", f"plan:{batch_id}", batch_id=batch_id)
+
+
 @tasks_app.task(name="rambu.screen_chunk", queue="text", pass_context=True,
                 retry=procrastinate.RetryStrategy(max_attempts=8, wait=5))
 def screen_chunk(context, batch_id: int, chunk: int, engine: str = "") -> dict:
@@ -202,6 +220,8 @@ def sweep_now(factory: sessionmaker) -> int:
     from ..store.models import Batch
     n = 0
     with factory() as s, s.begin():
+        for bid in s.scalars(select(Batch.id).where(Batch.status == "importing")):
+            n += defer(s, "rambu.import_batch", "text", f"import:{bid}", batch_id=bid)
         for bid in s.scalars(select(Batch.id).where(Batch.status.in_(("queued", "screening")))):
             n += defer(s, "rambu.plan_batch", "text", f"plan:{bid}", batch_id=bid)
         for run_id in s.scalars(rescreen.unfinished_runs()):
@@ -223,8 +243,11 @@ class PgQueue:
         self._stop: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
+    def import_waiting(self, s: Session, batch_id: int) -> None:
+        defer(s, "rambu.import_batch", "text", f"import:{batch_id}", batch_id=batch_id)
+
     def batch_waiting(self, s: Session, batch_id: int) -> None:
-        defer(s, "rambu.plan_batch", "text", f"plan:{batch_id}", batch_id=batch_id)
+        defer_screening(s, batch_id)
 
     def rescreen_started(self, s: Session, run_id: int) -> None:
         defer(s, "rambu.plan_rescreen", "text", f"rescreen-plan:{run_id}", run_id=run_id)
@@ -264,8 +287,8 @@ class PgQueue:
             self.thread.join(timeout)
 
     def run_once(self, stop: threading.Event | None = None) -> int:
-        """Re-defer what waits, then run the screening jobs until none is left, as the in-process queue does
-        (mail is housekeeping's); returns how many batches finished."""
+        """Re-defer what waits, then run the import and screening jobs until none is left, as the in-process
+        queue does (mail is housekeeping's); returns how many batches finished."""
         from ..store.models import Batch
         with self.factory() as s:
             before = set(s.scalars(select(Batch.id).where(Batch.status != "done")))

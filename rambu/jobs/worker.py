@@ -12,7 +12,8 @@ import time
 
 def register(sub) -> None:
     db_help = "URL basis data (bawaan: env RAMBU_DATABASE_URL)"
-    w = sub.add_parser("worker", help="jalankan pekerjaan antrean (PostgreSQL): penyaringan batch, media, surel")
+    w = sub.add_parser("worker", help="jalankan pekerjaan antrean (PostgreSQL): impor arsip, penyaringan batch, "
+                                      "media, surel")
     w.add_argument("--database", default=None, help=db_help)
     w.add_argument("--queues", default="text,media,mail",
                    help="antrean yang dikerjakan, dipisah koma (bawaan: text,media,mail)")

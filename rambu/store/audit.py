@@ -228,7 +228,8 @@ def verify_export(lines, public_key: str | None = None) -> Verification:
 
 ACTION_LABELS = {
     "auth.login": "masuk", "auth.login_failed": "gagal masuk", "auth.login_locked": "akun dikunci (gagal masuk berulang)",
-    "auth.logout": "keluar", "batch.upload": "batch diunggah", "batch.screened": "batch selesai disaring",
+    "auth.logout": "keluar", "batch.upload": "batch diunggah", "batch.import": "arsip diunggah untuk diimpor",
+    "batch.imported": "arsip selesai diimpor", "batch.import_failed": "impor arsip gagal", "batch.screened": "batch selesai disaring",
     "batch.download": "baris batch diunduh", "media.view": "berkas media diunduh",
     "case.open": "kasus dibuka", "case.join": "temuan digabungkan ke kasus", "case.view": "kasus dilihat",
     "case.step": "tahap diselesaikan", "case.assign": "petugas penanggung jawab diganti",
@@ -268,7 +269,9 @@ DETAIL_LABELS = {"reason": "alasan", "case_id": "kasus", "client": "alamat klien
                  "before": "sebelum", "after": "sesudah", "officer_id": "petugas", "stage": "tahap", "size": "ukuran",
                  "name": "nama", "length": "panjang", "transfer_from": "mutasi sejak", "unlock": "buka kunci",
                  "password": "kata sandi", "active": "aktif", "locks": "kunci dilepas", "sessions_ended": "sesi diakhiri",
-                 "path": "berkas", "staff": "pegawai", "periods": "periode", "email": "surel"}
+                 "path": "berkas", "staff": "pegawai", "periods": "periode", "email": "surel",
+                 "platform": "platform", "platforms": "platform", "summary": "ringkasan",
+                 "error_count": "bagian gagal diimpor", "warning_count": "peringatan"}
 _HIDDEN_DETAIL = {"data"}  # a step's whole record: shown on the case page, too long for a log line
 
 

@@ -37,7 +37,7 @@ def batch_dict(b: Batch, counts: dict[str, int] | None = None) -> dict:
             "screened": done, "errors": counts.get("error", 0), "pending": counts.get("pending", 0),
             "duplicates": counts.get("duplicate", 0), "retryable": counts.get("retry", 0),
             "uploaded_by": b.uploaded_by,
-            "progress": round(done / b.total_lines, 4) if b.total_lines else 1.0,
+            "progress": round(done / b.total_lines, 4) if b.total_lines else 0.0 if b.status == "importing" else 1.0,
             "decisions": {k[9:]: v for k, v in counts.items() if k.startswith("decision:")}}
 
 
@@ -94,6 +94,8 @@ def get_batch(s: Session, actor: Actor, batch_id: int) -> dict:
         raise NotFound("batch tidak ditemukan")
     check_unit(s, actor, b.unit_id)
     d = batch_dict(b, _counts(s, [b.id])[b.id])
+    if b.import_info is not None:  # an archive: what its import was asked, then found (or why it failed)
+        d["import"] = b.import_info
     d["line_errors"] = [{"line": ln.line_no, "id": ln.activity_id, "error": ln.error} for ln in s.scalars(
         select(BatchLine).where(BatchLine.batch_id == b.id, BatchLine.status == "error")
         .order_by(BatchLine.line_no).limit(200))]

@@ -172,7 +172,10 @@ class Batch(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     total_lines: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued | screening | done
+    # importing (an archive waits for its import job) | queued | screening | done | failed (the import)
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    # an archive's import: what was asked (nip, platform...), then what it found or why it failed (store/imports.py)
+    import_info: Mapped[dict[str, Any] | None] = mapped_column(nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(nullable=True)

@@ -781,11 +781,11 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                 head = f.read(8192)
             try:
                 if imports.is_archive_upload(file.filename, head):  # a platform export or a ZIP of JSON Lines
-                    b, info = imports.upload_archive(s, actor, path, file.filename, unit_id=_opt_int(unit_id),
-                                                     nip=nip, platform=platform or "auto", sender=sender)
-                    request.app.state.worker.batch_waiting(s, b.id)
+                    b = imports.start_import(s, actor, path, file.filename, unit_id=_opt_int(unit_id), nip=nip,
+                                             platform=platform or "auto", sender=sender)
+                    request.app.state.worker.import_waiting(s, b.id)  # a job: a large export takes a minute
                     s.commit()
-                    return batches.get_batch(s, actor, b.id) | {"import": info}
+                    return batches.get_batch(s, actor, b.id)
                 files = [(m.filename, spool(m, os.path.join(d, f"media-{i}"), limit))
                          for i, m in enumerate(media) if getattr(m, "filename", None)]
                 b = accept_file(s, actor, path, file.filename, files, _opt_int(unit_id))
@@ -805,17 +805,16 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                         form.get("nip"), form.get("platform"), form.get("sender"))
         except Invalid as e:
             return redirect("/batches", str(e), error=True)
-        if "import" in d:
-            errs = len(d["import"]["errors"])
-            return redirect(f"/batches/{d['id']}", f"Arsip diimpor dan disimpan: {d['import']['summary'][:400]}."
-                            + (f" {errs} bagian arsip tidak dapat diimpor (lihat baris galat)." if errs else "")
-                            + " Penyaringan berjalan.", error=bool(errs))
+        if d["status"] == imports.IMPORTING:
+            return redirect(f"/batches/{d['id']}", "Arsip diterima dan disimpan; impor berjalan di latar belakang, "
+                                                   "lalu penyaringan. Halaman ini menampilkan hasilnya.")
         return redirect(f"/batches/{d['id']}", f"Batch diterima dan disimpan ({d['total_lines']} baris); penyaringan berjalan.")
 
     @app.post("/api/batches", tags=["batch"], status_code=201,
               summary="Unggah batch: JSON Lines kontrak dengan media, ZIP berisi JSON Lines dan media, atau ekspor "
                       "platform (Instagram, Facebook, X, TikTok, YouTube, WhatsApp) untuk satu pegawai; disimpan "
-                      "sebelum disaring")
+                      "sebelum disaring. Arsip diimpor di latar belakang (status importing); hasil impornya pada "
+                      "GET /api/batches/{id}, kunci \"import\"")
     def api_upload(request: Request, file: UploadFile = File(...), media: list[UploadFile] = File(default=[]),
                    unit_id: Optional[int] = Form(None),
                    nip: Optional[str] = Form(None, description="NIP pegawai pemilik ekspor platform"),

@@ -7,7 +7,7 @@ from rambu.cli import main
 from rambu.store.db import current_revision, include_name, make_engine, upgrade
 from rambu.store.models import Base
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _context(c):

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var bar = document.getElementById("batch-progress");
-  if (bar && bar.dataset.status !== "done") {
+  if (bar && bar.dataset.status !== "done" && bar.dataset.status !== "failed") {
     var url = bar.dataset.api, label = document.getElementById("batch-progress-label");
     var timer = setInterval(function () {
       fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json"}})
@@ -11,7 +11,10 @@
           if (!d) return;
           bar.value = d.screened; bar.max = d.total_lines || 1;
           if (label) label.textContent = d.screened + " dari " + d.total_lines + " baris disaring (" + Math.round(d.progress * 100) + "%)";
-          if (d.status === "done") { clearInterval(timer); window.location.reload(); }
+          // the page shows more once the batch is screened, or its import is over (lines, summary, failure)
+          if (d.status === "done" || d.status === "failed" || (bar.dataset.status === "importing" && d.status !== "importing")) {
+            clearInterval(timer); window.location.reload();
+          }
         }).catch(function () {});
     }, 1500);
   }
