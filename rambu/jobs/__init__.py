@@ -1,7 +1,8 @@
 """Background work beyond one machine (issue 10).
 
-The work is plain functions of `rambu.store` (chunks.py: a batch's chunks; rescreen.py: re-screening;
-notices.py: reminders and the e-mail outbox; audit.py: signed checkpoints). Who runs them:
+The work is plain functions of `rambu.store` (imports.py: an uploaded archive's import; chunks.py: a batch's
+chunks; rescreen.py: re-screening; notices.py: reminders and the e-mail outbox; audit.py: signed
+checkpoints). Who runs them:
 
 * PostgreSQL: procrastinate (`pg.py`). Jobs wait in the database on the queues `text`, `media` and `mail`;
   `rambu worker` (`worker.py`) runs them on any machine that reaches the database, and so can the web
@@ -9,7 +10,9 @@ notices.py: reminders and the e-mail outbox; audit.py: signed checkpoints). Who 
 * SQLite, the embedded default: the same functions run in a thread of the web server (`inprocess.py`),
   as they always did; nothing else to start.
 
-`make_queue` picks one from the database URL; both offer the same small interface (`Queue`).
+`make_queue` picks one from the database URL; both offer the same small interface: what the web layer tells
+them inside its transaction (`import_waiting`, `batch_waiting`, `rescreen_started`, `mail_waiting`), and
+`start`, `shutdown`, `run_once` (tests, `--once`), `housekeeping`, `status`.
 """
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """SQLite (the embedded default): the jobs' functions run in one thread of the web server, driven by what the
-database says is unfinished, so a restart resumes where the last run stopped."""
+database says is unfinished (archives to import first, then batches to screen, then re-screening), so a
+restart resumes where the last run stopped."""
 from __future__ import annotations
 
 import logging
