@@ -21,6 +21,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,8 +61,10 @@ def fresh_database(url: str) -> str:
 
 def start_workers(url: str, k: int, queues: str = "text,media,mail") -> list[subprocess.Popen]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    # the workers log every job: to a file, since a pipe nobody reads fills up and blocks them
+    log = open(os.path.join(tempfile.gettempdir(), "rambu-bench-workers.log"), "ab")
     return [subprocess.Popen([sys.executable, "-m", "rambu.cli", "worker", "--database", url, "--queues", queues,
-                              "--name", f"bench{i}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              "--name", f"bench{i}"], env=env, stdout=subprocess.DEVNULL, stderr=log)
             for i in range(k)]
 
 

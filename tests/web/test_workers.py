@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 import pytest
@@ -24,8 +25,13 @@ HOSTILE = "Dasar kafir, usir cina dari negeri ini!!"
 
 
 def _worker(url: str, name: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "rambu.cli", "worker", "--database", url, "--name", name],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=dict(os.environ))
+    # the log goes to a file: a pipe nobody reads fills up and blocks the worker's next log line
+    log = tempfile.NamedTemporaryFile(prefix=f"rambu-worker-{name}-", suffix=".log", delete=False)
+    p = subprocess.Popen([sys.executable, "-m", "rambu.cli", "worker", "--database", url, "--name", name],
+                         stdout=subprocess.DEVNULL, stderr=log, env=dict(os.environ))
+    p.log_path = log.name
+    log.close()
+    return p
 
 
 def _wait(cond, timeout: float, what: str):
@@ -94,7 +100,9 @@ def test_two_workers_one_killed_mid_chunk(db_url, world):
                 jobs = s.execute(text("SELECT id, task_name, status, attempts, worker_id, args FROM procrastinate_jobs "
                                       "ORDER BY id")).all()
             procs[1].send_signal(signal.SIGTERM)
-            err = procs[1].communicate(timeout=30)[1].decode(errors="replace")[-3000:]
+            procs[1].wait(30)
+            with open(procs[1].log_path, encoding="utf-8", errors="replace") as f:
+                err = f.read()[-3000:]
             raise AssertionError(f"jobs: {jobs}\nworker b: {err}")
         with factory() as s:
             events = [e for (e,) in s.execute(text("SELECT type FROM procrastinate_events WHERE job_id = :j "
