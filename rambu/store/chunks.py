@@ -292,23 +292,35 @@ def screen_chunk(factory: sessionmaker, provider: ScreenerProvider, batch_id: in
 
 
 def write_lines(s: Session, batch_id: int, engine: str, done: list[tuple[int, dict, list[dict]]]) -> int:
-    _, line_update, finding_insert = _statements(s)
+    """Save a chunk's results set-wise (a statement per line cost as much as screening it): lock the lines
+    still pending, store their results under their keys, update the lines whose key this write took, and
+    insert their findings. A line another worker saved meanwhile, or whose key is taken, is left alone."""
+    if not done:
+        return 0
+    result_insert, line_update, finding_insert = _statements(s)
     conn = s.connection()
-    written, findings = 0, []
+    ln = BatchLine.__table__
+    pending = select(ln.c.line_no).where(ln.c.batch_id == batch_id, ln.c.status == "pending",
+                                         ln.c.line_no.in_([line_no for line_no, _, _ in done]))
+    if conn.dialect.name == "postgresql":
+        pending = pending.with_for_update()  # on SQLite the result insert below already holds the write lock
+    mine = set(conn.execute(pending).scalars())
     now = utcnow()
-    for line_no, vals, found in done:
-        if vals["status"] == "done" and not insert_result(s, result_key(batch_id, line_no, engine), batch_id,
-                                                          line_no, engine, vals):
-            continue  # this engine's result for the line is already stored
-        params = {f: vals.get(f) for f in _LINE_FIELDS}
-        params["retry"] = bool(params["retry"])
-        took = conn.execute(line_update, {"b_id": batch_id, "b_line": line_no, **params})
-        if took.rowcount == 1:  # another worker may have taken this line meanwhile: then its findings stand
-            written += 1
-            findings += [dict(f, idx=i, created_at=now, status="open") for i, f in enumerate(found)]
+    results = [{"key": result_key(batch_id, line_no, engine), "batch_id": batch_id, "line_no": line_no,
+                "engine": engine, "decision": vals.get("decision"), "result": vals.get("result") or {},
+                "rescreen_id": None, "created_at": now}
+               for line_no, vals, _ in done if line_no in mine and vals["status"] == "done"]
+    taken = set(conn.execute(result_insert, results).scalars()) if results else set()
+    ours = [(line_no, vals, found) for line_no, vals, found in done if line_no in mine
+            and (vals["status"] != "done" or result_key(batch_id, line_no, engine) in taken)]
+    if not ours:
+        return 0
+    conn.execute(line_update, [{"b_id": batch_id, "b_line": line_no, **{f: vals.get(f) for f in _LINE_FIELDS},
+                                "retry": bool(vals.get("retry"))} for line_no, vals, _ in ours])
+    findings = [dict(f, idx=i, created_at=now, status="open") for _, _, found in ours for i, f in enumerate(found)]
     if findings:
         conn.execute(finding_insert, findings)
-    return written
+    return len(ours)
 
 
 def finish_batch(s: Session, batch_id: int) -> bool:
