@@ -65,6 +65,8 @@ def main() -> int:
     rows = []
     for k in args.workers:
         url = fresh_database(args.database)
+        # an empty extraction cache for each run: files read before would otherwise cost nothing
+        os.environ["RAMBU_MEDIA_CACHE"] = tempfile.mkdtemp(prefix="rambu-bench-cache-")
         procs = start_workers(url, k, queues="media,text,mail")
         try:
             wait_registered(url, k)
