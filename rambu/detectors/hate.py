@@ -157,10 +157,13 @@ class HateDetector(Detector):
         negated = {m.last for m in self.find("negators", f)}
         names: list[Match] = []
         targets: list[Match] = []
+        titles: set[int] | None = None  # last tokens of honorifics, found once per field (not per target)
         for t in self.find("targets", f) + self._handle_targets(f):
             if self._locative(t, f):
                 continue
-            (names if self._is_name(t, f) else targets).append(t)
+            if titles is None and t.first > 0:
+                titles = {m.last for m in self.find("honorifics", f)}
+            (names if self._is_name(t, f, titles or set()) else targets).append(t)
         hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
         hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
         short = len(words) <= 14
@@ -261,15 +264,16 @@ class HateDetector(Detector):
                     out.append(Match(i, i, hit[0], hit[1]))
         return out
 
-    def _is_name(self, t: Match, f: TextField) -> bool:
-        """"Koh Aseng", "Pak Cina": a title before a capitalised word makes it a person, not a group."""
+    def _is_name(self, t: Match, f: TextField, titles: set[int]) -> bool:
+        """"Koh Aseng", "Pak Cina": a title (`titles`: where honorifics end) before a capitalised word makes it
+        a person, not a group."""
         if t.first == 0:
             return False
         toks = f.doc.tokens
         raw = f.doc.original[toks[t.first].start:toks[t.first].end]
         if not raw[:1].isupper():
             return False
-        return any(m.last == t.first - 1 for m in self.find("honorifics", f))
+        return t.first - 1 in titles
 
     def _locative(self, t: Match, f: TextField) -> bool:
         if t.label not in self.locative_labels or t.first == 0:
