@@ -16,19 +16,20 @@ them inside its transaction (`import_waiting`, `batch_waiting`, `rescreen_starte
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:  # importing SQLAlchemy here would cost every `rambu check` half a second at start-up
+    from sqlalchemy.orm import Session
 
 QUEUES = ("text", "media", "mail")
 
 
 def is_postgres(s_or_engine: Any) -> bool:
-    bind = s_or_engine.get_bind() if isinstance(s_or_engine, Session) else s_or_engine
+    bind = s_or_engine.get_bind() if hasattr(s_or_engine, "get_bind") else s_or_engine  # a Session
     return bind.dialect.name == "postgresql"
 
 
-def job_states(s: Session, task: str, batch_id: int) -> dict[int, dict]:
+def job_states(s: "Session", task: str, batch_id: int) -> dict[int, dict]:
     """The latest job of each chunk of a batch, from the job table (PostgreSQL; {} elsewhere)."""
     if not is_postgres(s):
         return {}
