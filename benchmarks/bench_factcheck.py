@@ -167,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=1, help="processes that analyse the claims (as rambu check does)")
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
     args = ap.parse_args(argv)
     rng = random.Random(11)
@@ -176,12 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     rss0 = rss_mb()
     t0 = time.perf_counter()
-    index = FactCheckIndex(entries)
+    index = FactCheckIndex(entries, workers=args.workers)
     build = time.perf_counter() - t0
     gc.collect()
     rss1 = rss_mb()
     print(f"register: {len(entries):,} claims ({len(real):,} TurnBackHoax headlines from {args.data})")
-    print(f"build: {build:.1f} s; vocabulary {len(index.vocab):,} terms")
+    print(f"build ({args.workers} process(es)): {build:.1f} s; vocabulary {len(index.vocab):,} terms")
     print(f"memory: RSS {rss1:.0f} MB (index adds {rss1 - rss0:.0f} MB over the entries)")
 
     picks = rng.sample(range(len(entries)), min(args.queries, len(entries)))
