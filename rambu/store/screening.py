@@ -9,7 +9,8 @@ from __future__ import annotations
 import gc
 import logging
 import threading
-from typing import Any, Callable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
 
 from sqlalchemy.orm import Session
 
@@ -37,6 +38,11 @@ def build_screener(s: Session, workers: int = 1) -> Any:
         return Screener(cfg, staff=staff, factchecks=factchecks, classifier=None)
 
 
+# Background screening in a web server's own thread shares the interpreter with the people it serves: each
+# background line waits while requests are in progress, but at most this long, so a batch never starves.
+BACKGROUND_WAIT = 0.25
+
+
 class ScreenerProvider:
     def __init__(self, factory: Callable[[Session], Any] | None = None, settle: bool = False):
         """`settle`: after each build, freeze what exists for the garbage collector (`gc.freeze`: its passes
@@ -47,6 +53,8 @@ class ScreenerProvider:
         self._revision: int | None = None
         self._build_lock = threading.Lock()
         self.lock = threading.RLock()  # held around each screen() call
+        self._people = 0  # requests in progress in this process (`attending`)
+        self._quiet = threading.Condition()
 
     def get(self, s: Session) -> Any:
         rev = config.revision(s)
@@ -65,8 +73,26 @@ class ScreenerProvider:
     def screen(self, s: Session, activity: Any, prior_offences: int = 0, draft: bool = False) -> dict:
         return self.screen_with(self.get(s), activity, prior_offences, draft)
 
+    @contextmanager
+    def attending(self) -> Iterator[None]:
+        """Around each web request: background screening in this process gives way meanwhile."""
+        with self._quiet:
+            self._people += 1
+        try:
+            yield
+        finally:
+            with self._quiet:
+                self._people -= 1
+                if not self._people:
+                    self._quiet.notify_all()
+
     def screen_with(self, screener: Any, activity: Any, prior_offences: int = 0, draft: bool = False) -> dict:
-        """Screen with a Screener got earlier (no database needed: callers screen outside transactions)."""
+        """Screen with a Screener got earlier (no database needed: callers screen outside transactions).
+        A draft is a person's check; anything else is background work and first lets requests finish."""
+        if not draft:
+            with self._quiet:
+                if self._people:
+                    self._quiet.wait_for(lambda: not self._people, timeout=BACKGROUND_WAIT)
         with self.lock:
             if draft:
                 return screener.screen(activity, prior_offences=prior_offences, draft=True).to_dict()

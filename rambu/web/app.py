@@ -98,12 +98,27 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     stack = app.build_middleware_stack
-    app.build_middleware_stack = lambda: Guard(stack(), body_limits(factory), secure_cookies)  # outermost
+    app.build_middleware_stack = lambda: Guard(Attending(stack(), provider), body_limits(factory),
+                                               secure_cookies)  # outermost
 
     _install_errors(app)
     from . import views
     views.register(app)
     return app
+
+
+class Attending:
+    """Counts the HTTP requests in progress for the screener provider: background screening in this process
+    gives way to them (`ScreenerProvider.attending`)."""
+
+    def __init__(self, app, provider: ScreenerProvider):
+        self.app, self.provider = app, provider
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        with self.provider.attending():
+            return await self.app(scope, receive, send)
 
 
 def client_ip(request: Request) -> str:
