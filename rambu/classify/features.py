@@ -38,7 +38,10 @@ DEFAULT_CONFIG: dict = {
 }
 
 
-@lru_cache(maxsize=200_000)
+# Small on purpose: classifiers keep their own ids per word (`TextClassifier._char_ids`), so this only spares
+# recomputing a word's n-grams for the next classifier; at 200,000 words its strings were most of the memory a
+# screening process gained on new words.
+@lru_cache(maxsize=8_192)
 def _char_grams(word: str, nmin: int, nmax: int, maxlen: int) -> tuple[str, ...]:
     w = " " + word[:maxlen] + " "
     n_chars = len(w)

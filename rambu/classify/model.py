@@ -23,6 +23,7 @@ from typing import Mapping
 
 import numpy as np
 
+from ..text import WORD_CACHE
 from ..text.normalize import Normalized, normalize
 from . import features as F
 from .rulescore import RuleScorer, sigmoid
@@ -170,7 +171,7 @@ class TextClassifier:
         if ids is None:
             get = self._chars.get
             ids = tuple(i for i in map(get, F.char_grams(word, self.config)) if i is not None)
-            if len(self._char_cache) >= 200_000:
+            if len(self._char_cache) >= WORD_CACHE:
                 self._char_cache.clear()
             self._char_cache[word] = ids
         return ids

@@ -54,6 +54,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import numpy as np
 
+from ..text import WORD_CACHE
 from ..text.normalize import Normalized, norm_word, normalize
 from .register import FactCheck, LoadedRegister, entries_from, load_register
 
@@ -451,7 +452,7 @@ class _Stemmer:
             s = self._sastrawi.stem(w) or w
         else:
             s = _affix_forms(w)[-1] if len(_affix_forms(w)) > 1 else w
-        if len(self._cache) >= 500_000:
+        if len(self._cache) >= WORD_CACHE:
             self._cache.clear()
         self._cache[w] = s
         return s
@@ -467,7 +468,7 @@ def _stemmer() -> _Stemmer:
     return _STEMMER
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _affix_forms(w: str) -> tuple[str, ...]:
     """The word and its candidate roots, least stripped first (recall-oriented)."""
     forms = [w]
@@ -494,7 +495,7 @@ def _affix_forms(w: str) -> tuple[str, ...]:
     return tuple(f for f in forms if not (f in seen or seen.add(f)))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _word_trigrams(w: str) -> frozenset[str]:
     s = f" {w} "
     return frozenset(s[i:i + 3] for i in range(len(s) - 2))
@@ -847,7 +848,7 @@ class FactCheckIndex:
             starts = cache.get(w)
             if starts is None:
                 starts = w in con.first or phrase_stem(w) in con.first
-                if len(cache) >= 300_000:
+                if len(cache) >= WORD_CACHE:
                     cache.clear()
                 cache[w] = starts
             if starts:
@@ -889,8 +890,9 @@ class FactCheckIndex:
         if hit is not None:
             return hit
         res = self._resolve_query_uncached(w)
-        if len(self._qcache) < 300_000:
-            self._qcache[w] = res
+        if len(self._qcache) >= WORD_CACHE:
+            self._qcache.clear()
+        self._qcache[w] = res
         return res
 
     def _resolve_query_uncached(self, w: str) -> tuple:

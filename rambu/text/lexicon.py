@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from . import WORD_CACHE
 from .normalize import Normalized, is_emoji, norm_phrase
 
-CACHE_WORDS = 200_000  # words remembered per Lexicon (and per stand-alone TermSet); then forgotten: memory stays flat
+CACHE_WORDS = WORD_CACHE  # words remembered per Lexicon (and per stand-alone TermSet)
 
 _AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng",
                    "nge", "ng", "ku", "kau")  # nge-/ng-: Jakarta colloquial ("ngehina", "ngancurin")
@@ -227,7 +228,7 @@ class TermSet:
 
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _strip_affixes(w: str, verbal: bool = False) -> tuple[str, ...]:
     """Candidate stems of an affixed word; cheap and recall-oriented (a lexicon hit confirms).
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import WORD_CACHE
 from .slang import SLANG
 
 # Order matters: URLs and mentions before words so their parts are not words.
@@ -96,7 +97,7 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def norm_word(raw: str) -> str:
     """Normalise one word: fold, lowercase, undo leetspeak, collapse repeats, map slang.
 
