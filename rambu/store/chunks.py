@@ -248,14 +248,18 @@ def _statements(s: Session) -> tuple:
     return got
 
 
-def insert_result(s: Session, key: str, batch_id: int, line_no: int, engine: str, vals: dict,
-                  rescreen_id: int | None = None) -> bool:
-    """Store a result under its key; False when the key was already taken (a repeated delivery)."""
-    stmt = _statements(s)[0]
-    row = s.connection().execute(stmt, {"key": key, "batch_id": batch_id, "line_no": line_no, "engine": engine,
-                                        "decision": vals.get("decision"), "result": vals.get("result") or {},
-                                        "rescreen_id": rescreen_id, "created_at": utcnow()}).first()
-    return row is not None
+def insert_results(s: Session, batch_id: int, engine: str, done: list[tuple[int, dict]],
+                   rescreen_id: int | None = None) -> set[int]:
+    """Store the results of lines screened without error under their keys, in one statement; returns the
+    lines whose key this call took (a key already taken is a repeated delivery)."""
+    now = utcnow()
+    rows = [{"key": result_key(batch_id, line_no, engine), "batch_id": batch_id, "line_no": line_no,
+             "engine": engine, "decision": vals.get("decision"), "result": vals.get("result") or {},
+             "rescreen_id": rescreen_id, "created_at": now} for line_no, vals in done if vals["status"] == "done"]
+    if not rows:
+        return set()
+    taken = set(s.connection().execute(_statements(s)[0], rows).scalars())
+    return {r["line_no"] for r in rows if r["key"] in taken}
 
 
 def screen_chunk(factory: sessionmaker, provider: ScreenerProvider, batch_id: int, idx: int,
@@ -297,24 +301,20 @@ def write_lines(s: Session, batch_id: int, engine: str, done: list[tuple[int, di
     insert their findings. A line another worker saved meanwhile, or whose key is taken, is left alone."""
     if not done:
         return 0
-    result_insert, line_update, finding_insert = _statements(s)
+    _, line_update, finding_insert = _statements(s)
     conn = s.connection()
     ln = BatchLine.__table__
     pending = select(ln.c.line_no).where(ln.c.batch_id == batch_id, ln.c.status == "pending",
                                          ln.c.line_no.in_([line_no for line_no, _, _ in done]))
     if conn.dialect.name == "postgresql":
-        pending = pending.with_for_update()  # on SQLite the result insert below already holds the write lock
+        pending = pending.with_for_update()  # on SQLite one thread writes results: the in-process queue
     mine = set(conn.execute(pending).scalars())
-    now = utcnow()
-    results = [{"key": result_key(batch_id, line_no, engine), "batch_id": batch_id, "line_no": line_no,
-                "engine": engine, "decision": vals.get("decision"), "result": vals.get("result") or {},
-                "rescreen_id": None, "created_at": now}
-               for line_no, vals, _ in done if line_no in mine and vals["status"] == "done"]
-    taken = set(conn.execute(result_insert, results).scalars()) if results else set()
-    ours = [(line_no, vals, found) for line_no, vals, found in done if line_no in mine
-            and (vals["status"] != "done" or result_key(batch_id, line_no, engine) in taken)]
+    taken = insert_results(s, batch_id, engine, [(n, vals) for n, vals, _ in done if n in mine])
+    ours = [(line_no, vals, found) for line_no, vals, found in done
+            if line_no in mine and (vals["status"] != "done" or line_no in taken)]
     if not ours:
         return 0
+    now = utcnow()
     conn.execute(line_update, [{"b_id": batch_id, "b_line": line_no, **{f: vals.get(f) for f in _LINE_FIELDS},
                                 "retry": bool(vals.get("retry"))} for line_no, vals, _ in ours])
     findings = [dict(f, idx=i, created_at=now, status="open") for _, _, found in ours for i, f in enumerate(found)]

@@ -120,10 +120,7 @@ def screen_chunk(factory: sessionmaker, provider: ScreenerProvider, run_id: int,
                 diffs.append(dict(batch_id=batch_id, line_no=line_no, unit_id=unit_of[f_id], kind="withdrawn",
                                   rule=rule, finding_id=f_id))
     with factory() as s, s.begin():
-        for line_no, vals, _ in screened:
-            if vals["status"] == "done":
-                chunks.insert_result(s, chunks.result_key(batch_id, line_no, engine), batch_id, line_no, engine,
-                                     vals, rescreen_id=run_id)
+        chunks.insert_results(s, batch_id, engine, [(n, vals) for n, vals, _ in screened], rescreen_id=run_id)
         added = sum(_insert_diff(s, run_id, d) for d in diffs)
         s.execute(update(RescreenChunk).where(RescreenChunk.run_id == run_id, RescreenChunk.batch_id == batch_id,
                                               RescreenChunk.chunk == idx).values(done_at=utcnow()))
