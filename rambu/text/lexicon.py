@@ -16,7 +16,6 @@ from typing import Iterable
 from . import WORD_CACHE
 from .normalize import Normalized, is_emoji, norm_phrase
 
-CACHE_WORDS = WORD_CACHE  # words remembered per Lexicon (and per stand-alone TermSet)
 
 _AFFIX_PREFIXES = ("di", "me", "mem", "men", "meng", "meny", "ber", "ter", "se", "ke", "pe", "pen", "pem", "peng",
                    "nge", "ng", "ku", "kau")  # nge-/ng-: Jakarta colloquial ("ngehina", "ngancurin")
@@ -97,7 +96,7 @@ class TermSet:
         except KeyError:
             pass
         hit = self._lookup(w)
-        if len(self._cache) >= CACHE_WORDS:
+        if len(self._cache) >= WORD_CACHE:
             self._cache.clear()
         self._cache[w] = hit
         return hit
@@ -220,7 +219,7 @@ class TermSet:
     def _inside(self, word: str) -> list[tuple[str, str]]:
         key = "#" + word
         if key not in self._cache:
-            if len(self._cache) >= CACHE_WORDS:
+            if len(self._cache) >= WORD_CACHE:
                 self._cache.clear()
             self._cache[key] = [hit for words, hit in self.exact.items()  # type: ignore[assignment]
                                 if len("".join(words)) >= 4 and "".join(words) in word]
@@ -279,7 +278,7 @@ class Lexicon:
     A text is read once for all lists: each distinct word is resolved against every list in one go (exact
     word, prefix, affix-stripped stems computed once, not once per list), and `TermSet.find` then visits only
     the positions that concern its own list. Lists with the same phrases, labels and affix mode are built once
-    and shared (several rules read the same context lists). Word results are remembered up to `CACHE_WORDS`
+    and shared (several rules read the same context lists). Word results are remembered up to `WORD_CACHE`
     words, then forgotten, so memory stays flat however many new words a feed brings.
     """
 
@@ -366,7 +365,7 @@ class Lexicon:
                     if hit:
                         res[ts.sid] = hit
         got = tuple(sorted(res.items()))
-        if len(self._words) >= CACHE_WORDS:
+        if len(self._words) >= WORD_CACHE:
             self._words = {}
         self._words[w] = got
         return got
@@ -396,7 +395,7 @@ class Lexicon:
         got = {}
         for sid, order in sorted(found):
             got.setdefault(sid, []).append(hits[(sid, order)])
-        if len(self._inside) >= CACHE_WORDS // 10:
+        if len(self._inside) >= WORD_CACHE // 10:
             self._inside = {}
         self._inside[word] = got
         return got
