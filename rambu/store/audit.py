@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import keys as audit_keys
@@ -51,12 +51,21 @@ def entry_hash(prev: str, e: AuditEntry) -> str:
                                                      e.object_id, e.unit_id, e.detail)).hexdigest()
 
 
+# Made once (statement building and the ORM's bookkeeping cost more than the append itself): plain table
+# statements, so the session's identity map is neither consulted nor updated (nothing loads these rows as objects)
+_HEAD, _LOG = AuditHead.__table__, AuditEntry.__table__
+_TAKE_HEAD = (update(_HEAD).where(_HEAD.c.id == 1).values(seq=_HEAD.c.seq + 1)
+              .returning(_HEAD.c.seq, _HEAD.c.hash))  # taking the head serialises appends
+_MOVE_HEAD = update(_HEAD).where(_HEAD.c.id == 1).values(hash=bindparam("new_hash"), mac=bindparam("new_mac"))
+_APPEND = insert(_LOG)
+
+
 def record(s: Session, actor: Actor | None, action: str, object_type: str = "", object_id: Any = "",
            unit_id: int | None = None, detail: dict | None = None) -> AuditEntry:
-    """Append one entry inside the caller's transaction (it commits or rolls back with the change)."""
+    """Append one entry inside the caller's transaction (it commits or rolls back with the change).
+    Returns the entry as written (not attached to the session)."""
     s.flush()
-    head = s.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1)
-                     .returning(AuditHead.seq, AuditHead.hash)).one()  # taking the head serialises appends
+    head = s.execute(_TAKE_HEAD).one()
     detail = json.loads(json.dumps(detail or {}, ensure_ascii=False, default=str))  # as it will read back
     at = utcnow()
     e = AuditEntry(seq=head.seq, at=at, user_id=actor.id if actor else None,
@@ -65,8 +74,8 @@ def record(s: Session, actor: Actor | None, action: str, object_type: str = "", 
     e.hash = entry_hash(head.hash, e)
     keys = audit_keys.load(s)
     e.mac = keys.mac(e.hash)
-    s.add(e)
-    s.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=e.hash, mac=keys.mac(head_mac_text(e.seq, e.hash))))
+    s.execute(_APPEND, {c.key: getattr(e, c.key) for c in _LOG.columns})
+    s.execute(_MOVE_HEAD, {"new_hash": e.hash, "new_mac": keys.mac(head_mac_text(e.seq, e.hash))})
     if head.seq == 1 or head.seq % CHECKPOINT_EVERY == 0:
         checkpoint(s, keys, head.seq, e.hash, at)
     return e

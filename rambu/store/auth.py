@@ -131,10 +131,11 @@ def unlock(s: Session, actor: Actor | None, username: str) -> int:
 def session_of(s: Session, token: str | None) -> tuple[User, LoginSession] | None:
     if not token:
         return None
-    ls = s.scalar(select(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
-    if ls is None or ls.expires_at < utcnow() or not ls.user.active:
+    row = s.execute(select(LoginSession, User).join(LoginSession.user)  # one query on every request
+                    .where(LoginSession.token_hash == _token_hash(token))).first()
+    if row is None or row.LoginSession.expires_at < utcnow() or not row.User.active:
         return None
-    return ls.user, ls
+    return row.User, row.LoginSession
 
 
 def logout(s: Session, token: str | None) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_URL = "sqlite:///rambu.db"
+READ_ONLY = "rambu_read_only"  # execution option of a transaction begun by `read_only`
 
 
 def database_url(url: str | None = None) -> str:
@@ -39,7 +40,8 @@ def make_engine(url: str | None = None) -> Engine:
         def _begin(conn):  # noqa: ANN001
             # Take the write lock at the start: a transaction that read first and wrote later could not wait for
             # another writer (SQLITE_BUSY at once); this way concurrent reviews queue up and see each other's work.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A transaction begun by `read_only` neither takes nor waits for it (WAL readers see the last commit).
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
@@ -75,6 +77,13 @@ def current_revision(engine: Engine) -> str | None:
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def read_only(s: Session) -> None:
+    """Begin the session's next transaction as one that only reads: on SQLite it neither takes nor waits for
+    the write lock. End it (commit) before writing: a write in it could fail at once (SQLITE_BUSY)."""
+    if not s.in_transaction():
+        s.connection(execution_options={READ_ONLY: True})
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
+import anyio
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -22,7 +23,8 @@ from jinja2 import pass_context
 
 from ..store import auth, config as store_config, locale
 from ..store.access import Actor, AccessDenied, Conflict, Invalid, NotFound, ROLES, SCOPES
-from ..store.db import make_engine, session_factory, upgrade
+from ..store.audit_writer import AuditWriter
+from ..store.db import make_engine, read_only, session_factory, upgrade
 from ..store.screening import ScreenerProvider
 from .guard import Guard
 
@@ -34,6 +36,9 @@ FLASH = "rambu_flash"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 KB, MB = 1024, 1024 * 1024
+# Draft checks are screened in this many threads, taken in order of arrival: under load each check waits its
+# turn instead of scrambling with the others (and the event loop) for the interpreter, so none starves.
+CHECK_THREADS = 2
 CHECK_TEXT, CHECK_OCR_TEXT, CHECK_IMAGE = 20_000, 100_000, 10 * MB  # the draft check's caps
 ATTACHMENT = 25 * MB
 
@@ -93,6 +98,8 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
                               "Masuk dengan POST /api/login; permintaan yang mengubah data memerlukan header "
                               "X-CSRF-Token dari jawaban login.")
     app.state.engine, app.state.factory, app.state.provider, app.state.worker = engine, factory, provider, worker
+    app.state.audit_writer = AuditWriter(factory)  # draft checks' entries, committed in groups
+    app.state.check_turn = anyio.CapacityLimiter(CHECK_THREADS)
     app.state.secure_cookies = secure_cookies
     app.state.trusted_proxies = frozenset(trusted_proxies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -172,10 +179,17 @@ async def csrf_guard(request: Request):
 
 
 def current_actor(request: Request, s: Session = Depends(db), _c=Depends(csrf_guard)) -> Actor:
+    return authenticate(request, s)
+
+
+def authenticate(request: Request, s: Session) -> Actor:
+    """The signed-in user of the request, its CSRF token checked on a change (`csrf_guard` has read it)."""
+    read_only(s)  # the sign-in lookup is a read of its own: on SQLite it does not queue for the write lock
     found = auth.session_of(s, request.cookies.get(COOKIE))
     if found is None:
         raise NotAuthenticated()
     user, ls = found
+    s.commit()  # the page's own transaction begins at its first statement
     request.state.csrf = ls.csrf_token
     actor = Actor.of(user)
     request.state.actor = actor
@@ -287,6 +301,8 @@ def _nav_counts(request: Request, actor: Any) -> dict:
     try:
         s = own if own is not None else request.app.state.factory()
         started = not s.in_transaction()  # the page's session may be done (committed, or closed after an error)
+        if started:
+            read_only(s)
         try:
             out = findings.counts(s, actor)
             out["notices"] = notices.unread(s, actor)
@@ -297,7 +313,7 @@ def _nav_counts(request: Request, actor: Any) -> dict:
         finally:
             if own is None:
                 s.close()
-            elif started:  # end the transaction begun here: on SQLite it holds the write lock
+            elif started:  # end the read begun here
                 s.rollback()
     except Exception:  # noqa: BLE001 - counters are a courtesy; a page never fails for them
         log.exception("penghitung navigasi")

@@ -7,7 +7,9 @@ import tempfile
 from datetime import datetime, timezone
 from typing import Any, Optional
 
+import anyio
 from fastapi import Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -17,9 +19,11 @@ from .. import __version__
 from ..importers import PLATFORMS
 from ..store import audit, auth, batches, cases, config, findings, imports, orgs, stats
 from ..store.access import ROLE_SCOPES, Actor, AccessDenied, Conflict, Invalid, NotFound
+from ..store.db import read_only
 from ..store.models import Region, Unit, User
 from . import media_view
-from .app import (CHECK_IMAGE, CHECK_OCR_TEXT, CHECK_TEXT, COOKIE, PRE_CSRF, client_ip, current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
+from .app import (CHECK_IMAGE, CHECK_OCR_TEXT, CHECK_TEXT, COOKIE, PRE_CSRF, authenticate, client_ip, csrf_guard,
+                  current_actor, db, form_csrf_cookie, form_data, redirect, render, spool, twin)
 
 RULE_NAMES = findings.RULE_NAMES
 
@@ -345,6 +349,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
             raise Invalid(f"draf terlalu panjang (maks. {CHECK_TEXT:,} karakter)".replace(",", "."))
         if len(ocr_text) > CHECK_OCR_TEXT:
             raise Invalid(f"teks gambar terlalu panjang (maks. {CHECK_OCR_TEXT:,} karakter)".replace(",", "."))
+        read_only(s)
         screener = request.app.state.provider.get(s)
         s.commit()  # screen with no transaction open: a batch's writes (and other checks) do not wait for it
         activity: dict[str, Any] = {"id": "draf", "type": "post",
@@ -377,11 +382,24 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         for f in result.get("findings", []):
             f["suggestion"] = SUGGESTIONS.get(f["rule"], "Tinjau ulang isi sebelum mengunggah.")
             f["rule_name"] = RULE_NAMES.get(f["rule"], "")
-        audit.record(s, actor, "check.draft", "check", "", detail={"decision": result.get("decision"),
-                                                                   "rules": [f["rule"] for f in result.get("findings", [])]})
-        s.commit()
         return {"text": text, "ocr_text": ocr_text, "result": result, "media": media_info,
                 "marked": _marked(text, result), "visuals": visuals}
+
+    async def _checked(request: Request, text: str, ocr_text: str, image: UploadFile | None) -> dict:
+        """Sign-in lookup and screening in the check's own threads (`CHECK_THREADS`, first come first
+        served), then the audit entry, committed together with other checks' entries before the answer."""
+        state = request.app.state
+
+        def screen() -> tuple[Actor, dict]:
+            with state.factory() as s:
+                actor = authenticate(request, s)
+                return actor, _do_check(request, s, actor, text, ocr_text, image)
+
+        actor, data = await anyio.to_thread.run_sync(screen, limiter=state.check_turn)
+        result = data["result"]
+        await run_in_threadpool(state.audit_writer.record, actor, "check.draft", "check", "", detail={
+            "decision": result.get("decision"), "rules": [f["rule"] for f in result.get("findings", [])]})
+        return data
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_page(request: Request, actor: Actor = Depends(current_actor)):
@@ -389,23 +407,22 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         return render(request, "check.html", {"text": "", "result": None})
 
     @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
-    def check_submit(request: Request, form=Depends(form_data), actor: Actor = Depends(current_actor),
-                     s: Session = Depends(db)):
+    async def check_submit(request: Request, form=Depends(form_data), _c=Depends(csrf_guard)):
         image = form.get("image")
         try:
-            data = _do_check(request, s, actor, str(form.get("text") or ""), str(form.get("ocr_text") or ""),
-                             image if hasattr(image, "filename") else None)
+            data = await _checked(request, str(form.get("text") or ""), str(form.get("ocr_text") or ""),
+                                  image if hasattr(image, "filename") else None)
         except Invalid as e:
-            return render(request, "check.html", {"text": form.get("text") or "", "result": None, "error": str(e)}, 400)
-        return render(request, "check.html", data)
+            return await run_in_threadpool(render, request, "check.html", {
+                "text": form.get("text") or "", "result": None, "error": str(e)}, 400)
+        return await run_in_threadpool(render, request, "check.html", data)
 
     @app.post("/api/check", tags=["cek sebelum unggah"],
               summary="Periksa draf unggahan (teks dan/atau gambar, video, audio pada kolom image) sebelum diunggah; "
                       "draf tidak disimpan")
-    def api_check(request: Request, text: str = Form(""), ocr_text: str = Form(""),
-                  image: Optional[UploadFile] = File(None), actor: Actor = Depends(current_actor),
-                  s: Session = Depends(db)):
-        return _do_check(request, s, actor, text, ocr_text, image)
+    async def api_check(request: Request, text: str = Form(""), ocr_text: str = Form(""),
+                        image: Optional[UploadFile] = File(None), _c=Depends(csrf_guard)):
+        return await _checked(request, text, ocr_text, image)
 
     # --- review queue -----------------------------------------------------------------------------------
     @twin(app, "/findings", "findings.html", tags=["temuan"])
