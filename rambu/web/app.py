@@ -5,12 +5,13 @@ import functools
 import logging
 import re
 import secrets
+import threading
+from collections import deque
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
-import anyio
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -36,8 +37,8 @@ FLASH = "rambu_flash"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 KB, MB = 1024, 1024 * 1024
-# Draft checks are screened in this many threads, taken in order of arrival: under load each check waits its
-# turn instead of scrambling with the others (and the event loop) for the interpreter, so none starves.
+# Draft checks screen this many at a time, in order of arrival: under load each check waits its turn (asleep)
+# instead of scrambling with the others and the event loop for the interpreter, so none starves.
 CHECK_THREADS = 2
 CHECK_TEXT, CHECK_OCR_TEXT, CHECK_IMAGE = 20_000, 100_000, 10 * MB  # the draft check's caps
 ATTACHMENT = 25 * MB
@@ -99,7 +100,7 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
                               "X-CSRF-Token dari jawaban login.")
     app.state.engine, app.state.factory, app.state.provider, app.state.worker = engine, factory, provider, worker
     app.state.audit_writer = AuditWriter(factory)  # draft checks' entries, committed in groups
-    app.state.check_turn = anyio.CapacityLimiter(CHECK_THREADS)
+    app.state.check_turn = Turns(CHECK_THREADS)
     app.state.secure_cookies = secure_cookies
     app.state.trusted_proxies = frozenset(trusted_proxies)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -112,6 +113,31 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
     from . import views
     views.register(app)
     return app
+
+
+class Turns:
+    """A semaphore that lets its waiters in strictly in order of arrival (threading's wake an arbitrary one)."""
+
+    def __init__(self, n: int):
+        self._free = n
+        self._queue: deque[threading.Event] = deque()
+        self._mutex = threading.Lock()
+
+    def __enter__(self) -> None:
+        with self._mutex:
+            if self._free and not self._queue:
+                self._free -= 1
+                return
+            mine = threading.Event()
+            self._queue.append(mine)
+        mine.wait()  # the leaving holder hands its turn over (`__exit__`)
+
+    def __exit__(self, *exc) -> None:
+        with self._mutex:
+            if self._queue:
+                self._queue.popleft().set()
+            else:
+                self._free += 1
 
 
 class Attending:

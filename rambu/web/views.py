@@ -7,7 +7,6 @@ import tempfile
 from datetime import datetime, timezone
 from typing import Any, Optional
 
-import anyio
 from fastapi import Body, Depends, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -386,20 +385,20 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                 "marked": _marked(text, result), "visuals": visuals}
 
     async def _checked(request: Request, text: str, ocr_text: str, image: UploadFile | None) -> dict:
-        """Sign-in lookup and screening in the check's own threads (`CHECK_THREADS`, first come first
-        served), then the audit entry, committed together with other checks' entries before the answer."""
+        """Sign-in lookup and screening, `CHECK_THREADS` checks at a time in order of arrival, then the audit
+        entry, committed together with other checks' entries before the answer. One trip to a thread."""
         state = request.app.state
 
-        def screen() -> tuple[Actor, dict]:
-            with state.factory() as s:
+        def check() -> dict:
+            with state.check_turn, state.factory() as s:
                 actor = authenticate(request, s)
-                return actor, _do_check(request, s, actor, text, ocr_text, image)
+                data = _do_check(request, s, actor, text, ocr_text, image)
+            result = data["result"]
+            state.audit_writer.record(actor, "check.draft", "check", "", detail={
+                "decision": result.get("decision"), "rules": [f["rule"] for f in result.get("findings", [])]})
+            return data
 
-        actor, data = await anyio.to_thread.run_sync(screen, limiter=state.check_turn)
-        result = data["result"]
-        await run_in_threadpool(state.audit_writer.record, actor, "check.draft", "check", "", detail={
-            "decision": result.get("decision"), "rules": [f["rule"] for f in result.get("findings", [])]})
-        return data
+        return await run_in_threadpool(check)
 
     @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
     def check_page(request: Request, actor: Actor = Depends(current_actor)):
