@@ -56,7 +56,7 @@ import numpy as np
 
 from ..text import WORD_CACHE
 from ..text.normalize import Normalized, has_spaced_letters, norm_word, normalize
-from .postings import Bits, Ragged, offsets, postings
+from .postings import Bits, Numbering, Ragged, offsets, postings, term_counts
 from .register import FactCheck, LoadedRegister, entries_from, load_register
 
 # ---------------------------------------------------------------------------
@@ -747,13 +747,12 @@ class FactCheckIndex:
     def _analyse_part(self, lo: int, hi: int) -> tuple:
         """Claims lo..hi analysed: (terms in first-seen order, each claim's distinct terms as their local ids,
         stems likewise (the letters compared by character similarity), the claim words' terms and stems)."""
-        vocab: dict[str, int] = {}
-        stem_ids: dict[str, int] = {}
+        vocab, stem_ids = Numbering(), Numbering()
         terms_of, stems_of = Ragged(), Ragged()
         for e in self.entries[lo:hi]:
             terms, stems = self._claim_terms(e.claim)
-            terms_of.add(dict.fromkeys([vocab.setdefault(t, len(vocab)) for t in terms]))
-            stems_of.add(dict.fromkeys([stem_ids.setdefault(t, len(stem_ids)) for t in stems]))
+            terms_of.add(dict.fromkeys(map(vocab.__getitem__, terms)))
+            stems_of.add(dict.fromkeys(map(stem_ids.__getitem__, stems)))
         self._chunk_words, self._claim_info = {}, {}
         return list(vocab), terms_of, list(stem_ids), stems_of, self._surface, self._surface_stem
 
@@ -795,7 +794,7 @@ class FactCheckIndex:
         self._key_ids, self._key_ptr = _concat_rows(ks)
         self._key_words = list(stem_ids)
         del ct, ks
-        counts = np.bincount(self._ct_ids, minlength=nt) if nt else np.zeros(0, dtype=np.int64)
+        counts = term_counts(self._ct_ids, nt)
         idf = 1.0 + np.log((n + 1.0) / (counts + 1.0))
         mult = np.ones(nt)
         for t, i in vocab.items():
