@@ -184,7 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"register: {len(entries):,} claims ({len(real):,} TurnBackHoax headlines from {args.data})")
     print(f"build ({args.workers} process(es)): {build:.1f} s; vocabulary {len(index.vocab):,} terms")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the build's temporaries included
-    print(f"memory: RSS {rss1:.0f} MB (index adds {rss1 - rss0:.0f} MB over the entries), peak {peak:.0f} MB")
+    print(f"memory: RSS {rss1:.0f} MB (index adds {rss1 - rss0:.0f} MB over the entries), peak {peak:.0f} MB"
+          + (f" (a forked analyser's peak {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB)"
+             if args.workers > 1 else ""))
 
     picks = rng.sample(range(len(entries)), min(args.queries, len(entries)))
     para = [(entries[i], paraphrase(entries[i].claim, rng)) for i in picks]

@@ -937,19 +937,20 @@ class FactCheckIndex:
         as_stemmed = None
         top = min(con.maxlen, len(ws) - k)
         for length in range(top, 1, -1):
-            seq = ws[k:k + length]
-            cid = phrases.get(seq) if length in as_written else None
-            if cid is None:
-                if as_stemmed is None:
-                    phrase_stem = self._phrase_stem
-                    for j in range(k, k + top):
-                        if stems[j] is None:
-                            stems[j] = phrase_stem(ws[j])
-                    as_stemmed = lengths.get(stems[k], ())
-                if length in as_stemmed:
-                    cid = phrases.get(tuple(stems[k:k + length]))
-            if cid is not None:
-                return length, cid, seq
+            if length in as_written:
+                cid = phrases.get(ws[k:k + length])
+                if cid is not None:
+                    return length, cid, ws[k:k + length]
+            if as_stemmed is None:
+                phrase_stem = self._phrase_stem
+                for j in range(k, k + top):
+                    if stems[j] is None:
+                        stems[j] = phrase_stem(ws[j])
+                as_stemmed = lengths.get(stems[k], ())
+            if length in as_stemmed:
+                cid = phrases.get(tuple(stems[k:k + length]))
+                if cid is not None:
+                    return length, cid, ws[k:k + length]
         return None
 
     def _phrase_stem(self, w: str) -> str:
