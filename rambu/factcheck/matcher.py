@@ -56,7 +56,7 @@ import numpy as np
 
 from ..text import WORD_CACHE
 from ..text.normalize import Normalized, has_spaced_letters, norm_word, normalize
-from .postings import Bits, Numbering, Ragged, offsets, postings, term_counts
+from .postings import Bits, Numbering, Ragged, merge_rows, postings, term_counts
 from .register import FactCheck, LoadedRegister, entries_from, load_register
 
 # ---------------------------------------------------------------------------
@@ -525,21 +525,6 @@ def _upper_bound(recall: float) -> float:
     return max(f2, 0.65 * f2 + 0.35 * min(1.0, 2 * r))
 
 
-def _global_rows(rows: Ragged, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """A part's rows of local ids as (global ids, row sizes); local ids number a part's terms as first seen."""
-    local = np.frombuffer(rows.ids, dtype=np.int32) if rows.ids else np.zeros(0, np.int32)
-    sizes = np.frombuffer(rows.sizes, dtype=np.int32) if rows.sizes else np.zeros(0, np.int32)
-    if ids != list(range(len(ids))):  # not the first part: renumber
-        local = np.asarray(ids, dtype=np.int32).take(local)
-    return local, sizes
-
-
-def _concat_rows(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    ids = parts[0][0] if len(parts) == 1 else np.concatenate([p[0] for p in parts])
-    sizes = parts[0][1] if len(parts) == 1 else np.concatenate([p[1] for p in parts])
-    return np.asarray(ids, dtype=np.int32), offsets(sizes)
-
-
 def _skeleton(w: str) -> str:
     return w[0] + "".join(c for c in w[1:] if c not in _VOWELS) if w else w
 
@@ -779,21 +764,21 @@ class FactCheckIndex:
         stem_ids: dict[str, int] = {}
         ct, ks = [], []
         for terms, terms_of, stems, stems_of, surface, surface_stem in self._analyse_claims():
-            ct.append(_global_rows(terms_of, [vocab.setdefault(t, len(vocab)) for t in terms]))
-            ks.append(_global_rows(stems_of, [stem_ids.setdefault(t, len(stem_ids)) for t in stems]))
+            ct.append((terms_of, [vocab.setdefault(t, len(vocab)) for t in terms]))
+            ks.append((stems_of, [stem_ids.setdefault(t, len(stem_ids)) for t in stems]))
             self._surface.update(surface)
             self._surface_stem.update(surface_stem)
+        del terms_of, stems_of  # merge_rows lets go of each part once it is copied
         self._building = False
         self._starts_build = {}
         self.vocab = vocab
         self.terms = list(vocab)
         n = len(self.entries)
         nt = len(vocab)
-        self._ct_ids, self._ct_ptr = _concat_rows(ct)
+        self._ct_ids, self._ct_ptr = merge_rows(ct)
         # each claim's distinct stems, for character similarity (see _key_trigrams)
-        self._key_ids, self._key_ptr = _concat_rows(ks)
+        self._key_ids, self._key_ptr = merge_rows(ks)
         self._key_words = list(stem_ids)
-        del ct, ks
         counts = term_counts(self._ct_ids, nt)
         idf = 1.0 + np.log((n + 1.0) / (counts + 1.0))
         mult = np.ones(nt)

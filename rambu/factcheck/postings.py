@@ -36,6 +36,30 @@ class Ragged:
         self.sizes.append(len(row))
 
 
+def merge_rows(parts: list[tuple[Ragged, list[int]]]) -> tuple[np.ndarray, np.ndarray]:
+    """The parts' rows as one (ids, ptr); each part's local ids are mapped through its list of global ids.
+
+    Empties `parts`, letting go of each part once it is copied: a forked build receives all of them at once.
+    """
+    rows, gids = parts[0]
+    if len(parts) == 1 and gids == list(range(len(gids))):  # one part, numbered as the whole: no copy
+        parts.clear()
+        return _view(rows.ids), offsets(_view(rows.sizes))
+    ids = np.empty(sum(len(r.ids) for r, _ in parts), dtype=np.int32)
+    sizes = np.empty(sum(len(r.sizes) for r, _ in parts), dtype=np.int32)
+    a = b = 0
+    while parts:
+        rows, gids = parts.pop(0)
+        np.take(np.asarray(gids, dtype=np.int32), _view(rows.ids), out=ids[a:a + len(rows.ids)])
+        sizes[b:b + len(rows.sizes)] = _view(rows.sizes)
+        a, b = a + len(rows.ids), b + len(rows.sizes)
+    return ids, offsets(sizes)
+
+
+def _view(buf: array) -> np.ndarray:
+    return np.frombuffer(buf, dtype=np.int32) if len(buf) else np.zeros(0, dtype=np.int32)
+
+
 def offsets(sizes: np.ndarray) -> np.ndarray:
     ptr = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(sizes, out=ptr[1:])
