@@ -20,7 +20,7 @@ Both the claims and the text go through the same pipeline:
 What remains is a bag of terms (stems or concept ids), so word order does not
 matter. Retrieval: numpy posting lists with IDF weights, read rarest term
 first until a budget is spent; the coverage of every pooled claim is then made
-exact with the remaining terms (dense membership arrays for the most common
+exact with the remaining terms (dense membership bits for the most common
 ones). Each short-listed claim is scored on the densest window of the text:
 
 * recall = IDF-weighted share of the claim's terms the window has (event
@@ -36,6 +36,11 @@ ones). Each short-listed claim is scored on the densest window of the text:
 
 Unknown words of a text are also matched to the vocabulary within one edit, and
 vowel-less abbreviations by consonant skeleton ("klrg" -> keluarga).
+
+A register of a million claims is built in one pass of plain per-word work: a claim
+is read as words only (no tokens with spans), every distinct word is resolved once,
+and what the index keeps per claim are int32 arrays (``rambu.factcheck.postings``),
+never Python objects.
 
 ``FactCheckIndex(entries).match(text)`` returns :class:`FactMatch` tuples
 ``(entry, score, span)`` best first, where ``span`` = (first, last) token
