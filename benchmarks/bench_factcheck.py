@@ -176,14 +176,22 @@ def main(argv: list[str] | None = None) -> int:
     entries = generate(max(0, args.claims - len(real))) + real
     gc.collect()
     rss0 = rss_mb()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), os.times()
     index = FactCheckIndex(entries, workers=args.workers)
     build = time.perf_counter() - t0
+    cpu1 = os.times()  # CPU time says what the build costs when other processes share the cores
+    cpu_self = cpu1.user + cpu1.system - cpu0.user - cpu0.system
+    cpu_forked = cpu1.children_user + cpu1.children_system - cpu0.children_user - cpu0.children_system
     gc.collect()
     rss1 = rss_mb()
     print(f"register: {len(entries):,} claims ({len(real):,} TurnBackHoax headlines from {args.data})")
-    print(f"build ({args.workers} process(es)): {build:.1f} s; vocabulary {len(index.vocab):,} terms")
-    print(f"memory: RSS {rss1:.0f} MB (index adds {rss1 - rss0:.0f} MB over the entries)")
+    print(f"build ({args.workers} process(es)): {build:.1f} s (CPU {cpu_self:.1f} s"
+          + (f" + {cpu_forked:.1f} s in the forked analysers" if cpu_forked else "")
+          + f"); vocabulary {len(index.vocab):,} terms")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the build's temporaries included
+    print(f"memory: RSS {rss1:.0f} MB (index adds {rss1 - rss0:.0f} MB over the entries), peak {peak:.0f} MB"
+          + (f" (a forked analyser's peak {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB)"
+             if args.workers > 1 else ""))
 
     picks = rng.sample(range(len(entries)), min(args.queries, len(entries)))
     para = [(entries[i], paraphrase(entries[i].claim, rng)) for i in picks]

@@ -247,6 +247,91 @@ def test_index_accepts_mappings():
     assert idx.match("petugas lapas tidak boleh sholat berjamaah")[0].entry.id == "D-1"
 
 
+# --------------------------------------------------------------------------- the build's fast paths
+
+# Claims written to trip the words-only reading of a claim: slang, units, hashtags, abbreviations,
+# "besuk" (kept as written), negators, letters spaced out (the full path), odd whitespace and symbols.
+TRICKY_CLAIMS = [
+    "Mulai bln dpn smua lapas di jabar gak boleh dikunjungi klrg lagi!!!",
+    "BLT 500rb cair tgl 17, daftar lewat link bit.ly/bansos2025 sebelum jam 12",
+    "Kuota 100gb gratisss dari Kemenkumham #BagiKuota #hoaks @humas_lapas",
+    "#BubarkanLapas: napi2 dibebasin semua, keluarga tdk perlu besuk lagi",
+    "Besuk di rutan kini wajib bayar Rp 150.000 per orang (10% untuk sipir)",
+    "Vaksin covid19 mengandung chip 5G, tidak halal dan bukan buatan dalam negeri",
+    "Tidak ada lagi kunjungan tatap muka; tanpa tes PCR dilarang masuk",
+    "h o a k s : lapas ditutup",
+    "b.a.n.g.s.a.t, sipir memukul tahanan sampai meninggoy",
+    "D1H4PUS!!! layanan kunjungan\nkeluarga\tdi Lapas Cipinang\u00a0mulai besok",
+    "Ｌａｐａｓ ditutup total, Jum\u2019at depan e-KTP napi dicabut",
+    "sesuk kabeh wong ora iso mlebu lapas, ceunah",
+    "ortu2 pada nyebar: kalapas & karutan se-Indonesia mundur 😱😱",
+    "Gaji ke-13 ASN/PNS/PPPK ditiadain thn ini?? ga2 kok",
+    "", "   ", "!!! ???",
+]
+
+
+@pytest.mark.parametrize("claim", TRICKY_CLAIMS)
+def test_claim_words_equal_the_full_normalisation(claim):
+    idx = FactCheckIndex([])
+    words = idx._words(normalize(claim))[1]
+    assert idx._claim_words(claim) == words
+    assert idx._claim_words(claim) == words  # again, from the cache of pieces
+
+
+def _terms_the_general_way(idx, text):
+    """A claim's terms and stems through the general `_terms` path (what the build did before its fast path)."""
+    from rambu.factcheck.matcher import _NEGATORS, EVENTS, NEG, _Negation
+    terms, stems = [], []
+    neg = _Negation()
+    for _, _, words, cid, res in idx._terms(idx._words(normalize(text))[1], idx._term_build):
+        if cid is None and words[0] in _NEGATORS:
+            neg.start()
+            continue
+        term = cid if cid is not None else res[0]
+        if neg.applies(words[0], term is not None, term is not None and term[1:] in EVENTS and term[0] == "~"):
+            term = NEG + term
+        if term is None:
+            continue
+        terms.append(term)
+        stems.extend(words) if cid is not None else stems.append(res[1])
+    return terms, stems
+
+
+def test_claim_terms_equal_the_general_path():
+    claims = TRICKY_CLAIMS + [e.claim for e in REGISTER] + [
+        "tidak ada napi yang kabur dari rutan", "bukan lewat WhatsApp, tanpa tes", "tidak bisa lagi dikunjungi",
+        "Kementerian Hukum dan HAM menghapus remisi", "rumah tahanan negara ditutup, kepala rutan dipecat"]
+    fast, general = FactCheckIndex([]), FactCheckIndex([])
+    fast._building = general._building = True  # as during a build: stems of claim words are remembered
+    for c in claims:
+        assert fast._claim_terms(c) == _terms_the_general_way(general, c), c
+    assert fast._surface == general._surface and fast._surface_stem == general._surface_stem
+
+
+def test_postings_in_slices_equal_one_sort(monkeypatch):
+    import numpy as np
+    from rambu.factcheck import postings as P
+    rng = np.random.default_rng(3)
+    sizes = rng.integers(0, 9, size=500)
+    ct_ptr = P.offsets(sizes)
+    ct_ids = rng.integers(0, 40, size=int(ct_ptr[-1])).astype(np.int32)
+    weights = rng.random(40)
+    monkeypatch.setattr(P, "_SLICE", 7)
+    counts = P.term_counts(ct_ids, 40)
+    post_ptr, post_ids, norms = P.postings(ct_ids, ct_ptr, counts, weights)
+    claim_of = np.repeat(np.arange(500), sizes)
+    assert counts.tolist() == np.bincount(ct_ids, minlength=40).tolist()
+    assert post_ids.tolist() == claim_of[np.argsort(ct_ids, kind="stable")].tolist()
+    assert post_ptr[1:].tolist() == np.cumsum(counts).tolist()
+    expected = np.zeros(500)
+    np.add.at(expected, claim_of, weights[ct_ids])
+    assert norms.tolist() == expected.tolist()  # the same sums, bit for bit
+    members = np.flatnonzero(rng.random(500) < 0.3)
+    bits, cand = P.Bits(members, 500), rng.integers(0, 500, size=200)
+    got = bits.take(cand >> 3, (cand & 7).astype(np.uint8))
+    assert got.dtype == np.uint8 and got.tolist() == np.isin(cand, members).astype(np.uint8).tolist()
+
+
 # --------------------------------------------------------------------------- 100k smoke test (not timed)
 
 _PLACES = ["Salemba", "Cipinang", "Sukamiskin", "Kedungpane", "Lowokwaru", "Porong", "Tangerang", "Kerobokan",

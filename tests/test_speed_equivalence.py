@@ -112,7 +112,8 @@ def test_fact_check_index_built_in_processes_is_the_same(monkeypatch):
                for i in range(600)]
     monkeypatch.setattr(FactCheckIndex, "_PARALLEL_MIN", 100)
     one, two = FactCheckIndex(entries, workers=1), FactCheckIndex(entries, workers=2)
-    assert one.vocab == two.vocab and one._keys == two._keys
+    assert one.vocab == two.vocab and one._key_words == two._key_words
+    assert one._key_ptr.tolist() == two._key_ptr.tolist() and one._key_ids.tolist() == two._key_ids.tolist()
     assert one._ct_ptr.tolist() == two._ct_ptr.tolist() and one._ct_ids.tolist() == two._ct_ids.tolist()
     assert one._surface == two._surface
     for q in ["Katanya Lapas Semarang hapus kunjungan keluarga mulai besok", "Rutan Kudus tutup karena campak",

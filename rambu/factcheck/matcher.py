@@ -20,7 +20,7 @@ Both the claims and the text go through the same pipeline:
 What remains is a bag of terms (stems or concept ids), so word order does not
 matter. Retrieval: numpy posting lists with IDF weights, read rarest term
 first until a budget is spent; the coverage of every pooled claim is then made
-exact with the remaining terms (dense membership arrays for the most common
+exact with the remaining terms (dense membership bits for the most common
 ones). Each short-listed claim is scored on the densest window of the text:
 
 * recall = IDF-weighted share of the claim's terms the window has (event
@@ -36,6 +36,11 @@ ones). Each short-listed claim is scored on the densest window of the text:
 
 Unknown words of a text are also matched to the vocabulary within one edit, and
 vowel-less abbreviations by consonant skeleton ("klrg" -> keluarga).
+
+A register of a million claims is built in one pass of plain per-word work: a claim
+is read as words only (no tokens with spans), every distinct word is resolved once,
+and what the index keeps per claim are int32 arrays (``rambu.factcheck.postings``),
+never Python objects.
 
 ``FactCheckIndex(entries).match(text)`` returns :class:`FactMatch` tuples
 ``(entry, score, span)`` best first, where ``span`` = (first, last) token
@@ -55,7 +60,8 @@ from typing import Any, Iterable, Iterator, Mapping
 import numpy as np
 
 from ..text import WORD_CACHE
-from ..text.normalize import Normalized, norm_word, normalize
+from ..text.normalize import Normalized, has_spaced_letters, norm_word, normalize
+from .postings import Bits, Numbering, Ragged, merge_rows, postings, term_counts
 from .register import FactCheck, LoadedRegister, entries_from, load_register
 
 # ---------------------------------------------------------------------------
@@ -603,6 +609,10 @@ class _Concepts:
                     self.phrases.setdefault(stems, cid)
                     self.maxlen = max(self.maxlen, len(words))
         self.first = frozenset(p[0] for p in self.phrases)
+        lengths: dict[str, set[int]] = {}
+        for p in self.phrases:
+            lengths.setdefault(p[0], set()).add(len(p))
+        self.lengths = {w: frozenset(v) for w, v in lengths.items()}  # first word -> lengths of its phrases
         self.words = frozenset(w for p in self.phrases for w in p)
 
 
@@ -635,6 +645,8 @@ class FactCheckIndex:
         self._skel: dict[str, list[int]] | None = None
         self._tri_cache: dict[int, frozenset[str]] = {}
         self._starts_phrase: dict[str, bool] = {}
+        self._chunk_words: dict[str, tuple[str, ...]] = {}  # during the build: a claim's space-separated piece -> words
+        self._claim_info: dict[str, tuple] = {}  # during the build: a claim word -> _claim_word(word)
         self._build()
 
     # ------------------------------------------------------------------ build
@@ -648,22 +660,54 @@ class FactCheckIndex:
         return idx
 
     def _claim_terms(self, text: str) -> tuple[list[str], list[str]]:
-        """Terms (stems or concept ids) of a claim, and the stems for character similarity."""
+        """Terms (stems or concept ids) of a claim, and the stems for character similarity.
+
+        What ``_terms`` does for a text, written out for the million claims of a register: the words'
+        terms come from one cache, and negation is consulted only while a negator is in scope.
+        """
         terms: list[str] = []
         stems: list[str] = []
         neg = _Negation()
-        for _, _, _, words, cid, res in self._terms(self._words(normalize(text)), self._term_build):
-            if cid is None and words[0] in _NEGATORS:
+        ws = tuple(self._claim_words(text))
+        n = len(ws)
+        pstems: list[str | None] = [None] * n
+        starts_cache, info = self._starts_build, self._claim_info
+        k = 0
+        while k < n:
+            w = ws[k]
+            starts = starts_cache.get(w)
+            if starts is None:
+                starts = self._starts(w, starts_cache)
+            if starts:
+                hit = self._phrase_at(ws, k, pstems)
+                if hit:
+                    length, term, words = hit
+                    if (neg.word_left or neg.event_left) and neg.applies(words[0], True, term[1:] in EVENTS):
+                        term = NEG + term  # "tidak halal" is not "halal"
+                    terms.append(term)
+                    stems.extend(words)
+                    k += length
+                    continue
+            k += 1
+            it = info.get(w)
+            if it is None:
+                it = info[w] = self._claim_word(w)
+            term, stem, negator, event = it
+            if negator:
                 neg.start()
                 continue
-            term = cid if cid is not None else res[0]
-            if neg.applies(words[0], term is not None, term is not None and term[1:] in EVENTS and term[0] == "~"):
-                term = NEG + term  # "tidak halal" is not "halal"
-            if term is None:
-                continue
-            terms.append(term)
-            stems.extend(words) if cid is not None else stems.append(res[1])
+            # applies() changes nothing and says no while no negator is in scope
+            if (neg.word_left or neg.event_left) and neg.applies(w, term is not None, event):
+                term = NEG + term
+            if term is not None:
+                terms.append(term)
+                stems.append(stem)
         return terms, stems
+
+    def _claim_word(self, w: str) -> tuple[str | None, str, bool, bool]:
+        """A claim word: (term, or None for a stopword; stem; a negator?; an event concept?)."""
+        term, stem = self._term_build(w)
+        return term, stem, w in _NEGATORS, term is not None and term[1:] in EVENTS and term[0] == "~"
 
     def _term_build(self, w: str) -> tuple[str | None, str]:
         """Claim side: (term, or None for a stopword; stem)."""
@@ -691,23 +735,16 @@ class FactCheckIndex:
     _PARALLEL_MIN = 20_000  # claims: below this, forking costs more than it saves
 
     def _analyse_part(self, lo: int, hi: int) -> tuple:
-        """Claims lo..hi analysed: (terms in first-seen order, their local ids per claim, claim sizes, keys,
-        the claim words' terms and stems)."""
-        vocab: dict[str, int] = {}
-        flat: list[int] = []
-        sizes: list[int] = []
-        keys: list[str] = []
+        """Claims lo..hi analysed: (terms in first-seen order, each claim's distinct terms as their local ids,
+        stems likewise (the letters compared by character similarity), the claim words' terms and stems)."""
+        vocab, stem_ids = Numbering(), Numbering()
+        terms_of, stems_of = Ragged(), Ragged()
         for e in self.entries[lo:hi]:
             terms, stems = self._claim_terms(e.claim)
-            seen: set[int] = set()
-            for t in terms:
-                tid = vocab.setdefault(t, len(vocab))
-                if tid not in seen:
-                    seen.add(tid)
-                    flat.append(tid)
-            sizes.append(len(seen))
-            keys.append(" ".join(dict.fromkeys(stems)))
-        return list(vocab), flat, sizes, keys, self._surface, self._surface_stem
+            terms_of.add(dict.fromkeys(map(vocab.__getitem__, terms)))
+            stems_of.add(dict.fromkeys(map(stem_ids.__getitem__, stems)))
+        self._chunk_words, self._claim_info = {}, {}
+        return list(vocab), terms_of, list(stem_ids), stems_of, self._surface, self._surface_stem
 
     def _analyse_claims(self) -> list[tuple]:
         n = len(self.entries)
@@ -729,29 +766,25 @@ class FactCheckIndex:
         self._starts_build: dict[str, bool] = {}  # during the build phrases are found through Sastrawi stems
         self._surface_stem: dict[str, str] = {}
         vocab: dict[str, int] = {}
-        ptr = [0]
-        flat: list[int] = []
-        keys: list[str] = []
-        for terms, local, sizes, part_keys, surface, surface_stem in self._analyse_claims():
-            ids = [vocab.setdefault(t, len(vocab)) for t in terms]  # the same ids as one pass in order
-            flat.extend(ids[t] for t in local)
-            total = ptr[-1]
-            for size in sizes:
-                total += size
-                ptr.append(total)
-            keys.extend(part_keys)
+        stem_ids: dict[str, int] = {}
+        ct, ks = [], []
+        for terms, terms_of, stems, stems_of, surface, surface_stem in self._analyse_claims():
+            ct.append((terms_of, [vocab.setdefault(t, len(vocab)) for t in terms]))
+            ks.append((stems_of, [stem_ids.setdefault(t, len(stem_ids)) for t in stems]))
             self._surface.update(surface)
             self._surface_stem.update(surface_stem)
+        del terms_of, stems_of  # merge_rows lets go of each part once it is copied
         self._building = False
         self._starts_build = {}
         self.vocab = vocab
         self.terms = list(vocab)
         n = len(self.entries)
         nt = len(vocab)
-        self._ct_ptr = np.asarray(ptr, dtype=np.int64)
-        self._ct_ids = np.asarray(flat, dtype=np.int32)
-        self._keys = keys
-        counts = np.bincount(self._ct_ids, minlength=nt) if nt else np.zeros(0, dtype=np.int64)
+        self._ct_ids, self._ct_ptr = merge_rows(ct)
+        # each claim's distinct stems, for character similarity (see _key_trigrams)
+        self._key_ids, self._key_ptr = merge_rows(ks)
+        self._key_words = list(stem_ids)
+        counts = term_counts(self._ct_ids, nt)
         idf = 1.0 + np.log((n + 1.0) / (counts + 1.0))
         mult = np.ones(nt)
         for t, i in vocab.items():
@@ -765,23 +798,13 @@ class FactCheckIndex:
         self._wl = self._w.tolist()
         self._df = counts.tolist()
         self._oov_w = float(1.0 + 0.7 * math.log((n + 1.0) / 2.0)) if n else 1.0
-        claim_of = np.repeat(np.arange(n, dtype=np.int32), np.diff(self._ct_ptr)) if n else np.zeros(0, np.int32)
-        order = np.argsort(self._ct_ids, kind="stable")
-        self._post_ids = claim_of[order].astype(np.int32)
-        self._post_ptr = np.zeros(nt + 1, dtype=np.int64)
-        if nt:
-            np.cumsum(counts, out=self._post_ptr[1:])
-        norms = np.zeros(n)
-        if n:
-            np.add.at(norms, claim_of, self._w[self._ct_ids])
+        self._post_ptr, self._post_ids, norms = postings(self._ct_ids, self._ct_ptr, counts, self._w)
         self._norm = norms
         # dense membership of the most common terms (cheap exact coverage, see _candidates)
         dense_df = max(1000, n // 100)
-        self._dense: dict[int, np.ndarray] = {}
+        self._dense: dict[int, Bits] = {}
         for tid in np.flatnonzero(counts >= dense_df).tolist():
-            arr = np.zeros(n, dtype=np.uint8)
-            arr[self._post_ids[self._post_ptr[tid]:self._post_ptr[tid + 1]]] = 1
-            self._dense[tid] = arr
+            self._dense[tid] = Bits(self._post_ids[self._post_ptr[tid]:self._post_ptr[tid + 1]], n)
         self._inv_norm = np.where(norms > 0, 1.0 / np.maximum(norms, 1e-9), 0.0).astype(np.float32)
         self._events = frozenset(vocab[c] for c in ("~" + e for e in EVENTS) if c in vocab)
         self._removal = vocab.get("~hapus")
@@ -796,7 +819,7 @@ class FactCheckIndex:
         return len(self.entries)
 
     # Pickled for batch workers: leave the stemmer and the query caches behind.
-    _TRANSIENT = ("_stem", "_qcache", "_fuzzy", "_skel", "_tri_cache", "_starts_phrase")
+    _TRANSIENT = ("_stem", "_qcache", "_fuzzy", "_skel", "_tri_cache", "_starts_phrase", "_chunk_words", "_claim_info")
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k not in self._TRANSIENT}
@@ -805,15 +828,18 @@ class FactCheckIndex:
         self.__dict__.update(state)
         self._stem = _stemmer()
         self._qcache, self._fuzzy, self._skel, self._tri_cache, self._starts_phrase = {}, None, None, {}, {}
+        self._chunk_words, self._claim_info = {}, {}
 
     def __iter__(self) -> Iterator[FactCheck]:
         return iter(self.entries)
 
     # --------------------------------------------------------------- analysis
     @staticmethod
-    def _words(doc: Normalized) -> list[tuple[int, str]]:
-        """(token index, word) for every content token; slang expansions give several words."""
-        out: list[tuple[int, str]] = []
+    def _words(doc: Normalized) -> tuple[list[int], list[str]]:
+        """The words of every content token and, in parallel, their token indices; slang expansions
+        give several words."""
+        toks: list[int] = []
+        out: list[str] = []
         for i, t in enumerate(doc.tokens):
             if t.kind not in ("word", "hashtag", "number"):
                 continue
@@ -829,48 +855,93 @@ class FactCheckIndex:
                 for x in (p for p in parts.groups() if p) if parts else (w,):
                     exp = _ABBREV.get(x)
                     if exp:
-                        out.extend((i, y) for y in exp)
+                        out.extend(exp)
+                        toks.extend([i] * len(exp))
                     else:
-                        out.append((i, x))
-        return out
+                        out.append(x)
+                        toks.append(i)
+        return toks, out
 
-    def _terms(self, words: list[tuple[int, str]], resolve) -> Iterator[tuple]:
-        """Yield (ordinal, token, last token, words, concept of a phrase or None, resolve(word) or None)."""
-        con = self._concepts
-        n = len(words)
-        ws = tuple(x for _, x in words)
-        stems: list[str | None] = [None] * n  # phrase stems, computed when a phrase could start nearby
-        cache = self._starts_build if self._building else self._starts_phrase
-        phrases, phrase_stem = con.phrases, self._phrase_stem
-        k = 0
-        while k < n:
-            tok, w = words[k]
-            starts = cache.get(w)
-            if starts is None:
-                starts = w in con.first or phrase_stem(w) in con.first
+    def _claim_words(self, text: str) -> list[str]:
+        """The words of ``_words(normalize(text))``, without building tokens and spans a claim never needs.
+
+        No token crosses whitespace, so the words are those of each space-separated piece, cached per
+        piece (a million claims repeat their pieces). Letters spaced out ("h o a k s") are the exception:
+        such a text takes the full path.
+        """
+        if has_spaced_letters(text):
+            return self._words(normalize(text))[1]
+        cache = self._chunk_words
+        out: list[str] = []
+        for piece in text.split():
+            ws = cache.get(piece)
+            if ws is None:
+                ws = tuple(self._words(normalize(piece))[1])
                 if len(cache) >= WORD_CACHE:
                     cache.clear()
-                cache[w] = starts
+                cache[piece] = ws
+            out += ws
+        return out
+
+    def _terms(self, words: list[str], resolve) -> Iterator[tuple]:
+        """Yield (ordinal, ordinal after, words, concept of a phrase or None, resolve(word) or None)."""
+        n = len(words)
+        ws = tuple(words)
+        stems: list[str | None] = [None] * n  # phrase stems, computed when a phrase could start nearby
+        cache = self._starts_build if self._building else self._starts_phrase
+        k = 0
+        while k < n:
+            w = ws[k]
+            starts = cache.get(w)
+            if starts is None:
+                starts = self._starts(w, cache)
             if starts:
-                hit = None
-                for length in range(min(con.maxlen, n - k), 1, -1):
-                    seq = ws[k:k + length]
-                    cid = phrases.get(seq)
-                    if cid is None:
-                        for j in range(k, k + length):
-                            if stems[j] is None:
-                                stems[j] = phrase_stem(ws[j])
-                        cid = phrases.get(tuple(stems[k:k + length]))
-                    if cid is not None:
-                        hit = (length, cid, seq)
-                        break
+                hit = self._phrase_at(ws, k, stems)
                 if hit:
                     length, cid, seq = hit
-                    yield k, tok, words[k + length - 1][0], seq, cid, None
+                    yield k, k + length, seq, cid, None
                     k += length
                     continue
-            yield k, tok, tok, (w,), None, resolve(w)
+            yield k, k + 1, (w,), None, resolve(w)
             k += 1
+
+    def _starts(self, w: str, cache: dict[str, bool]) -> bool:
+        """Whether a phrase of the synonym table may start with this word (kept in `cache`)."""
+        con = self._concepts
+        starts = w in con.first or self._phrase_stem(w) in con.first
+        if len(cache) >= WORD_CACHE:
+            cache.clear()
+        cache[w] = starts
+        return starts
+
+    def _phrase_at(self, ws: tuple[str, ...], k: int, stems: list) -> tuple[int, str, tuple[str, ...]] | None:
+        """The longest phrase at word k, as written or stemmed: (length, concept, words), or None.
+
+        `stems` holds the text's phrase stems computed so far. They are computed for the whole longest
+        window on the first miss as written, as a plain search of every length would: a stem seen during
+        the build depends on the words met before it, so when it is computed matters.
+        """
+        con = self._concepts
+        phrases, lengths = con.phrases, con.lengths
+        as_written = lengths.get(ws[k], ())
+        as_stemmed = None
+        top = min(con.maxlen, len(ws) - k)
+        for length in range(top, 1, -1):
+            if length in as_written:
+                cid = phrases.get(ws[k:k + length])
+                if cid is not None:
+                    return length, cid, ws[k:k + length]
+            if as_stemmed is None:
+                phrase_stem = self._phrase_stem
+                for j in range(k, k + top):
+                    if stems[j] is None:
+                        stems[j] = phrase_stem(ws[j])
+                as_stemmed = lengths.get(stems[k], ())
+            if length in as_stemmed:
+                cid = phrases.get(tuple(stems[k:k + length]))
+                if cid is not None:
+                    return length, cid, ws[k:k + length]
+        return None
 
     def _phrase_stem(self, w: str) -> str:
         s = self._surface_stem.get(w)
@@ -1000,7 +1071,9 @@ class FactCheckIndex:
         negated: set[int] = set()
         neg = _Negation()
         events = self._events
-        for k, tok, last_tok, words, cid, res in self._terms(self._words(doc), self._resolve_query):
+        toks, ws = self._words(doc)
+        for k, end, words, cid, res in self._terms(ws, self._resolve_query):
+            tok, last_tok = toks[k], toks[end - 1]
             if cid is not None:
                 tid = self.vocab.get(cid)
                 w = " ".join(words)
@@ -1122,8 +1195,10 @@ class FactCheckIndex:
                 has[has] = ids[at[has]] == uniq[has]
                 acc[has] += qw[tid]
         score = acc.take(inverse)
-        for tid in dense_later:
-            score += np.float32(qw[tid]) * self._dense[tid].take(cand)
+        if dense_later:
+            byte, bit = cand >> 3, (cand & 7).astype(np.uint8)
+            for tid in dense_later:
+                score += np.float32(qw[tid]) * self._dense[tid].take(byte, bit)
         cov = score * self._inv_norm.take(cand)
         k = top * 2
         if len(cand) > k:
@@ -1248,7 +1323,8 @@ class FactCheckIndex:
     def _key_trigrams(self, ci: int) -> frozenset[str]:
         hit = self._tri_cache.get(ci)
         if hit is None:
-            hit = frozenset(_trigrams(self._keys[ci].split()))
+            words = self._key_words
+            hit = frozenset(_trigrams(words[k] for k in self._key_ids[self._key_ptr[ci]:self._key_ptr[ci + 1]].tolist()))
             if len(self._tri_cache) < 50_000:
                 self._tri_cache[ci] = hit
         return hit

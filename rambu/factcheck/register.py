@@ -22,6 +22,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -48,6 +49,8 @@ VERDICTS: Mapping[str, str] = {
 KNOWN_VERDICTS = tuple(sorted({"hoaks", "disinformasi", "misinformasi", "satire", "benar", *VERDICTS}))
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Entries of one day share one date object: a register of a million claims has a few thousand days.
+_day = lru_cache(maxsize=4096)(date.fromisoformat)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ class FactCheck:
     def __post_init__(self) -> None:
         # Entries built in code may pass the date as text and the verdict in any case.
         if isinstance(self.published, str):
-            object.__setattr__(self, "published", date.fromisoformat(self.published) if self.published else None)
+            object.__setattr__(self, "published", _day(self.published) if self.published else None)
         v = " ".join(str(self.verdict).lower().split())
         if v != self.verdict:
             object.__setattr__(self, "verdict", v)
@@ -221,7 +224,7 @@ def parse_row(row: Mapping[str, Any], line: int | None, col: _Collector) -> Fact
         ok = False
     else:
         try:
-            published = date.fromisoformat(raw_date)
+            published = _day(raw_date)
         except ValueError:
             col.error(line, "published", f"tanggal tidak ada di kalender ({_show(raw_date)})")
             ok = False
@@ -383,7 +386,7 @@ def _from_mapping(d: Mapping[str, Any]) -> FactCheck | None:
     if isinstance(pub, str):
         pub = pub.strip()
         try:
-            pub = date.fromisoformat(pub) if _DATE_RE.fullmatch(pub) else None
+            pub = _day(pub) if _DATE_RE.fullmatch(pub) else None
         except ValueError:
             pub = None
     elif not isinstance(pub, date):

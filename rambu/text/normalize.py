@@ -133,6 +133,11 @@ def norm_phrase(phrase: str) -> str:
     return " ".join(normalize(phrase).word_index[1])
 
 
+def has_spaced_letters(text: str) -> bool:
+    """Letters spaced out ("h o a k s", "b.a.n.g"): the one case where a word spans whitespace."""
+    return _SPACED_RE.search(text) is not None
+
+
 def _join_spaced(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _SPACED_RE.finditer(text)]
 
