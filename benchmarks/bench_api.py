@@ -75,13 +75,14 @@ def free_port() -> int:
 
 
 def start_server(workdir: Path, port: int, database: str | None,
-                 no_worker: bool = False) -> tuple[subprocess.Popen, str, Path]:
+                 no_worker: bool = False, processes: int = 1) -> tuple[subprocess.Popen, str, Path]:
     log_path = workdir / "server.log"
     env = dict(os.environ, PYTHONUNBUFFERED="1",
                PYTHONPATH=os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
     env.pop("RAMBU_DATABASE_URL", None)
     cmd = [sys.executable, "-m", "rambu.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", str(port),
-           "--database", database or f"sqlite:///{workdir / 'rambu.db'}"] + (["--no-worker"] if no_worker else [])
+           "--database", database or f"sqlite:///{workdir / 'rambu.db'}", "--workers", str(processes)] + \
+        (["--no-worker"] if no_worker else [])
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -263,6 +264,8 @@ def main(argv=None) -> int:
                          "check is measured while a batch is screened (0: no batch)")
     ap.add_argument("--no-worker", action="store_true",
                     help="PostgreSQL: the server runs no jobs; start `rambu worker` processes yourself")
+    ap.add_argument("--server-processes", type=int, default=1, metavar="N",
+                    help="`rambu serve --workers N`: server processes sharing the port")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs/benchmarks.md)")
     args = ap.parse_args(argv)
@@ -272,7 +275,8 @@ def main(argv=None) -> int:
     print(f"machine: {machine()}")
     print(f"database: {args.database or 'SQLite (fresh file, WAL)'}; server: rambu serve --demo on 127.0.0.1:{port}")
     t0 = time.perf_counter()
-    proc, password, log_path = start_server(work, port, args.database, args.no_worker)
+    proc, password, log_path = start_server(work, port, args.database, args.no_worker,
+                                             args.server_processes)
     url = f"http://127.0.0.1:{port}"
     print(f"server up (migrations + demo data + demo screening) in {time.perf_counter() - t0:.1f} s")
     results = []

@@ -85,9 +85,13 @@ class InProcessQueue:
         """Reminders of due and overdue case steps, and the e-mail outbox."""
         return work.housekeeping(self.factory)
 
+    def alive(self) -> bool:
+        """Whether this process's worker thread runs."""
+        return bool(self.thread and self.thread.is_alive())
+
     def status(self, s: Session) -> dict:
         unfinished = s.scalar(select(Batch.id).where(Batch.status.in_(("importing", "queued", "screening"))).limit(1))
-        return {"backend": "inprocess", "worker_alive": bool(self.thread and self.thread.is_alive()),
+        return {"backend": "inprocess", "worker_alive": self.alive(),
                 "last_error": self.last_error, "busy": unfinished is not None}
 
     def _run(self) -> None:

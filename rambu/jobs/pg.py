@@ -302,8 +302,12 @@ class PgQueue:
         from .work import housekeeping as run
         return run(self.factory)
 
+    def alive(self) -> bool:
+        """Whether this process's worker thread runs."""
+        return bool(self.thread and self.thread.is_alive())
+
     def status(self, s: Session) -> dict:
-        return {"backend": "procrastinate", "worker_alive": bool(self.thread and self.thread.is_alive()),
+        return {"backend": "procrastinate", "worker_alive": self.alive(),
                 "embedded_worker": self.embedded_worker, "last_error": self.last_error}
 
 

@@ -70,24 +70,26 @@ class NotAuthenticated(Exception):
 
 def create_app(database_url: str | None = None, *, screener_factory: Callable | None = None,
                start_worker: bool = True, run_migrations: bool = True, secure_cookies: bool = False,
-               worker_poll: float = 2.0, trusted_proxies: tuple[str, ...] = ()) -> FastAPI:
+               worker_poll: float = 2.0, trusted_proxies: tuple[str, ...] = (),
+               worker_lock: str | None = None) -> FastAPI:
     """`start_worker`: run background jobs in this process too (on SQLite the only way; on PostgreSQL
-    `rambu worker` processes may do it instead, on any machine)."""
+    `rambu worker` processes may do it instead, on any machine). `worker_lock`: one of several server
+    processes (`rambu serve --workers N`); the background jobs run in whichever holds this file's lock.
+    `run_migrations`: migrate and prepare the database at start-up (the parent of several processes does
+    it once for all of them)."""
     engine = make_engine(database_url)
     factory = session_factory(engine)
     provider = ScreenerProvider(screener_factory)
     from ..jobs import make_queue
     worker = make_queue(engine, factory, provider, embedded_worker=start_worker, poll=worker_poll)
+    if worker_lock and start_worker:
+        from .served import Led
+        worker = Led(worker, worker_lock)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         if run_migrations:
-            upgrade(engine)
-        with factory() as s:
-            store_config.seed_holidays(s)
-            from ..store import audit
-            audit.checkpoint_head(s)
-            s.commit()
+            prepare(engine, factory)
         if start_worker:
             worker.start()
         yield
@@ -113,6 +115,16 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
     from . import views
     views.register(app)
     return app
+
+
+def prepare(engine, factory) -> None:
+    """The database made ready for the web application: schema migrated, holidays seeded, the audit head signed."""
+    upgrade(engine)
+    with factory() as s:
+        store_config.seed_holidays(s)
+        from ..store import audit
+        audit.checkpoint_head(s)
+        s.commit()
 
 
 class Turns:

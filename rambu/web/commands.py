@@ -19,6 +19,9 @@ def register(sub) -> None:
     s.add_argument("--no-worker", action="store_true",
                    help="PostgreSQL: pekerjaan latar (penyaringan batch, surel) dijalankan proses `rambu worker`, "
                         "bukan server web ini")
+    s.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="jumlah proses server web di mesin ini (bawaan 1; sebaiknya sebanyak inti CPU untuk web). "
+                        "Pekerjaan latar tetap berjalan di satu proses saja")
     s.set_defaults(func=cmd_serve)
 
     d = sub.add_parser("db", help="basis data aplikasi web")
@@ -146,12 +149,55 @@ def cmd_serve(args) -> int:
             print("=" * 64)
         else:
             print("Data contoh sudah ada; kata sandi admin tidak ditampilkan lagi.")
-    engine.dispose()
-    sqlite = make_engine(url).dialect.name == "sqlite"
-    app = create_app(url, secure_cookies=args.secure_cookies, trusted_proxies=tuple(args.trusted_proxy),
-                     start_worker=sqlite or not args.no_worker)
-    print(f"rambu berjalan di http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
+    sqlite = engine.dialect.name == "sqlite"
+    start_worker = sqlite or not args.no_worker
     # X-Forwarded-For is read by the application itself, and only from --trusted-proxy addresses
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=False,
-                h11_max_incomplete_event_size=64 * 1024)
+    run = dict(host=args.host, port=args.port, log_level="warning", proxy_headers=False,
+               h11_max_incomplete_event_size=64 * 1024)
+    if args.workers < 1:
+        print("galat: --workers minimal 1", file=sys.stderr)
+        return 2
+    if args.workers == 1:
+        engine.dispose()
+        app = create_app(url, secure_cookies=args.secure_cookies, trusted_proxies=tuple(args.trusted_proxy),
+                         start_worker=start_worker)
+        print(f"rambu berjalan di http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
+        uvicorn.run(app, **run)
+        return 0
+    import shutil
+    import tempfile
+    from . import served
+    from .app import prepare
+    prepare(engine, session_factory(engine))  # once, before the processes start
+    engine.dispose()
+    lock_dir = tempfile.mkdtemp(prefix="rambu-serve-")
+    os.environ[served.ENV] = served.options(url, args.secure_cookies, tuple(args.trusted_proxy), start_worker,
+                                            os.path.join(lock_dir, "jobs.lock"))
+    print(f"rambu berjalan di http://{args.host}:{args.port}/ dengan {args.workers} proses  (Ctrl+C untuk berhenti)")
+    try:
+        _serve_processes(uvicorn.Config("rambu.web.served:app", factory=True, workers=args.workers, **run))
+    finally:
+        shutil.rmtree(lock_dir, ignore_errors=True)
     return 0
+
+
+def _serve_processes(config) -> None:
+    """`uvicorn.run` with several processes, on a listening socket that says it is TCP: uvicorn leaves its
+    protocol at 0 (uvicorn issue 3149), asyncio then never sets TCP_NODELAY on the connections, and every
+    answer on a kept-alive connection waits about 40 ms for the client's delayed ACK."""
+    from uvicorn.supervisors import Multiprocess
+    try:
+        Multiprocess(config, sockets=[listening_socket(config)]).run()
+    except KeyboardInterrupt:
+        pass
+
+
+def listening_socket(config):
+    """uvicorn's bound socket, said to be TCP (so asyncio sets TCP_NODELAY on what it accepts)."""
+    import socket
+    bound = config.bind_socket()
+    if bound.family not in (socket.AF_INET, socket.AF_INET6):
+        return bound
+    sock = socket.socket(bound.family, socket.SOCK_STREAM, socket.IPPROTO_TCP, fileno=bound.detach())
+    sock.set_inheritable(True)
+    return sock

@@ -956,7 +956,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     @app.get("/healthz", include_in_schema=False)
     def healthz(request: Request):
         w = request.app.state.worker
-        return {"ok": True, "version": __version__, "worker": bool(w.thread and w.thread.is_alive()),
+        return {"ok": True, "version": __version__, "worker": w.alive(),
                 "worker_error": w.last_error}
 
 
