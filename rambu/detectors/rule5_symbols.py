@@ -27,6 +27,7 @@ from typing import Iterable
 
 from ..analysis import Analysis, TextField
 from ..contract.activity import SPREADING
+from ..text import WORD_CACHE
 from ..text.lexicon import Match, TermSet
 from ..text.normalize import Normalized, Token, norm_phrase
 from ..results import field_label
@@ -876,7 +877,7 @@ class StateSymbolDetector(Detector):
             if ms and ms[0].label in ACTS and ms[0].label not in _INSULTS:
                 hit = (ms[0].term, ms[0].label, prefix)
                 break
-        if len(self._colloquial_cache) >= 100_000:
+        if len(self._colloquial_cache) >= WORD_CACHE:
             self._colloquial_cache.clear()
         self._colloquial_cache[w] = hit
         return hit
@@ -1323,7 +1324,7 @@ class StateSymbolDetector(Detector):
         if hit is None:
             hit = frozenset(lw for lw in _lyric_neighbours(w, self._lyric_vocab, self._lyric_deletions)
                             if _lyric_eq(w, lw))
-            if len(self._lyric_cache) >= 100_000:
+            if len(self._lyric_cache) >= WORD_CACHE:
                 self._lyric_cache.clear()
             self._lyric_cache[w] = hit
         return hit

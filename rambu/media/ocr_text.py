@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from ..text import WORD_CACHE
 from ..text.lexicon import _strip_affixes
 from ..text.slang import SLANG
 
@@ -45,7 +46,7 @@ def _known(w: str) -> bool:
     return w in vocab or any(s in vocab for s in _strip_affixes(w))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_CACHE)
 def split_glued(word: str) -> str:
     """'BENDERAINI' -> 'BENDERA INI'; a word that is known, or that cannot be split into known words
     of at least 3 letters (2 for particles), is returned as it is."""
