@@ -31,6 +31,8 @@ POSITIVE = [
     # issue 6: a hashtag and a mention name the group; an equation in a meme
     "#UsirAseng dari tanah air, mereka cuma menjajah ekonomi",
     "CINA = PENJAJAH\nUSIR SEMUA",
+    # expulsion of a group in so many words, with a curse
+    "Mampus aja kalian etnis Tionghoa, balik ke negara asal sana!",
 ]
 NEGATIVE = [
     # issue 6 hard negatives: scripture and sermons, reporting and condemning, reported speech, questions,

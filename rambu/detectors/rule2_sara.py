@@ -52,7 +52,10 @@ HOSTILE = {
         "biang kerok", "penyakit", "kutu", "parasit", "hama", "sesat", "ledakkan", "bom", "menyesatkan",
         "musuh", "perangi", "memerangi", "diperangi", "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
         "penggal", "bakar", "ganyang", "habisi", "tumpas", "teroris", "antek",
-        "🐖", "🐒", "🐵", "🦍", "🤮", "kethek", "ketek", "munyuk", "bedes",
+        "🐖", "🐒", "🐵", "🦍", "🤮", "kethek", "ketek", "munyuk", "bedes", "mampus",
+        # expulsion aimed at a group ("balik ke" alone is only hostile: people go home for Lebaran)
+        "balik ke negara asal", "pulang ke negara asal", "kembali ke negara asal", "balik ke negeri asal",
+        "pulang ke negeri asal", "balik ke negaramu", "pulang ke negaramu",
     )},
     **{w: "hostile" for w in (
         "serang", "maling", "rampok", "perampok", "pencuri", "penipu", "penjilat", "lintah darat",
