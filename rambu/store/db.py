@@ -51,7 +51,9 @@ def make_engine(url: str | None = None) -> Engine:
             writers.enter(conn.info)
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
-        for name in ("checkin", "invalidate", "soft_invalidate", "detach"):  # the transaction is over, one way or another
+        # the transaction is over, one way or another (a soft invalidation only marks the connection for later:
+        # its transaction goes on, so it releases nothing)
+        for name in ("checkin", "invalidate", "detach"):
             event.listen(engine, name, writers.leave_record)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
