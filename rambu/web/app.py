@@ -120,6 +120,11 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
 def prepare(engine, factory) -> None:
     """The database made ready for the web application: schema migrated, holidays seeded, the audit head signed."""
     upgrade(engine)
+    seed(factory)
+
+
+def seed(factory) -> None:
+    """What a migrated database needs before the web application serves: holidays, the audit head signed."""
     with factory() as s:
         store_config.seed_holidays(s)
         from ..store import audit

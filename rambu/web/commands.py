@@ -167,8 +167,8 @@ def cmd_serve(args) -> int:
     import shutil
     import tempfile
     from . import served
-    from .app import prepare
-    prepare(engine, session_factory(engine))  # once, before the processes start
+    from .app import seed
+    seed(session_factory(engine))  # once, before the processes start (the schema was migrated above)
     engine.dispose()
     lock_dir = tempfile.mkdtemp(prefix="rambu-serve-")
     os.environ[served.ENV] = served.options(url, args.secure_cookies, tuple(args.trusted_proxy), start_worker,
