@@ -888,7 +888,7 @@ class FactCheckIndex:
         n = len(words)
         ws = tuple(words)
         stems: list[str | None] = [None] * n  # phrase stems, computed when a phrase could start nearby
-        cache = self._starts_build if self._building else self._starts_phrase
+        cache = self._starts_phrase  # texts only: the build reads claims with _claim_terms
         k = 0
         while k < n:
             w = ws[k]
