@@ -131,6 +131,24 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
+def tree_cpu_s(root: int) -> float:
+    """CPU seconds (user + system) used so far by a process and all its descendants (from /proc)."""
+    stats = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                f = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            stats[int(d.name)] = (int(f[1]), (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += stats.get(pid, (0, 0.0))[1]
+        todo.extend(p for p, (ppid, _) in stats.items() if ppid == pid)
+    return total
+
+
 def login(url: str, username: str, password: str) -> tuple[dict, str]:
     r = httpx.post(url + "/api/login", json={"username": username, "password": password}, timeout=30)
     r.raise_for_status()
@@ -180,10 +198,14 @@ def percentile(sorted_ms: list[float], p: float) -> float:
     return sorted_ms[k]
 
 
-def run(url: str, cookies: dict, csrf: str, make_request, n: int, concurrency: int, warmup: int = 5) -> dict:
-    """n timed requests spread over `concurrency` threads, each with its own httpx client."""
+def run(url: str, cookies: dict, csrf: str, make_request, n: int, concurrency: int, warmup: int = 5,
+        server_pid: int | None = None) -> dict:
+    """n timed requests spread over `concurrency` threads, each with its own httpx client; CPU time of the
+    server's processes and of this client per request, so it shows how the cores were shared."""
     counter = itertools.count()
     lat: list[float] = []
+    when: list[tuple[float, float]] = []  # (latency ms, start s after the run began): where the tail sits
+    start = [0.0]
     app_ms: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -203,6 +225,7 @@ def run(url: str, cookies: dict, csrf: str, make_request, n: int, concurrency: i
             dt = (time.perf_counter() - t0) * 1000
             with lock:
                 lat.append(dt)
+                when.append((dt, t0 - start[0]))
                 if not ok:
                     errors.append(detail)
                 if r is not None:
@@ -217,12 +240,16 @@ def run(url: str, cookies: dict, csrf: str, make_request, n: int, concurrency: i
             for i in range(max(1, warmup // concurrency)):
                 make_request(c, 10_000 + i)
         threads = [threading.Thread(target=worker, args=(c,)) for c in clients]
-        t0 = time.perf_counter()
+        server0 = tree_cpu_s(server_pid) if server_pid else None
+        client0 = time.process_time()
+        t0 = start[0] = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - t0
+        client_cpu = time.process_time() - client0
+        server_cpu = tree_cpu_s(server_pid) - server0 if server_pid else None
     finally:
         for c in clients:
             c.close()
@@ -230,7 +257,10 @@ def run(url: str, cookies: dict, csrf: str, make_request, n: int, concurrency: i
     return {"requests": n, "concurrency": concurrency, "errors": len(errors), "first_error": errors[0] if errors else None,
             "wall_s": wall, "rps": n / wall, "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95),
             "p99_ms": percentile(lat, 99), "max_ms": lat[-1] if lat else float("nan"),
-            "app_p50_ms": statistics.median(app_ms) if app_ms else None}
+            "app_p50_ms": statistics.median(app_ms) if app_ms else None,
+            "slowest": [(round(ms, 1), round(at, 2)) for ms, at in sorted(when, reverse=True)[:5]],
+            "server_cpu_ms": server_cpu * 1000 / n if server_cpu is not None else None,
+            "client_cpu_ms": client_cpu * 1000 / n}
 
 
 def machine() -> str:
@@ -266,6 +296,8 @@ def main(argv=None) -> int:
                     help="PostgreSQL: the server runs no jobs; start `rambu worker` processes yourself")
     ap.add_argument("--server-processes", type=int, default=1, metavar="N",
                     help="`rambu serve --workers N`: server processes sharing the port")
+    ap.add_argument("--endpoints", nargs="+", default=["check", "queue HTML", "queue JSON"],
+                    help="which to measure: health (HTTP alone), check, 'queue HTML', 'queue JSON'")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table (for docs/benchmarks.md)")
     args = ap.parse_args(argv)
@@ -300,10 +332,14 @@ def main(argv=None) -> int:
         def queue_json(c: httpx.Client, i: int):
             return c.get("/api/findings")
 
-        endpoints = [("check", "POST /api/check", check), ("queue HTML", "GET /findings", queue_html),
+        def health(c: httpx.Client, i: int):
+            return c.get("/healthz")
+
+        endpoints = [("health", "GET /healthz", health), ("check", "POST /api/check", check), ("queue HTML", "GET /findings", queue_html),
                      ("queue JSON", "GET /api/findings", queue_json)]
+        endpoints = [e for e in endpoints if e[0] in args.endpoints]
         header = (f"{'endpoint':<12} {'request':<20} {'conc':>4} {'n':>5} {'err':>4} {'req/s':>8} "
-                  f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'app p50':>8}")
+                  f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8} {'app p50':>8} {'srv cpu':>8} {'cli cpu':>8}")
         print()
         print(header)
         print("-" * len(header))
@@ -312,7 +348,7 @@ def main(argv=None) -> int:
                 during = None
                 if name == "check" and args.during_batch:
                     during = seed_batch(url, password, args.during_batch, wait=False, tag=f"during{conc}")
-                r = run(url, cookies, csrf, fn, args.requests, conc)
+                r = run(url, cookies, csrf, fn, args.requests, conc, server_pid=proc.pid)
                 r.update(endpoint=name, request=label)
                 if during:
                     b = httpx.get(f"{url}/api/batches/{during['id']}", cookies=cookies).json()
@@ -323,8 +359,10 @@ def main(argv=None) -> int:
                 results.append(r)
                 app = f"{r['app_p50_ms']:.1f}" if r["app_p50_ms"] is not None else "-"
                 print(f"{name:<12} {r['request']:<20} {conc:>4} {r['requests']:>5} {r['errors']:>4} {r['rps']:>8.1f} "
-                      f"{r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['max_ms']:>8.1f} {app:>8}",
+                      f"{r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['p99_ms']:>8.1f} {r['max_ms']:>8.1f} {app:>8} "
+                      f"{r['server_cpu_ms']:>8.1f} {r['client_cpu_ms']:>8.1f}",
                       flush=True)
+                print(f"   slowest (ms, started s after the run began): {r['slowest']}")
                 if r["errors"]:
                     print(f"   first error: {r['first_error']}")
         rss = peak_rss_mb(proc.pid)
@@ -335,12 +373,14 @@ def main(argv=None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     if args.markdown:
-        print("\n| request | concurrency | requests | errors | req/s | p50 ms | p95 ms | p99 ms | server p50 ms |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("\n| request | concurrency | requests | errors | req/s | p50 ms | p95 ms | p99 ms | server p50 ms "
+              "| server CPU ms/req | client CPU ms/req |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in results:
             app = f"{r['app_p50_ms']:.1f}" if r["app_p50_ms"] is not None else "-"
             print(f"| `{r['request']}` | {r['concurrency']} | {r['requests']} | {r['errors']} | {r['rps']:.1f} | "
-                  f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {app} |")
+                  f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {app} | {r['server_cpu_ms']:.1f} | "
+                  f"{r['client_cpu_ms']:.1f} |")
     if args.json:
         print(json.dumps({"machine": machine(), "seed": seed, "results": results}, indent=1))
     return 1 if any(r["errors"] for r in results) else 0

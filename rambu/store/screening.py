@@ -46,7 +46,8 @@ BACKGROUND_WAIT = 0.25
 class ScreenerProvider:
     def __init__(self, factory: Callable[[Session], Any] | None = None, settle: bool = False):
         """`settle`: after each build, freeze what exists for the garbage collector (`gc.freeze`: its passes
-        then skip the Screener's millions of objects; for worker processes that do nothing but screen)."""
+        then skip the Screener's millions of objects; for worker processes and served web processes, not for
+        a library user's process, whose other objects it would freeze too)."""
         self.factory = factory or build_screener
         self.settle = settle
         self._screener: Any = None

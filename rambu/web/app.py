@@ -71,15 +71,16 @@ class NotAuthenticated(Exception):
 def create_app(database_url: str | None = None, *, screener_factory: Callable | None = None,
                start_worker: bool = True, run_migrations: bool = True, secure_cookies: bool = False,
                worker_poll: float = 2.0, trusted_proxies: tuple[str, ...] = (),
-               worker_lock: str | None = None) -> FastAPI:
+               worker_lock: str | None = None, settle_screener: bool = False) -> FastAPI:
     """`start_worker`: run background jobs in this process too (on SQLite the only way; on PostgreSQL
     `rambu worker` processes may do it instead, on any machine). `worker_lock`: one of several server
     processes (`rambu serve --workers N`); the background jobs run in whichever holds this file's lock.
     `run_migrations`: migrate and prepare the database at start-up (the parent of several processes does
-    it once for all of them)."""
+    it once for all of them). `settle_screener`: a served process (`rambu serve`) keeps its Screener out of the
+    garbage collector's full passes, which otherwise stall every request for 100-300 ms now and then."""
     engine = make_engine(database_url)
     factory = session_factory(engine)
-    provider = ScreenerProvider(screener_factory)
+    provider = ScreenerProvider(screener_factory, settle=settle_screener)
     from ..jobs import make_queue
     worker = make_queue(engine, factory, provider, embedded_worker=start_worker, poll=worker_poll)
     if worker_lock and start_worker:
@@ -225,20 +226,21 @@ def current_actor(request: Request, s: Session = Depends(db), _c=Depends(csrf_gu
     return authenticate(request, s)
 
 
-def authenticate(request: Request, s: Session) -> Actor:
-    """The signed-in user of the request, its CSRF token checked on a change (`csrf_guard` has read it)."""
+def authenticate(request: Request, s: Session, end: bool = True) -> Actor:
+    """The signed-in user of the request, its CSRF token checked on a change (`csrf_guard` has read it).
+    `end=False`: the read-only transaction of the lookup stays open for the caller's further reads."""
     read_only(s)  # the sign-in lookup is a read of its own: on SQLite it does not queue for the write lock
-    found = auth.session_of(s, request.cookies.get(COOKIE))
+    found = auth.signed_in(s, request.cookies.get(COOKIE))
     if found is None:
         raise NotAuthenticated()
-    user, ls = found
-    s.commit()  # the page's own transaction begins at its first statement
-    request.state.csrf = ls.csrf_token
-    actor = Actor.of(user)
+    actor, csrf = found
+    if end:
+        s.commit()  # the page's own transaction begins at its first statement
+    request.state.csrf = csrf
     request.state.actor = actor
     if request.method not in SAFE_METHODS:
         sent = getattr(request.state, "csrf_submitted", None)
-        if not sent or not secrets.compare_digest(sent, ls.csrf_token):
+        if not sent or not secrets.compare_digest(sent, csrf):
             raise AccessDenied("token CSRF tidak sah atau tidak ada; muat ulang halaman lalu coba lagi")
     return actor
 

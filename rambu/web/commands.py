@@ -152,15 +152,15 @@ def cmd_serve(args) -> int:
     sqlite = engine.dialect.name == "sqlite"
     start_worker = sqlite or not args.no_worker
     # X-Forwarded-For is read by the application itself, and only from --trusted-proxy addresses
-    run = dict(host=args.host, port=args.port, log_level="warning", proxy_headers=False,
-               h11_max_incomplete_event_size=64 * 1024)
+    from .protocol import options as http_options
+    run = dict(host=args.host, port=args.port, log_level="warning", proxy_headers=False, **http_options())
     if args.workers < 1:
         print("galat: --workers minimal 1", file=sys.stderr)
         return 2
     if args.workers == 1:
         engine.dispose()
         app = create_app(url, secure_cookies=args.secure_cookies, trusted_proxies=tuple(args.trusted_proxy),
-                         start_worker=start_worker)
+                         start_worker=start_worker, settle_screener=True)
         print(f"rambu berjalan di http://{args.host}:{args.port}/  (Ctrl+C untuk berhenti)")
         uvicorn.run(app, **run)
         return 0

@@ -26,7 +26,8 @@ def app():
     from .app import create_app
     o = json.loads(os.environ[ENV])
     return create_app(o["url"], secure_cookies=o["secure_cookies"], trusted_proxies=tuple(o["trusted_proxies"]),
-                      start_worker=bool(o["start_worker"]), worker_lock=o["lock"], run_migrations=False)
+                      start_worker=bool(o["start_worker"]), worker_lock=o["lock"], run_migrations=False,
+                      settle_screener=True)
 
 
 class Led:

@@ -244,10 +244,10 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
     # --- sign-in ---------------------------------------------------------------------------------------
     @app.get("/", include_in_schema=False)
     def home(request: Request, s: Session = Depends(db)):
-        found = auth.session_of(s, request.cookies.get(COOKIE))
+        found = auth.signed_in(s, request.cookies.get(COOKIE))
         if not found:
             return RedirectResponse("/login", status_code=303)
-        return RedirectResponse(_home(Actor.of(found[0])), status_code=303)
+        return RedirectResponse(_home(found[0]), status_code=303)
 
     @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
     def login_page(request: Request, next: str = "", error: str = ""):
@@ -391,7 +391,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
 
         def check() -> dict:
             with state.check_turn, state.factory() as s:
-                actor = authenticate(request, s)
+                actor = authenticate(request, s, end=False)  # one read transaction with the settings' read
                 data = _do_check(request, s, actor, text, ocr_text, image)
             result = data["result"]
             state.audit_writer.record(actor, "check.draft", "check", "", detail={
