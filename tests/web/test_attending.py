@@ -51,3 +51,29 @@ def test_no_request_no_wait(monkeypatch):
     provider, finished = ScreenerProvider(lambda s: _Screener()), []
     _background(provider, finished).join(10)
     assert finished == [True]
+
+
+def test_a_settled_provider_keeps_its_screener_out_of_the_collectors_passes():
+    """Served processes settle: the Screener's objects are frozen (full collections of them stalled requests
+    for 100-300 ms), and a rebuilt Screener's predecessor is unfrozen first, so it can be collected."""
+    import gc
+    from rambu.web.app import create_app
+    assert ScreenerProvider(lambda s: _Screener()).settle is False  # a library user's process: untouched
+    provider = ScreenerProvider(lambda s: _Screener(), settle=True)
+    try:
+        gc.unfreeze()
+        revision = iter([1, 2])
+        screening.config.revision, saved = (lambda s: next(revision)), screening.config.revision
+        try:
+            first = provider.get(None)
+            assert gc.get_freeze_count() > 0
+            frozen = gc.get_freeze_count()
+            second = provider.get(None)  # a new revision: rebuilt, the old one unfrozen before
+            assert second is not first and gc.get_freeze_count() <= frozen + 1000
+        finally:
+            screening.config.revision = saved
+    finally:
+        gc.unfreeze()
+    app = create_app("sqlite://", start_worker=False, run_migrations=False, settle_screener=True)
+    assert app.state.provider.settle is True
+    assert create_app("sqlite://", start_worker=False, run_migrations=False).state.provider.settle is False
