@@ -65,7 +65,8 @@ def record(s: Session, actor: Actor | None, action: str, object_type: str = "", 
     """Append one entry inside the caller's transaction (it commits or rolls back with the change).
     Returns the entry as written (not attached to the session)."""
     s.flush()
-    head = s.execute(_TAKE_HEAD).one()
+    conn = s.connection()  # the statements go to the connection: the session's execution machinery costs more
+    head = conn.execute(_TAKE_HEAD).one()
     detail = json.loads(json.dumps(detail or {}, ensure_ascii=False, default=str))  # as it will read back
     at = utcnow()
     e = AuditEntry(seq=head.seq, at=at, user_id=actor.id if actor else None,
@@ -74,8 +75,8 @@ def record(s: Session, actor: Actor | None, action: str, object_type: str = "", 
     e.hash = entry_hash(head.hash, e)
     keys = audit_keys.load(s)
     e.mac = keys.mac(e.hash)
-    s.execute(_APPEND, {c.key: getattr(e, c.key) for c in _LOG.columns})
-    s.execute(_MOVE_HEAD, {"new_hash": e.hash, "new_mac": keys.mac(head_mac_text(e.seq, e.hash))})
+    conn.execute(_APPEND, {c.key: getattr(e, c.key) for c in _LOG.columns})
+    conn.execute(_MOVE_HEAD, {"new_hash": e.hash, "new_mac": keys.mac(head_mac_text(e.seq, e.hash))})
     if head.seq == 1 or head.seq % CHECKPOINT_EVERY == 0:
         checkpoint(s, keys, head.seq, e.hash, at)
     return e

@@ -138,17 +138,18 @@ def session_of(s: Session, token: str | None) -> tuple[User, LoginSession] | Non
     return row.User, row.LoginSession
 
 
-_SIGNED_IN = (select(User.id, User.username, User.role, User.scope, User.region_id, User.unit_id, User.nip,
-                     User.full_name, User.active, LoginSession.csrf_token, LoginSession.expires_at)
-              .join_from(LoginSession, User, LoginSession.user_id == User.id))
+_U, _LS = User.__table__.c, LoginSession.__table__.c
+_SIGNED_IN = (select(_U.id, _U.username, _U.role, _U.scope, _U.region_id, _U.unit_id, _U.nip, _U.full_name, _U.active,
+                     _LS.csrf_token, _LS.expires_at)
+              .join_from(LoginSession.__table__, User.__table__, _LS.user_id == _U.id))
 
 
 def signed_in(s: Session, token: str | None) -> tuple[Actor, str] | None:
     """The actor a sign-in token stands for, and its CSRF token: the lookup of every request, as one query of
-    plain columns (no ORM objects to build)."""
+    table columns (no ORM objects or ORM statement to build: a third of the CPU)."""
     if not token:
         return None
-    row = s.execute(_SIGNED_IN.where(LoginSession.token_hash == _token_hash(token))).first()
+    row = s.execute(_SIGNED_IN.where(_LS.token_hash == _token_hash(token))).first()
     if row is None or row.expires_at < utcnow() or not row.active:
         return None
     return Actor(*row[:8]), row.csrf_token
