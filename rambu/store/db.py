@@ -1,8 +1,10 @@
 """Database engine, sessions and schema migrations (Alembic, shipped in `rambu/store/migrations`)."""
 from __future__ import annotations
 
+import fcntl
 import os
 import threading
+import time
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,7 +40,9 @@ def make_engine(url: str | None = None) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.close()
 
-        writers = _WRITERS[engine] = WriterQueue()
+        database = engine.url.database or ""
+        shared = None if database in ("", ":memory:") or database.startswith("file:") else database + "-writer"
+        writers = _WRITERS[engine] = WriterQueue(shared)
 
         @event.listens_for(engine, "begin")
         def _begin(conn):  # noqa: ANN001
@@ -65,26 +69,59 @@ def writer_queue(engine: Engine) -> "WriterQueue | None":
 
 
 class WriterQueue:
-    """This process's SQLite writers wait for each other here, in a lock that wakes the next one at once, rather
-    than in SQLite's busy handler, which polls with sleeps growing to 100 ms (under eight concurrent writers some
-    lost turn after turn: a tail of seconds). Held from a transaction's BEGIN IMMEDIATE until its connection goes
-    back to the pool, i.e. after the commit or rollback has finished. Other processes still meet in SQLite's
-    handler. A connection that begins again while holding it keeps it; a wait longer than SQLite's own timeout
-    falls back to SQLite's handler, so a thread holding two write sessions at once is no worse off than before."""
+    """SQLite's writers wait for each other here, in locks that wake the next one at once, rather than in
+    SQLite's busy handler, which polls with sleeps growing to 100 ms (under eight concurrent writers some lost
+    turn after turn: a tail of seconds). First this process's threads queue in a thread lock; then its one
+    writer takes an exclusive `flock` on a file beside the database (`shared`), where the writers of other
+    processes (`rambu serve --workers N`, the CLI) queue in the kernel. Held from a transaction's BEGIN
+    IMMEDIATE until its connection goes back to the pool, i.e. after the commit or rollback has finished; a
+    process that dies loses its file lock with it. A connection that begins again while holding it keeps it; a
+    wait longer than SQLite's own timeout falls back to SQLite's handler, so a thread holding two write
+    sessions at once is no worse off than before."""
 
     KEY = "rambu_writer"
 
-    def __init__(self, timeout: float = 30.0):
+    def __init__(self, shared: str | None = None, timeout: float = 30.0):
         self._lock = threading.Lock()
         self.timeout = timeout
+        self.shared = shared
+        self._fd: int | None = None
+        self._locked = False
 
     def enter(self, info: dict) -> None:
         if not info.get(self.KEY) and self._lock.acquire(timeout=self.timeout):
             info[self.KEY] = True
+            if self.shared:
+                self._lock_file()
 
     def leave_record(self, _dbapi_conn, record, *_args) -> None:  # noqa: ANN001 - pool event signatures
         if record is not None and record.info.pop(self.KEY, False):
+            if self._locked:
+                self._locked = False
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
             self._lock.release()
+
+    def _lock_file(self) -> None:
+        """The file lock across processes (with this process's thread lock held, so one thread at a time). Tried
+        every millisecond or two rather than blocking, so a wait still ends at the timeout (then SQLite's own
+        handler takes over, as before); the holder is then in `_locked`."""
+        try:
+            if self._fd is None:
+                self._fd = os.open(self.shared, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:  # a folder we may not write in: SQLite's own handler still orders the writers
+            self.shared = None
+            return
+        deadline, pause = time.monotonic() + self.timeout, 0.0002
+        while True:
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self._locked = True
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(pause)
+                pause = min(pause * 2, 0.002)
 
 
 _WRITERS: "weakref.WeakKeyDictionary[Engine, WriterQueue]" = weakref.WeakKeyDictionary()

@@ -1,6 +1,11 @@
 """SQLite writers of one process queue in `WriterQueue`, held from BEGIN IMMEDIATE until the connection is back in
 the pool: concurrent writers all finish with their work, and every way a transaction ends (commit, rollback,
-an error inside it, an invalidated connection) lets the next writer in; read-only transactions never take it."""
+an error inside it, an invalidated connection) lets the next writer in; read-only transactions never take it.
+Across processes the writer holds a file lock beside the database, which another process's writer waits for."""
+import fcntl
+import os
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -85,3 +90,69 @@ def test_read_only_transactions_do_not_queue(engine):
         assert q._lock.locked()
         writer.commit()
     assert not q._lock.locked()
+
+
+def _file_lock_free(path: str) -> bool:
+    """Whether another open file description (as another process would have) can take the writers' file lock."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def test_a_writer_holds_the_file_lock_other_processes_queue_in_until_its_connection_is_back(engine):
+    factory = session_factory(engine)
+    q = _queue(engine)
+    assert q.shared == engine.url.database + "-writer"
+    with factory() as s:
+        read_only(s)
+        s.execute(text("SELECT count(*) FROM t")).scalar()
+        assert _file_lock_free(q.shared), "a read took the writers' lock"
+        s.commit()
+        s.execute(text("INSERT INTO t (n) VALUES (1)"))
+        assert not _file_lock_free(q.shared)
+        s.commit()
+    assert _file_lock_free(q.shared)
+
+
+def test_a_writer_in_another_process_waits_for_the_file_lock_then_lands(engine, tmp_path):
+    factory = session_factory(engine)
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    script = (f"import sys; sys.path.insert(0, {root!r})\n"
+              "from sqlalchemy import text\n"
+              "from rambu.store.db import make_engine\n"
+              f"e = make_engine({str(engine.url)!r})\n"
+              "with e.begin() as c:\n"
+              "    c.execute(text('INSERT INTO t (n) VALUES (2)'))\n"
+              "print('landed', flush=True)\n")
+    with factory() as s:
+        s.execute(text("INSERT INTO t (n) VALUES (1)"))
+        other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+        with pytest.raises(subprocess.TimeoutExpired):
+            other.wait(3)  # queued behind this transaction (SQLite alone would make it wait too, polling)
+        s.commit()
+    out, _ = other.communicate(timeout=60)
+    assert other.returncode == 0 and "landed" in out
+    with engine.connect() as c:
+        assert sorted(c.execute(text("SELECT n FROM t")).scalars()) == [1, 2]
+
+
+def test_a_file_lock_held_past_the_timeout_leaves_the_writer_to_sqlite(engine):
+    q = _queue(engine)
+    q.timeout = 0.2
+    fd = os.open(q.shared, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # a stuck holder that is not writing to the database
+    try:
+        with session_factory(engine)() as s:
+            s.execute(text("INSERT INTO t (n) VALUES (3)"))
+            s.commit()
+    finally:
+        os.close(fd)
+    with engine.connect() as c:
+        assert c.execute(text("SELECT n FROM t")).scalars().all() == [3]
+    assert not q._lock.locked() and not q._locked
