@@ -421,7 +421,8 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
                       "draf tidak disimpan")
     async def api_check(request: Request, text: str = Form(""), ocr_text: str = Form(""),
                         image: Optional[UploadFile] = File(None), _c=Depends(csrf_guard)):
-        return await _checked(request, text, ocr_text, image)
+        # already JSON's own types (the engine's result as stored): FastAPI's encoder pass would copy it again
+        return JSONResponse(await _checked(request, text, ocr_text, image))
 
     # --- review queue -----------------------------------------------------------------------------------
     @twin(app, "/findings", "findings.html", tags=["temuan"])
