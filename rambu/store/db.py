@@ -87,15 +87,23 @@ class WriterQueue:
         self.shared = shared
         self._fd: int | None = None
         self._locked = False
+        _QUEUES.add(self)
+
+    def _forked(self) -> None:
+        """In a forked child: the parent's file lock is shared with the child's copy of the descriptor, so the
+        child lets go of the copy (an unlock there would free the parent's lock) and starts afresh."""
+        if self._fd is not None:
+            os.close(self._fd)
+        self._fd, self._locked, self._lock = None, False, threading.Lock()
 
     def enter(self, info: dict) -> None:
-        if not info.get(self.KEY) and self._lock.acquire(timeout=self.timeout):
-            info[self.KEY] = True
+        if info.get(self.KEY) != os.getpid() and self._lock.acquire(timeout=self.timeout):
+            info[self.KEY] = os.getpid()  # a forked child's inherited connections hold nothing of its own
             if self.shared:
                 self._lock_file()
 
     def leave_record(self, _dbapi_conn, record, *_args) -> None:  # noqa: ANN001 - pool event signatures
-        if record is not None and record.info.pop(self.KEY, False):
+        if record is not None and record.info.pop(self.KEY, None) == os.getpid():
             if self._locked:
                 self._locked = False
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
@@ -125,6 +133,8 @@ class WriterQueue:
 
 
 _WRITERS: "weakref.WeakKeyDictionary[Engine, WriterQueue]" = weakref.WeakKeyDictionary()
+_QUEUES: "weakref.WeakSet[WriterQueue]" = weakref.WeakSet()
+os.register_at_fork(after_in_child=lambda: [q._forked() for q in list(_QUEUES)])
 
 
 def include_name(name, type_, parent_names) -> bool:

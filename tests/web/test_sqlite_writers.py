@@ -156,3 +156,25 @@ def test_a_file_lock_held_past_the_timeout_leaves_the_writer_to_sqlite(engine):
     with engine.connect() as c:
         assert c.execute(text("SELECT n FROM t")).scalars().all() == [3]
     assert not q._lock.locked() and not q._locked
+
+
+def test_a_forked_child_does_not_free_the_parents_file_lock(engine):
+    """The engine's and the fact-check index's worker pools fork: a child shares the parent's lock descriptor,
+    and must not release the parent's lock through it."""
+    factory = session_factory(engine)
+    q = _queue(engine)
+    with factory() as s:
+        s.execute(text("INSERT INTO t (n) VALUES (1)"))  # the parent holds the writers' lock
+        pid = os.fork()
+        if pid == 0:  # the child: as if it returned a pooled connection it inherited
+            code = 1
+            try:
+                code = 0 if (q._fd is None and not q._locked and not q._lock.locked()) else 1
+                q.leave_record(None, type("R", (), {"info": {q.KEY: os.getppid()}})())
+            finally:
+                os._exit(code)
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0, "the child kept the parent's lock state"
+        assert not _file_lock_free(q.shared), "the child freed the parent's file lock"
+        s.commit()
+    assert _file_lock_free(q.shared)
