@@ -128,16 +128,6 @@ def unlock(s: Session, actor: Actor | None, username: str) -> int:
     return n
 
 
-def session_of(s: Session, token: str | None) -> tuple[User, LoginSession] | None:
-    if not token:
-        return None
-    row = s.execute(select(LoginSession, User).join(LoginSession.user)  # one query on every request
-                    .where(LoginSession.token_hash == _token_hash(token))).first()
-    if row is None or row.LoginSession.expires_at < utcnow() or not row.User.active:
-        return None
-    return row.User, row.LoginSession
-
-
 _U, _LS = User.__table__.c, LoginSession.__table__.c
 _SIGNED_IN = (select(_U.id, _U.username, _U.role, _U.scope, _U.region_id, _U.unit_id, _U.nip, _U.full_name, _U.active,
                      _LS.csrf_token, _LS.expires_at)
@@ -156,11 +146,11 @@ def signed_in(s: Session, token: str | None) -> tuple[Actor, str] | None:
 
 
 def logout(s: Session, token: str | None) -> None:
-    found = session_of(s, token)
+    found = signed_in(s, token)
     if found:
-        user, ls = found
-        s.delete(ls)
-        audit.record(s, Actor.of(user), "auth.logout", "user", user.id)
+        actor, _ = found
+        s.execute(delete(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
+        audit.record(s, actor, "auth.logout", "user", actor.id)
         s.commit()
 
 
