@@ -273,17 +273,19 @@ TRICKY_CLAIMS = [
 @pytest.mark.parametrize("claim", TRICKY_CLAIMS)
 def test_claim_words_equal_the_full_normalisation(claim):
     idx = FactCheckIndex([])
+    reader = idx._claim_reader()
     words = idx._words(normalize(claim))[1]
-    assert idx._claim_words(claim) == words
-    assert idx._claim_words(claim) == words  # again, from the cache of pieces
+    assert [w.word for w in reader.words(claim)[0]] == words
+    assert [w.word for w in reader.words(claim)[0]] == words  # again, from the cache of pieces
 
 
-def _terms_the_general_way(idx, text):
-    """A claim's terms and stems through the general `_terms` path (what the build did before its fast path)."""
+def _terms_the_general_way(idx, reader, text):
+    """A claim's terms and stems through the general `_terms` path, the words resolved as the reader does."""
     from rambu.factcheck.matcher import _NEGATORS, EVENTS, NEG, _Negation
     terms, stems = [], []
     neg = _Negation()
-    for _, _, words, cid, res in idx._terms(idx._words(normalize(text))[1], idx._term_build):
+    for _, _, words, cid, res in idx._terms(idx._words(normalize(text))[1], lambda w: (reader._word(w).term,
+                                                                                      reader._word(w).stem)):
         if cid is None and words[0] in _NEGATORS:
             neg.start()
             continue
@@ -294,18 +296,45 @@ def _terms_the_general_way(idx, text):
             continue
         terms.append(term)
         stems.extend(words) if cid is not None else stems.append(res[1])
-    return terms, stems
+    return list(dict.fromkeys(terms)), list(dict.fromkeys(stems))
 
 
-def test_claim_terms_equal_the_general_path():
+def _last_row(rows, names):
+    n = rows.sizes[-1]
+    return [names[i] for i in rows.ids[len(rows.ids) - n:]]
+
+
+def test_claim_reader_equals_the_general_path():
     claims = TRICKY_CLAIMS + [e.claim for e in REGISTER] + [
         "tidak ada napi yang kabur dari rutan", "bukan lewat WhatsApp, tanpa tes", "tidak bisa lagi dikunjungi",
-        "Kementerian Hukum dan HAM menghapus remisi", "rumah tahanan negara ditutup, kepala rutan dipecat"]
-    fast, general = FactCheckIndex([]), FactCheckIndex([])
-    fast._building = general._building = True  # as during a build: stems of claim words are remembered
+        "Kementerian Hukum dan HAM menghapus remisi", "rumah tahanan negara ditutup, kepala rutan dipecat",
+        "tidak ada lagi layanan kunjungan", "belum ada bantuan tunai", "tanpa tidak ada tes", "tidak"]
+    idx = FactCheckIndex([])
+    reader = idx._claim_reader()
+    idx._phrase_stem = lambda w: reader._word(w).stem  # phrases are found through the claim words' stems
+    plain = 0
     for c in claims:
-        assert fast._claim_terms(c) == _terms_the_general_way(general, c), c
-    assert fast._surface == general._surface and fast._surface_stem == general._surface_stem
+        plain += not reader.words(c)[1]
+        reader.add(c)
+        got = _last_row(reader.term_rows, list(reader.terms)), _last_row(reader.stem_rows, list(reader.stems))
+        assert got == _terms_the_general_way(idx, reader, c), c
+    assert 0 < plain < len(claims)  # both the plain claims' path and the word-by-word loop were taken
+
+
+def test_index_does_not_depend_on_the_order_of_its_claims():
+    claims = [e.claim for e in REGISTER] + TRICKY_CLAIMS[:16] + [
+        "menghapus layanan kunjungan", "layanan kunjungan menghapus", "tidak ada kunjungan", "kunjungan tidak ada",
+        # a word of the synonym table read on its own, and in a phrase that matches only through stems
+        "pengurangan gaji pegawai lapas", "pengurangan hukum untuk semua napi"]
+    entries = [FactCheck(f"c{i}", c, "hoaks") for i, c in enumerate(claims) if c.strip()]
+
+    def rows(idx):
+        return {e.id: [idx.terms[t] for t in idx._ct_ids[idx._ct_ptr[k]:idx._ct_ptr[k + 1]]]
+                for k, e in enumerate(idx.entries)}
+
+    forward, backward = FactCheckIndex(entries), FactCheckIndex(entries[::-1])
+    assert rows(forward) == rows(backward)
+    assert forward._surface == backward._surface and forward._surface_stem == backward._surface_stem
 
 
 def test_postings_in_slices_equal_one_sort(monkeypatch):

@@ -37,10 +37,10 @@ ones). Each short-listed claim is scored on the densest window of the text:
 Unknown words of a text are also matched to the vocabulary within one edit, and
 vowel-less abbreviations by consonant skeleton ("klrg" -> keluarga).
 
-A register of a million claims is built in one pass of plain per-word work: a claim
-is read as words only (no tokens with spans), every distinct word is resolved once,
-and what the index keeps per claim are int32 arrays (``rambu.factcheck.postings``),
-never Python objects.
+A register of a million claims is built in one pass (``rambu.factcheck.claims``): a
+claim is read as words only (no tokens with spans), every distinct word is resolved
+once, and what the index keeps per claim are int32 arrays
+(``rambu.factcheck.postings``), never Python objects.
 
 ``FactCheckIndex(entries).match(text)`` returns :class:`FactMatch` tuples
 ``(entry, score, span)`` best first, where ``span`` = (first, last) token
@@ -60,8 +60,9 @@ from typing import Any, Iterable, Iterator, Mapping
 import numpy as np
 
 from ..text import WORD_CACHE
-from ..text.normalize import Normalized, has_spaced_letters, norm_word, normalize
-from .postings import Bits, Numbering, Ragged, merge_rows, postings, term_counts
+from ..text.normalize import Normalized, norm_word, normalize
+from .claims import ClaimReader
+from .postings import Bits, merge_rows, postings, term_counts
 from .register import FactCheck, LoadedRegister, entries_from, load_register
 
 # ---------------------------------------------------------------------------
@@ -614,6 +615,10 @@ class _Concepts:
             lengths.setdefault(p[0], set()).add(len(p))
         self.lengths = {w: frozenset(v) for w, v in lengths.items()}  # first word -> lengths of its phrases
         self.words = frozenset(w for p in self.phrases for w in p)
+        seconds: dict[str, set[str]] = {}
+        for p in self.phrases:
+            seconds.setdefault(p[0], set()).add(p[1])
+        self.seconds = {w: frozenset(v) for w, v in seconds.items()}  # first word -> the words that may follow
 
 
 _FORKED: "FactCheckIndex | None" = None  # the index being built, as the forked analysers see it
@@ -645,8 +650,6 @@ class FactCheckIndex:
         self._skel: dict[str, list[int]] | None = None
         self._tri_cache: dict[int, frozenset[str]] = {}
         self._starts_phrase: dict[str, bool] = {}
-        self._chunk_words: dict[str, tuple[str, ...]] = {}  # during the build: a claim's space-separated piece -> words
-        self._claim_info: dict[str, tuple] = {}  # during the build: a claim word -> _claim_word(word)
         self._build()
 
     # ------------------------------------------------------------------ build
@@ -659,92 +662,19 @@ class FactCheckIndex:
         idx.load_warnings = reg.warnings
         return idx
 
-    def _claim_terms(self, text: str) -> tuple[list[str], list[str]]:
-        """Terms (stems or concept ids) of a claim, and the stems for character similarity.
-
-        What ``_terms`` does for a text, written out for the million claims of a register: the words'
-        terms come from one cache, and negation is consulted only while a negator is in scope.
-        """
-        terms: list[str] = []
-        stems: list[str] = []
-        neg = _Negation()
-        ws = tuple(self._claim_words(text))
-        n = len(ws)
-        pstems: list[str | None] = [None] * n
-        starts_cache, info = self._starts_build, self._claim_info
-        k = 0
-        while k < n:
-            w = ws[k]
-            starts = starts_cache.get(w)
-            if starts is None:
-                starts = self._starts(w, starts_cache)
-            if starts:
-                hit = self._phrase_at(ws, k, pstems)
-                if hit:
-                    length, term, words = hit
-                    if (neg.word_left or neg.event_left) and neg.applies(words[0], True, term[1:] in EVENTS):
-                        term = NEG + term  # "tidak halal" is not "halal"
-                    terms.append(term)
-                    stems.extend(words)
-                    k += length
-                    continue
-            k += 1
-            it = info.get(w)
-            if it is None:
-                it = info[w] = self._claim_word(w)
-            term, stem, negator, event = it
-            if negator:
-                neg.start()
-                continue
-            # applies() changes nothing and says no while no negator is in scope
-            if (neg.word_left or neg.event_left) and neg.applies(w, term is not None, event):
-                term = NEG + term
-            if term is not None:
-                terms.append(term)
-                stems.append(stem)
-        return terms, stems
-
-    def _claim_word(self, w: str) -> tuple[str | None, str, bool, bool]:
-        """A claim word: (term, or None for a stopword; stem; a negator?; an event concept?)."""
-        term, stem = self._term_build(w)
-        return term, stem, w in _NEGATORS, term is not None and term[1:] in EVENTS and term[0] == "~"
-
-    def _term_build(self, w: str) -> tuple[str | None, str]:
-        """Claim side: (term, or None for a stopword; stem)."""
-        if w in self._surface_stem:
-            return self._surface[w], self._surface_stem[w]
-        c = self._concepts.single
-        if w in c:
-            term, stem = c[w], w
-        elif w in _STOP:
-            term, stem = None, w
-        elif w.isdigit():
-            term, stem = w, w
-        else:
-            stem = self._stem(w)
-            if stem in c:
-                term = c[stem]
-            elif stem in _STOP or len(stem) < 2:
-                term = None
-            else:
-                term = stem
-        self._surface[w] = term
-        self._surface_stem[w] = stem
-        return term, stem
-
     _PARALLEL_MIN = 20_000  # claims: below this, forking costs more than it saves
 
     def _analyse_part(self, lo: int, hi: int) -> tuple:
-        """Claims lo..hi analysed: (terms in first-seen order, each claim's distinct terms as their local ids,
+        """Claims lo..hi analysed: (terms in first-use order, each claim's distinct terms as their ids,
         stems likewise (the letters compared by character similarity), the claim words' terms and stems)."""
-        vocab, stem_ids = Numbering(), Numbering()
-        terms_of, stems_of = Ragged(), Ragged()
+        reader = self._claim_reader()
         for e in self.entries[lo:hi]:
-            terms, stems = self._claim_terms(e.claim)
-            terms_of.add(dict.fromkeys(map(vocab.__getitem__, terms)))
-            stems_of.add(dict.fromkeys(map(stem_ids.__getitem__, stems)))
-        self._chunk_words, self._claim_info = {}, {}
-        return list(vocab), terms_of, list(stem_ids), stems_of, self._surface, self._surface_stem
+            reader.add(e.claim)
+        return reader.result()
+
+    def _claim_reader(self) -> ClaimReader:
+        return ClaimReader(self._concepts, self._stem, lambda text: self._words(normalize(text))[1],
+                           self._phrase_at, stop=_STOP, negators=_NEGATORS, events=EVENTS, neg=NEG)
 
     def _analyse_claims(self) -> list[tuple]:
         n = len(self.entries)
@@ -762,9 +692,7 @@ class FactCheckIndex:
             _FORKED = None
 
     def _build(self) -> None:
-        self._building = True
-        self._starts_build: dict[str, bool] = {}  # during the build phrases are found through Sastrawi stems
-        self._surface_stem: dict[str, str] = {}
+        self._surface_stem: dict[str, str] = {}  # claim word -> its stem
         vocab: dict[str, int] = {}
         stem_ids: dict[str, int] = {}
         ct, ks = [], []
@@ -774,8 +702,6 @@ class FactCheckIndex:
             self._surface.update(surface)
             self._surface_stem.update(surface_stem)
         del terms_of, stems_of  # merge_rows lets go of each part once it is copied
-        self._building = False
-        self._starts_build = {}
         self.vocab = vocab
         self.terms = list(vocab)
         n = len(self.entries)
@@ -819,7 +745,7 @@ class FactCheckIndex:
         return len(self.entries)
 
     # Pickled for batch workers: leave the stemmer and the query caches behind.
-    _TRANSIENT = ("_stem", "_qcache", "_fuzzy", "_skel", "_tri_cache", "_starts_phrase", "_chunk_words", "_claim_info")
+    _TRANSIENT = ("_stem", "_qcache", "_fuzzy", "_skel", "_tri_cache", "_starts_phrase")
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k not in self._TRANSIENT}
@@ -828,7 +754,6 @@ class FactCheckIndex:
         self.__dict__.update(state)
         self._stem = _stemmer()
         self._qcache, self._fuzzy, self._skel, self._tri_cache, self._starts_phrase = {}, None, None, {}, {}
-        self._chunk_words, self._claim_info = {}, {}
 
     def __iter__(self) -> Iterator[FactCheck]:
         return iter(self.entries)
@@ -862,33 +787,12 @@ class FactCheckIndex:
                         toks.append(i)
         return toks, out
 
-    def _claim_words(self, text: str) -> list[str]:
-        """The words of ``_words(normalize(text))``, without building tokens and spans a claim never needs.
-
-        No token crosses whitespace, so the words are those of each space-separated piece, cached per
-        piece (a million claims repeat their pieces). Letters spaced out ("h o a k s") are the exception:
-        such a text takes the full path.
-        """
-        if has_spaced_letters(text):
-            return self._words(normalize(text))[1]
-        cache = self._chunk_words
-        out: list[str] = []
-        for piece in text.split():
-            ws = cache.get(piece)
-            if ws is None:
-                ws = tuple(self._words(normalize(piece))[1])
-                if len(cache) >= WORD_CACHE:
-                    cache.clear()
-                cache[piece] = ws
-            out += ws
-        return out
-
     def _terms(self, words: list[str], resolve) -> Iterator[tuple]:
         """Yield (ordinal, ordinal after, words, concept of a phrase or None, resolve(word) or None)."""
         n = len(words)
         ws = tuple(words)
         stems: list[str | None] = [None] * n  # phrase stems, computed when a phrase could start nearby
-        cache = self._starts_phrase  # texts only: the build reads claims with _claim_terms
+        cache = self._starts_phrase
         k = 0
         while k < n:
             w = ws[k]
@@ -917,9 +821,8 @@ class FactCheckIndex:
     def _phrase_at(self, ws: tuple[str, ...], k: int, stems: list) -> tuple[int, str, tuple[str, ...]] | None:
         """The longest phrase at word k, as written or stemmed: (length, concept, words), or None.
 
-        `stems` holds the text's phrase stems computed so far. They are computed for the whole longest
-        window on the first miss as written, as a plain search of every length would: a stem seen during
-        the build depends on the words met before it, so when it is computed matters.
+        `stems` holds the text's phrase stems computed so far (None: not yet); the window's are computed on
+        the first miss as written.
         """
         con = self._concepts
         phrases, lengths = con.phrases, con.lengths
@@ -947,8 +850,6 @@ class FactCheckIndex:
         s = self._surface_stem.get(w)
         if s is not None:
             return s
-        if self._building:
-            return self._stem(w)
         for f in _affix_forms(w)[1:]:
             if f in self._concepts.words:
                 return f
