@@ -628,6 +628,20 @@ def _analyse_forked(lo: int, hi: int) -> tuple:
     return _FORKED._analyse_part(lo, hi)
 
 
+def _fixed_mmap_threshold() -> None:
+    """Fix glibc's mmap threshold at 1 MB for this process (no effect with other C libraries).
+
+    glibc raises the threshold to the size of every large block freed, up to 32 MB. Once the analysers'
+    results (tens of MB each) are received and freed, the merge's arrays then come from the heap, and the
+    heap stays fragmented: a two-process build of a million claims peaked at 536 MB instead of 475 MB.
+    """
+    import ctypes
+    try:
+        ctypes.CDLL(None).mallopt(-3, 1 << 20)  # M_MMAP_THRESHOLD
+    except (OSError, AttributeError):
+        pass
+
+
 class FactCheckIndex:
     """A register compiled for meaning matching; build once, query many times (thread-safe reads)."""
 
@@ -683,6 +697,7 @@ class FactCheckIndex:
             return [self._analyse_part(0, n)]
         global _FORKED
         import multiprocessing
+        _fixed_mmap_threshold()
         bounds = [(n * k // parts, n * (k + 1) // parts) for k in range(parts)]
         _FORKED = self
         try:  # the children inherit this index (fork): nothing is pickled but their results
