@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
@@ -41,6 +42,7 @@ def build_screener(s: Session, workers: int = 1) -> Any:
 # Background screening in a web server's own thread shares the interpreter with the people it serves: each
 # background line waits while requests are in progress, but at most this long, so a batch never starves.
 BACKGROUND_WAIT = 0.25
+PRESENCE_POLL = 0.002  # s between looks at sibling processes' requests
 
 
 class ScreenerProvider:
@@ -56,6 +58,7 @@ class ScreenerProvider:
         self.lock = threading.RLock()  # held around each screen() call
         self._people = 0  # requests in progress in this process (`attending`)
         self._quiet = threading.Condition()
+        self.presence: Any = None  # the requests of sibling server processes (`rambu.web.served.Presence`)
 
     def get(self, s: Session) -> Any:
         rev = config.revision(s)
@@ -79,25 +82,38 @@ class ScreenerProvider:
         """Around each web request: background screening in this process gives way meanwhile."""
         with self._quiet:
             self._people += 1
+            if self._people == 1 and self.presence is not None:
+                self.presence.arrive()
         try:
             yield
         finally:
             with self._quiet:
                 self._people -= 1
                 if not self._people:
+                    if self.presence is not None:
+                        self.presence.leave()
                     self._quiet.notify_all()
 
     def screen_with(self, screener: Any, activity: Any, prior_offences: int = 0, draft: bool = False) -> dict:
         """Screen with a Screener got earlier (no database needed: callers screen outside transactions).
         A draft is a person's check; anything else is background work and first lets requests finish."""
         if not draft:
-            with self._quiet:
-                if self._people:
-                    self._quiet.wait_for(lambda: not self._people, timeout=BACKGROUND_WAIT)
+            self._give_way()
         with self.lock:
             if draft:
                 return screener.screen(activity, prior_offences=prior_offences, draft=True).to_dict()
             return screener.screen(activity, prior_offences=prior_offences).to_dict()
+
+    def _give_way(self) -> None:
+        """Background work waits while requests are in progress (here, and in sibling server processes when
+        `presence` is set), but at most BACKGROUND_WAIT."""
+        deadline = time.monotonic() + BACKGROUND_WAIT
+        with self._quiet:
+            if self._people:
+                self._quiet.wait_for(lambda: not self._people, timeout=BACKGROUND_WAIT)
+        if self.presence is not None:
+            while self.presence.anyone() and time.monotonic() < deadline:
+                time.sleep(PRESENCE_POLL)
 
     def versions(self, s: Session) -> dict:
         sc = self.get(s)

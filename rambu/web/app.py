@@ -83,9 +83,11 @@ def create_app(database_url: str | None = None, *, screener_factory: Callable | 
     provider = ScreenerProvider(screener_factory, settle=settle_screener)
     from ..jobs import make_queue
     worker = make_queue(engine, factory, provider, embedded_worker=start_worker, poll=worker_poll)
-    if worker_lock and start_worker:
-        from .served import Led
-        worker = Led(worker, worker_lock)
+    if worker_lock:
+        from .served import Led, Presence
+        provider.presence = Presence(worker_lock + ".attending")  # background work gives way to all processes
+        if start_worker:
+            worker = Led(worker, worker_lock)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

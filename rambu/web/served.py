@@ -79,3 +79,43 @@ class Led:
         if not self.leading:
             st.update(worker_alive=alive, elsewhere=True, last_error=None)
         return st
+
+
+class Presence:
+    """Whether any of the server processes is answering a request right now: background work in the leading
+    process gives way to the requests of all of them, not only to its own (`ScreenerProvider.attending`).
+
+    A process serving someone holds a shared `flock` on a file beside the worker's lock; background work
+    probes it with an exclusive one through a second descriptor (flock locks belong to an open file, so the
+    probe conflicts with this process's own shared lock too). Descriptors are opened per process: a forked
+    child must not share its parent's.
+    """
+
+    def __init__(self, path: str):
+        self.path = path
+        self._pid: int | None = None
+        self._hold = self._probe = -1
+
+    def _fds(self) -> tuple[int, int]:
+        if self._pid != os.getpid():
+            self._hold = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._probe = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            self._pid = os.getpid()
+        return self._hold, self._probe
+
+    def arrive(self) -> None:
+        """The first request in progress in this process."""
+        fcntl.flock(self._fds()[0], fcntl.LOCK_SH)
+
+    def leave(self) -> None:
+        """No request in progress in this process any more."""
+        fcntl.flock(self._fds()[0], fcntl.LOCK_UN)
+
+    def anyone(self) -> bool:
+        probe = self._fds()[1]
+        try:
+            fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(probe, fcntl.LOCK_UN)
+        return False

@@ -1,11 +1,15 @@
 """Background screening in the web server's own thread gives way to people's requests, but never starves."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 
 from rambu.store import screening
 from rambu.store.screening import ScreenerProvider
+from rambu.web.served import Presence
 
 
 class _Result:
@@ -51,6 +55,62 @@ def test_no_request_no_wait(monkeypatch):
     provider, finished = ScreenerProvider(lambda s: _Screener()), []
     _background(provider, finished).join(10)
     assert finished == [True]
+
+
+_SIBLING = ("import sys; from rambu.web.served import Presence; p = Presence(sys.argv[1]); p.arrive(); "
+            "print('in', flush=True); sys.stdin.readline(); p.leave(); print('out', flush=True); sys.stdin.readline()")
+
+
+def test_background_line_waits_for_a_request_in_a_sibling_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(screening, "BACKGROUND_WAIT", 30.0)
+    path = str(tmp_path / "rambu.lock.attending")
+    provider, finished = ScreenerProvider(lambda s: _Screener()), []
+    provider.presence = Presence(path)
+    sibling = subprocess.Popen([sys.executable, "-c", _SIBLING, path], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert sibling.stdout.readline().strip() == "in"  # the sibling process is answering a request
+        worker = _background(provider, finished)
+        worker.join(0.3)
+        assert worker.is_alive() and not finished, "baris latar tidak memberi jalan kepada proses lain"
+        sibling.stdin.write("\n")
+        sibling.stdin.flush()
+        assert sibling.stdout.readline().strip() == "out"  # its request is over (the process lives on)
+        worker.join(10)
+        assert finished == [True]
+    finally:
+        sibling.kill()
+        sibling.wait(10)
+
+
+def test_a_request_here_is_seen_by_sibling_processes(tmp_path):
+    path = str(tmp_path / "rambu.lock.attending")
+    provider = ScreenerProvider(lambda s: _Screener())
+    provider.presence = Presence(path)
+    other = Presence(path)  # as a sibling process opens it
+    assert not other.anyone()
+    with provider.attending(), provider.attending():  # two requests in progress
+        assert other.anyone()
+    assert not other.anyone()
+
+
+def test_a_forked_child_does_not_end_its_parents_presence(tmp_path):
+    path = str(tmp_path / "rambu.lock.attending")
+    parent = Presence(path)
+    parent.arrive()
+    pid = os.fork()
+    if pid == 0:  # the child answers a request of its own, then exits
+        code = 0
+        try:
+            parent.arrive()
+            parent.leave()
+        except BaseException:
+            code = 1
+        os._exit(code)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert Presence(path).anyone(), "proses anak melepas kunci kehadiran milik induknya"
+    parent.leave()
+    assert not Presence(path).anyone()
 
 
 def test_a_settled_provider_keeps_its_screener_out_of_the_collectors_passes():
