@@ -16,7 +16,7 @@ the same whatever the order of its claims or the number of processes that read t
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 import numpy as np
 
@@ -32,7 +32,7 @@ _SPACING = frozenset(".-_*")
 class _Word:
     """A distinct claim word, resolved once; ``tid`` < 0 for a stopword."""
 
-    __slots__ = ("word", "term", "stem", "tid", "sid", "negator", "event", "ada", "after", "after_stem")
+    __slots__ = ("word", "term", "stem", "tid", "sid", "negator", "event", "after", "after_stem")
 
 
 class ClaimReader:
@@ -40,9 +40,11 @@ class ClaimReader:
 
     def __init__(self, concepts, stem: Callable[[str], str], words_of: Callable[[str], list[str]],
                  phrase_at: Callable, *, stop: frozenset[str], negators: frozenset[str],
-                 events: frozenset[str], neg: str) -> None:
+                 events: frozenset[str], neg: str, negation: Callable[[], Any]) -> None:
+        """`negation()`: a fresh negation scope (the matcher's ``_Negation``, as texts are read)."""
         self._concepts, self._stem, self._words_of, self._phrase_at = concepts, stem, words_of, phrase_at
         self._stop, self._negators, self._events, self._neg = stop, negators, events, neg
+        self._negation = negation
         self.terms, self.stems = Numbering(), Numbering()
         self.term_rows, self.stem_rows = Ragged(), Ragged()
         self._pieces: dict[str, tuple[_Word, ...]] = {}
@@ -118,18 +120,17 @@ class ClaimReader:
         w.sid = self.stems[stem]
         w.negator = word in self._negators
         w.event = term is not None and term[0] == "~" and term[1:] in self._events
-        w.ada = word == "ada"  # "tidak ada" widens the negation to any event word within five
         seconds = self._concepts.seconds
         w.after, w.after_stem = seconds.get(word, ()), seconds.get(stem, ())
         return w
 
     # ------------------------------------------------------------------ the loop
     def _read(self, ws: list[_Word]) -> tuple[list[int], list[int]]:
-        """Term and stem ids of a claim's words with phrases and negation (``_Negation``, inlined)."""
+        """Term and stem ids of a claim's words with phrases and negation."""
         tids: list[int] = []
         sids: list[int] = []
         words = stems = None
-        word_left = event_left = 0
+        neg = None  # the negation scope, from the claim's first negator on
         n = len(ws)
         k = 0
         while k < n:
@@ -142,11 +143,10 @@ class ClaimReader:
                     hit = self._phrase_at(words, k, stems)
                     if hit:
                         length, term, seq = hit
-                        if word_left or event_left:
-                            if event_left:
-                                event_left -= 1
-                            if word_left or term[1:] in self._events:
-                                word_left, term = 0, self._neg + term  # "tidak halal" is not "halal"
+                        # applies() changes nothing and says no while no negator is in scope
+                        if neg is not None and (neg.word_left or neg.event_left) and \
+                                neg.applies(seq[0], True, term[1:] in self._events):
+                            term = self._neg + term  # "tidak halal" is not "halal"
                         tids.append(self.terms[term])
                         sids.extend(map(self.stems.__getitem__, seq))
                         k += length
@@ -154,23 +154,12 @@ class ClaimReader:
             k += 1
             self._alone[w] = None
             if w.negator:
-                word_left, event_left = 3, 0
+                neg = neg or self._negation()
+                neg.start()
                 continue
             tid = w.tid
-            if word_left or event_left:
-                hit = False
-                if event_left:
-                    event_left -= 1
-                    hit = w.event
-                if word_left:
-                    if tid >= 0:
-                        hit, word_left = True, 0
-                    else:
-                        if w.ada and word_left == 3:
-                            event_left = 5
-                        word_left -= 1
-                if hit:
-                    tid = self.terms[self._neg + w.term]
+            if neg is not None and (neg.word_left or neg.event_left) and neg.applies(w.word, tid >= 0, w.event):
+                tid = self.terms[self._neg + w.term]
             if tid >= 0:
                 tids.append(tid)
                 sids.append(w.sid)
@@ -183,7 +172,7 @@ def _renumber(rows: Ragged, names: list[str]) -> list[str]:
     first = np.full(len(names), len(ids), dtype=np.int64)
     step = 1 << 20
     for a in range(0, len(ids), step):
-        np.minimum.at(first, ids[a:a + step], np.arange(a, a + len(ids[a:a + step]), dtype=np.int64))
+        np.minimum.at(first, ids[a:a + step], np.arange(a, min(a + step, len(ids)), dtype=np.int64))
     order = np.argsort(first, kind="stable")[:int(np.count_nonzero(first < len(ids)))]
     new = np.full(len(names), -1, dtype=np.int32)
     new[order] = np.arange(len(order), dtype=np.int32)

@@ -688,7 +688,8 @@ class FactCheckIndex:
 
     def _claim_reader(self) -> ClaimReader:
         return ClaimReader(self._concepts, self._stem, lambda text: self._words(normalize(text))[1],
-                           self._phrase_at, stop=_STOP, negators=_NEGATORS, events=EVENTS, neg=NEG)
+                           self._phrase_at, stop=_STOP, negators=_NEGATORS, events=EVENTS, neg=NEG,
+                           negation=_Negation)
 
     def _analyse_claims(self) -> list[tuple]:
         n = len(self.entries)
