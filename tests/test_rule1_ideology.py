@@ -90,8 +90,6 @@ WORDS_ONLY = {
 CONFIRMED = [
     "P4NC4S1L4 s4mp4h, ganti aja sama khilafah!!!",
     "#BubarkanNKRI sekarang juga, kita tegakkan khilafah",
-    "Negara kafir gak wajib dipatuhi, tolak pancasila",
-    "Indonesia harus jadi negara syariah, demokrasi produk kafir",
 ]
 
 

@@ -106,6 +106,7 @@ class HateDetector(Detector):
         if z is None and not (ev.hateful or ev.pairs):
             return  # without a model only words can raise a question
         p, steps = self.scorer.score(ev.features, z, logits)
+        scored = p  # only the score itself can confirm: the lifts below are for review (the points may coincide)
         if p < self.scorer.review and ev.strong and self.scorer.floors(ev.features, ev.strong, lean):
             p = self.scorer.review  # the model's review point: an operator's stricter threshold still filters
             steps += (f"kata kebencian yang keras tanpa konteks pembeda, dan model klasifikasi condong "
@@ -118,8 +119,8 @@ class HateDetector(Detector):
             return
         pm = self.scorer.model_probability(z)
         agree = pm is not None and pm >= self.model_agreement
-        confirm = ev.explicit and not ev.distanced and agree and p >= self.violation_threshold
-        if not confirm and p >= self.violation_threshold:
+        confirm = ev.explicit and not ev.distanced and agree and scored >= self.violation_threshold
+        if not confirm and scored >= self.violation_threshold:
             why = ("tidak ada kata kebencian yang eksplisit" if not ev.explicit
                    else "kata kebencian disampaikan berjarak (berita, kecaman, kutipan, atau ucapan orang lain)"
                    if ev.distanced else "model klasifikasi tidak sependapat" if pm is not None
