@@ -149,6 +149,47 @@ def tree_cpu_s(root: int) -> float:
     return total
 
 
+def _tree(root: int) -> list[int]:
+    parents = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                parents[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(p for p, pp in parents.items() if pp == pid)
+    return out
+
+
+def connections_per_process(root: int, port: int) -> list[int]:
+    """Established connections to `port` held by each process of the server's tree (most first): how the
+    kernel shared the clients' kept-alive connections between server processes."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            f = line.split()
+            if f[3] == "01" and int(f[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(f[9])
+    counts = []
+    for pid in _tree(root):
+        try:
+            fds = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+        except OSError:
+            continue
+        n = sum(1 for t in fds if t.startswith("socket:[") and t[8:-1] in inodes)
+        if n:
+            counts.append(n)
+    return sorted(counts, reverse=True)
+
+
 def login(url: str, username: str, password: str) -> tuple[dict, str]:
     r = httpx.post(url + "/api/login", json={"username": username, "password": password}, timeout=30)
     r.raise_for_status()
@@ -240,6 +281,7 @@ def run(url: str, cookies: dict, csrf: str, make_request, n: int, concurrency: i
             for i in range(max(1, warmup // concurrency)):
                 make_request(c, 10_000 + i)
         threads = [threading.Thread(target=worker, args=(c,)) for c in clients]
+        split = connections_per_process(server_pid, int(url.rsplit(":", 1)[1])) if server_pid else []
         server0 = tree_cpu_s(server_pid) if server_pid else None
         client0 = time.process_time()
         t0 = start[0] = time.perf_counter()
@@ -260,7 +302,7 @@ def run(url: str, cookies: dict, csrf: str, make_request, n: int, concurrency: i
             "app_p50_ms": statistics.median(app_ms) if app_ms else None,
             "slowest": [(round(ms, 1), round(at, 2)) for ms, at in sorted(when, reverse=True)[:5]],
             "server_cpu_ms": server_cpu * 1000 / n if server_cpu is not None else None,
-            "client_cpu_ms": client_cpu * 1000 / n}
+            "client_cpu_ms": client_cpu * 1000 / n, "connections": split}
 
 
 def machine() -> str:
@@ -363,6 +405,8 @@ def main(argv=None) -> int:
                       f"{r['server_cpu_ms']:>8.1f} {r['client_cpu_ms']:>8.1f}",
                       flush=True)
                 print(f"   slowest (ms, started s after the run began): {r['slowest']}")
+                if len(r["connections"]) > 1:
+                    print(f"   client connections per server process: {' / '.join(map(str, r['connections']))}")
                 if r["errors"]:
                     print(f"   first error: {r['first_error']}")
         rss = peak_rss_mb(proc.pid)

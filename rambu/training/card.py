@@ -194,15 +194,24 @@ def model_card(manifest: dict, files: list[Path]) -> str:
         lines.append(f"| `{lab}` | " + " | ".join(_pct(by[v]) for v in sorted(by)) +
                      f" | `{m['model']['variants'][lab]}` |")
     sv = cv.get("scorer_variants")
-    if sv:
-        lines += ["", "Scorer variants (what a rule's scorer reads besides its own logit), compared by nested "
-                  "cross-validation on recall at 1% / 2.5% / 5% false accusations of clean posts (worst source); "
-                  "the best mean wins, ties go to the simpler:", "",
-                  "| rule | " + " | ".join(f"`{v}`" for v in next(iter(sv["recall"].values()))) + " | chosen |",
-                  "|---|" + "---|" * (len(next(iter(sv["recall"].values()))) + 1)]
-        for r, by in sv["recall"].items():
-            lines.append(f"| `{r}` | " + " | ".join(" / ".join(_pct(x) for x in rates.values()) for rates in by.values())
-                         + f" | `{sv['chosen'][r]}` |")
+    if sv and "held_out" in sv:
+        rules = list(sv["chosen"])
+        lines += ["", "Scorer variants (what a rule's scorer reads besides its own logit: `words+labels`, `words` or "
+                  "the `model` alone), chosen together by nested cross-validation as they ship: per combination, the "
+                  "scorers and their operating points are fitted without each fold and applied to it. Among the "
+                  f"combinations that keep false accusations within {_pct(sv['budgets']['any_far'])} (any finding) "
+                  f"and {_pct(sv['budgets']['confirm_far'])} (confirmed) of each source's clean posts, the most "
+                  "recall for the rules' goals wins (the lesser of the two recalls divided by its goal); within "
+                  f"{sv['tie']:g} of the best, the simpler. Recall and false accusations: any / confirmed.", "",
+                  "| " + " | ".join(f"`{r}`" for r in rules) + " | false accusations (worst source) | "
+                  + " | ".join(f"recall `{r}`" for r in rules) + " | goal | |",
+                  "|" + "---|" * (2 * len(rules) + 3)]
+        for row in sv["held_out"]:
+            lines.append("| " + " | ".join(f"`{row['variants'][r]}`" for r in rules)
+                         + f" | {_pct(row['far_any'])} / {_pct(row['far_confirmed'])} | "
+                         + " | ".join(f"{_pct(row[f'recall_any_{r}'])} / {_pct(row[f'recall_confirmed_{r}'])}"
+                                      for r in rules)
+                         + f" | {row['goal']:.3f} | {'**chosen**' if row.get('chosen') else '' if row['within'] else 'over budget'} |")
     lines += [
         "",
         "## Rule scorers",

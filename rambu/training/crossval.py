@@ -8,6 +8,8 @@
 3. Platt calibration per label on the out-of-fold logits.
 4. Nested: per fold, the rule scorers and their operating points are fitted
    on the other folds' out-of-fold rows and applied to the held-out fold.
+   What each scorer reads (its variant) is chosen this way too, on the
+   held-out figures at the operating points: what ships, not a score curve.
 5. The engine itself (`Screener`, every detector) screens each held-out fold
    with that fold's models, and `rambu.evaluation` counts the figures the
    model card reports.
@@ -109,6 +111,15 @@ def _inputs(variant: str, z: dict[str, np.ndarray], lex: stacking.Lexical, rows)
     return X, others
 
 
+def _rule_rows(sc, variant: str, r: str, z: dict[str, np.ndarray], lex, corpus: Corpus, calibration,
+               rows: np.ndarray) -> stacking.RuleRows:
+    X, others = _inputs(variant, z, lex[r], rows)
+    lean = np.max([calibrated(z[lab][rows], calibration[lab]) for lab in sc.floor_labels], axis=0)
+    return stacking.RuleRows(stacking.score_rows(sc, z[r][rows], X, others), calibrated(z[r][rows], calibration[r]),
+                             lex[r].explicit[rows], lex[r].plain[rows], lex[r].plain_strong[rows], lean,
+                             corpus.label(r)[rows])
+
+
 def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], corpus: Corpus,
                   calibration: dict[str, tuple[float, float]], rows: np.ndarray,
                   variants: dict[str, str] | None = None) -> dict:
@@ -119,39 +130,73 @@ def fit_judgement(z: dict[str, np.ndarray], lex: dict[str, stacking.Lexical], co
     scorers = {}
     data = {}
     for r in RULE_LABELS:
-        y = corpus.label(r)
         X, others = _inputs(variants[r], z, lex[r], rows)
-        sc = stacking.fit_scorer(r, z[r][rows], X, y[rows], others)
-        sc = replace(sc, calibration=calibration[r], floor_labels=stacking.FLOOR_LABELS[r])
-        lean = np.max([calibrated(z[lab][rows], calibration[lab]) for lab in sc.floor_labels], axis=0)
-        data[r] = stacking.RuleRows(stacking.score_rows(sc, z[r][rows], X, others),
-                                    calibrated(z[r][rows], calibration[r]), lex[r].explicit[rows],
-                                    lex[r].plain[rows], lex[r].plain_strong[rows], lean, y[rows])
-        scorers[r] = sc
+        sc = stacking.fit_scorer(r, z[r][rows], X, corpus.label(r)[rows], others)
+        scorers[r] = replace(sc, calibration=calibration[r], floor_labels=stacking.FLOOR_LABELS[r])
+        data[r] = _rule_rows(scorers[r], variants[r], r, z, lex, corpus, calibration, rows)
     points = stacking.choose_points(data, corpus.clean[rows], corpus.source[rows])
     return {r: replace(scorers[r], review=points[r][0], confirm=points[r][1], floor=points[r][2])
             for r in RULE_LABELS}
 
 
-def choose_scorer_variants(oof: "OutOfFold", lex, corpus: Corpus, fars=(0.01, 0.025, 0.05)) -> tuple[dict, dict]:
-    """Per rule, the scorer variant whose nested out-of-fold scores find most at the given rates of false
-    accusations (mean recall; ties: the simplest). Returns (chosen, recall per variant and rate)."""
+# What the shipped judgement may cost out of fold (the issue's budgets): the search aims lower in-fold
+# (`stacking.TARGETS`), and a combination of scorer variants whose held-out figures break these is not chosen.
+BUDGETS = {"any_far": 0.05, "confirm_far": 0.01}
+TIE = 0.005  # goal-weighted recall closer than this is a tie (below the spread between folds): the simpler wins
+
+
+def held_out(oof: OutOfFold, lex, corpus: Corpus, calibration, variants: dict[str, str]) -> dict:
+    """The judgement as it ships (scorers, review and confirm points, floor), fitted per fold without that
+    fold and applied to it: false accusations of clean posts (worst source; rules 1 and 2 together) and recall
+    per rule, for any finding and for confirmed ones."""
     z = {lab: oof.logits[lab][oof.variant[lab]] for lab in oof.logits}
-    truth = {r: np.array([int(r[-1]) in t[0] for t in corpus.truth]).astype(int) for r in RULE_LABELS}
-    table: dict = {r: {} for r in RULE_LABELS}
-    for variant in SCORER_VARIANTS:
-        for r in RULE_LABELS:
-            p = np.zeros(len(corpus))
-            for k in range(int(oof.folds.max()) + 1):
-                tr, te = np.flatnonzero(oof.folds != k), oof.folds == k
-                X, others = _inputs(variant, z, lex[r], tr)
-                sc = stacking.fit_scorer(r, z[r][tr], X, corpus.label(r)[tr], others)
-                Xt, ot = _inputs(variant, z, lex[r], te)
-                p[te] = stacking.score_rows(sc, z[r][te], Xt, ot)
-            table[r][variant] = {f"{far:g}": round(recall_at_far(p, truth[r], corpus, far), 4) for far in fars}
-    order = list(SCORER_VARIANTS)[::-1]  # simplest first wins ties
-    chosen = {r: max(order, key=lambda v: round(float(np.mean(list(table[r][v].values()))), 3)) for r in RULE_LABELS}
-    return chosen, table
+    n = len(corpus)
+    hit = {kind: {r: np.zeros(n, dtype=bool) for r in RULE_LABELS} for kind in ("any", "confirmed")}
+    for k in range(int(oof.folds.max()) + 1):
+        tr, te = np.flatnonzero(oof.folds != k), np.flatnonzero(oof.folds == k)
+        judgement = fit_judgement(z, lex, corpus, calibration, tr, variants)
+        for r, sc in judgement.items():
+            rows = _rule_rows(sc, variants[r], r, z, lex, corpus, calibration, te)
+            hit["any"][r][te] = (rows.p >= sc.review) | rows.floored(sc.floor)
+            hit["confirmed"][r][te] = rows.confirmed(sc.confirm)
+    groups = [corpus.clean & (corpus.source == s) for s in np.unique(corpus.source[corpus.clean])]
+    out: dict = {}
+    for kind, by_rule in hit.items():
+        union = np.logical_or.reduce(list(by_rule.values()))
+        out[f"far_{kind}"] = round(max(float(union[g].mean()) for g in groups), 4)
+        for r, h in by_rule.items():
+            pos = corpus.label(r) == 1
+            out[f"recall_{kind}_{r}"] = round(float(h[pos].mean()), 4) if pos.any() else 0.0
+    return out
+
+
+def choose_scorer_variants(oof: OutOfFold, lex, corpus: Corpus, calibration) -> tuple[dict, list[dict]]:
+    """The scorer variant of each rule, chosen together as they ship: per combination, the judgement is fitted
+    without each fold and measured on it at its own operating points (`held_out`). Among the combinations within
+    `BUDGETS`, the most recall for the rules' goals wins (the least goal-weighted recall of the two, as the
+    operating-point search weighs them); ties go to the simpler. Returns (chosen, figures per combination)."""
+    from itertools import product
+
+    simplicity = {v: i for i, v in enumerate(reversed(list(SCORER_VARIANTS)))}  # "model" simplest
+    table = []
+    for combo in product(SCORER_VARIANTS, repeat=len(RULE_LABELS)):
+        variants = dict(zip(RULE_LABELS, combo))
+        fig = held_out(oof, lex, corpus, calibration, variants)
+        within = fig["far_any"] <= BUDGETS["any_far"] and fig["far_confirmed"] <= BUDGETS["confirm_far"]
+        goal = min(fig[f"recall_any_{r}"] / stacking.RECALL_GOALS.get(r, 1.0) for r in RULE_LABELS)
+        table.append({"variants": variants, **fig, "within": within, "goal": round(goal, 4),
+                      "complexity": sum(simplicity[v] for v in combo)})
+    chosen = pick(table)
+    chosen["chosen"] = True
+    return dict(chosen["variants"]), table
+
+
+def pick(table: list[dict]) -> dict:
+    """The row of `choose_scorer_variants` that ships: within the budgets (if any row is), the most goal-weighted
+    recall, ties (within `TIE`) to the least complex."""
+    pool = [row for row in table if row["within"]] or table
+    best = max(row["goal"] for row in pool)
+    return min((row for row in pool if row["goal"] >= best - TIE), key=lambda row: (row["complexity"], -row["goal"]))
 
 
 def nested_judgements(oof: OutOfFold, lex, corpus: Corpus, calibration, variants: dict[str, str]) -> list[dict]:

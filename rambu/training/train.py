@@ -36,7 +36,7 @@ from . import card, crossval, linear, stacking
 from .data import DATASETS, LABELS, Corpus, corpus_from, load_dataset
 from .vectorize import VOCAB, Bags, featurize, fit_vocab, save_npz, transform, vocab_meta
 
-VERSION = "clf-2026.12.1"
+VERSION = "clf-2026.12.2"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 DEFAULT_OUT = REPO_ROOT / "rambu" / "classify" / "models"
@@ -106,7 +106,7 @@ def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log):
     t0 = time.perf_counter()
     lex = {r: stacking.lexical_features(corpus.texts, r) for r in crossval.RULE_LABELS}
     log(f"  word-list features in {time.perf_counter() - t0:.1f}s")
-    scorer_variants, scorer_table = crossval.choose_scorer_variants(oof, lex, corpus)
+    scorer_variants, scorer_table = crossval.choose_scorer_variants(oof, lex, corpus, calibration)
     log(f"  scorer variants: {scorer_variants}")
     nested = crossval.nested_judgements(oof, lex, corpus, calibration, scorer_variants)
     compare = crossval.against_classifier(crossval.nested_scores(oof, lex, corpus, nested),
@@ -115,7 +115,8 @@ def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log):
     z = {lab: oof.logits[lab][oof.variant[lab]] for lab in LABELS}
     final = crossval.fit_judgement(z, lex, corpus, calibration, np.arange(len(corpus)), scorer_variants)
     cv = {"folds": folds, "seed": seed, "labels": labels, "variants": variants, "engine": engine,
-          "against_classifier": compare, "scorer_variants": {"chosen": scorer_variants, "recall": scorer_table},
+          "against_classifier": compare, "scorer_variants": {"chosen": scorer_variants, "held_out": scorer_table,
+                                                     "budgets": dict(crossval.BUDGETS), "tie": crossval.TIE},
           "nested_points": [{r: [round(j[r].review, 4), round(j[r].confirm, 4)] for r in j} for j in nested]}
     return cv, dict(oof.variant), calibration, final
 
