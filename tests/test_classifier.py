@@ -218,9 +218,9 @@ def test_no_train_serve_skew():
         np.testing.assert_allclose(row, X[i], rtol=1e-5, atol=1e-6)
 
 
-def _row(variants, goal, complexity, within=True):
+def _row(variants, goal, complexity, within=True, confirmed=0.2):
     return {"variants": dict(zip(("rule1", "rule2"), variants)), "goal": goal, "complexity": complexity,
-            "within": within}
+            "within": within, "confirmed": confirmed}
 
 
 def test_scorer_variants_are_chosen_within_the_false_accusation_budgets():
@@ -228,9 +228,11 @@ def test_scorer_variants_are_chosen_within_the_false_accusation_budgets():
 
     over = _row(("words+labels", "words+labels"), 0.70, 4, within=False)  # finds most, accuses too many
     best = _row(("model", "words+labels"), 0.60, 2)
-    simpler_but_worse = _row(("model", "model"), 0.60 - 2 * TIE, 0)
+    simpler_but_worse = _row(("model", "model"), 0.60 - 2 * TIE, 0, confirmed=0.3)
     assert pick([over, best, simpler_but_worse]) is best
-    tie = _row(("model", "model"), 0.60 - TIE / 2, 0)  # within the tie: the simpler wins
+    tie = _row(("model", "model"), 0.60 - TIE / 2, 0)  # within the tie, as much confirmed: the simpler wins
     assert pick([over, best, tie]) is tie
+    confirms_less = _row(("model", "model"), 0.60 - TIE / 2, 0, confirmed=0.15)  # within the tie, confirms less
+    assert pick([over, best, confirms_less]) is best
     # nothing within the budgets: still a choice (the best of all), the card shows each row's figures
     assert pick([_row(("words", "words"), 0.5, 2, False), over]) is over

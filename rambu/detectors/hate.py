@@ -67,10 +67,11 @@ class HateDetector(Detector):
     target_noun: ClassVar[str] = "sasaran"
     window: ClassVar[int] = 7
     needs = ("classifier",)
-    # "pengajian" is not "kajian", "terlambat" is not "lambat"; reporting verbs and titles are exact words
-    exact_lists = ("education", "criticism", "reporting", "honorifics", "question_words", "scripture")
-    # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan")
-    verbal_lists = ("hostile", "hateful", "violence")
+    # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
+    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture")
+    # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
+    # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
+    verbal_lists = ("hostile", "hateful", "violence", "reporting")
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -379,6 +380,9 @@ def _negated(m: Match, negator_ends: set[int], f: TextField) -> bool:
     return False
 
 
-_INTENSIFIERS = {"terlalu", "begitu", "sangat", "amat", "se", "juga", "pernah", "lah", "kok", "sih"}
+# Words that may stand between a negator and what it negates: degree ("tidak terlalu bodoh") and modality
+# ("tidak boleh diperangi", "jangan sampai diusir", "tak perlu dibenci").
+_INTENSIFIERS = {"terlalu", "begitu", "sangat", "amat", "se", "juga", "pernah", "lah", "kok", "sih",
+                 "boleh", "blh", "bisa", "perlu", "usah", "sampai", "sampe", "harus", "mesti", "akan", "mau"}
 
 __all__ = ["CONTEXT_LISTS", "HateDetector", "HateEvidence"]

@@ -33,7 +33,7 @@ CONDEMN = [
     "tidak bisa dibenarkan", "miris", "prihatin", "sedih melihat", "memalukan", "astaghfirullah",
     "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
     "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
-    "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "adu domba", "provokator", "jaga persatuan",
+    "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "bukan jihad", "bkn jihad", "adu domba", "provokator", "jaga persatuan",
     "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
     "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
     # sarcasm aimed at the haters, not at the group or the state they hate
@@ -84,7 +84,7 @@ LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging"
 EDUCATION = [
     "sejarah", "materi sejarah", "pelajaran sejarah", "materi pkn", "pelajaran pkn", "materi ppkn", "kajian",
     "tafsir", "makna kata", "secara bahasa", "istilah", "ceramah", "ustadz menjelaskan", "dalam al quran",
-    "memproklamasikan", "ditumpas", "museum",
+    "memproklamasikan", "ditumpas", "museum", "tragedi", "kerusuhan mei",
 ]
 
 # Words that pin a trait on a whole group ("orang X semua malas", "emang X begitu").
@@ -109,6 +109,8 @@ REPORTING = [
     "meneriaki", "menuntut", "menyerukan", "mengklaim", "mengaku", "menuduh", "dituduh", "dicap", "mencap",
     "dicaci", "dihina", "menghina", "ingin", "mau", "berencana", "menulis", "ditulis", "berkomentar",
     "komentar", "cuitan", "unggahan", "postingan", "video", "spanduk", "poster", "narasi", "ucapan",
+    "ngomong", "omong", "gomong", "anggap", "menganggap", "dianggap", "pernyataan", "propaganda",
+    "mempropagandakan", "kampanye", "mengkampanyekan", "mengkafirkan", "kafirin", "ngafirin",
 ]
 # Laughter and teasing among friends.
 LAUGHTER = ["wkwk", "wkwkwk", "haha", "hahaha", "hehe", "hihi", "xixi", "kwkw", "awokawok", "😂", "🤣", "😆", "😜", "😝"]

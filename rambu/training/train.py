@@ -116,7 +116,8 @@ def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log):
     final = crossval.fit_judgement(z, lex, corpus, calibration, np.arange(len(corpus)), scorer_variants)
     cv = {"folds": folds, "seed": seed, "labels": labels, "variants": variants, "engine": engine,
           "against_classifier": compare, "scorer_variants": {"chosen": scorer_variants, "held_out": scorer_table,
-                                                     "budgets": dict(crossval.BUDGETS), "tie": crossval.TIE},
+                                                     "budgets": dict(crossval.BUDGETS), "tie": crossval.TIE,
+                                                     "level": crossval.LEVEL},
           "nested_points": [{r: [round(j[r].review, 4), round(j[r].confirm, 4)] for r in j} for j in nested]}
     return cv, dict(oof.variant), calibration, final
 
