@@ -41,6 +41,15 @@ CASES = [
     ("aplusan-jam", make_activity("Kawan2 regu 1, aplusan nanti jam 19.00 ya, jangan telat"), "violation"),
     ("menara-tidak-dijaga", make_activity("Menara 2 gak ada yang jaga malam ini, regu 4 kurang personel"), "violation"),
     ("pos-nomor-kosong", make_activity("pos 3 kosong dari jam 1 sampai jam 3, hati2"), "violation"),
+    # a question asks for the schedule; it discloses only what it states exactly
+    ("question-escort-schedule", make_activity("Ada yang tahu jadwal pengawalan tahanan ke PN besok jam berapa?"),
+     "review"),
+    ("question-escort-vague", make_activity("Pak, jadwal pengawalan tahanan besok lewat mana ya?"), "review"),
+    ("question-with-exact-time", make_activity("Pengawalan tahanan ke PN besok jam 08.00 lewat jalan Pemuda, "
+                                               "siapa yang ikut?"), "violation"),
+    ("question-raid-tipoff", make_activity("Besok ada razia blok C ya?"), "violation"),
+    ("question-then-answer", make_activity("Jadwal pengawalan besok? Jam 08.00 lewat tol Cikampek, 2 mobil"),
+     "violation"),
     ("ocr-jadwal-piket", _ocr("Semangat rekan2", "JADWAL PIKET REGU PENGAMANAN\nRegu A 07.00-13.00\n"
                                                  "Regu B 13.00-19.00\nRegu C 19.00-07.00"), "violation"),
     # --- CCTV

@@ -139,6 +139,7 @@ WEIGHTS = {
     "plan_weak": 0.2,  # with akan, rencana, jadwal, a clock time ...
     "plan_floor": 0.7,  # an unreleased raid plan with a specific cue is always a violation
     "result_cap": 0.5,  # raid/transfer results without leak cue: review at most
+    "question_cap": 0.5,  # a question about the topic that gives no exact detail asks, it does not disclose
     "risk_with_transfer": 0.2,
     "leak": 0.15,  # "jangan disebar", "bocoran", "info A1"
     "tipoff": 0.15,  # raid + "amankan barang", "simpan hp"
@@ -922,6 +923,12 @@ class SecurityInfoDetector(Detector):
             conf += WEIGHTS["leak"]
             why.append(f"ada isyarat bocoran/jangan disebar: +{WEIGHTS['leak']:.2f}")
         conf = min(conf, WEIGHTS["cap"])
+        # an unreleased raid named with its day tips off even as a question ("besok ada razia blok C ya?")
+        if not leak and conf > WEIGHTS["question_cap"] and not (cat == "razia" and phase == "rencana!") \
+                and _asks(info.text, hit, used[1:]):
+            conf = WEIGHTS["question_cap"]
+            why.append(f"kalimat bertanya tanpa rincian pasti: meminta informasi, bukan mengungkapnya; perlu "
+                       f"tinjauan: {conf:.2f}")
         if phase == "hasil" and not leak and conf > WEIGHTS["result_cap"]:
             conf = WEIGHTS["result_cap"]
             why.append(f"hasil/kejadian yang sudah lewat, perlu tinjauan: {conf:.2f}")
@@ -1111,6 +1118,21 @@ class SecurityInfoDetector(Detector):
 
 
 # --------------------------------------------------------------------------- helpers
+
+# What a question may name without disclosing anything exact: the day, a vague time, where to, a place, and
+# the cues of a plan ("jadwal pengawalan ke PN besok jam berapa?"). A clock time, a date, a number, a route,
+# a plate or a stated weakness in the same question still disclose.
+_ASKED_KINDS = frozenset({"hari", "waktu_umum", "tujuan", "lokasi", "tempat", "future", "plan", "past", "generic"})
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def _asks(text: str, hit: _Span, used: list[_Span]) -> bool:
+    """The topic's sentence is a question, and everything else the finding rests on is inside it and vague."""
+    end = _SENTENCE_END_RE.search(text, hit.end)
+    if end is None or text[end.start()] != "?":
+        return False
+    return all(s.kind in _ASKED_KINDS and s.end <= end.start() for s in used)
+
 
 def _add_details(cat: str, conf: float, details: list[_Span], text: str) -> tuple[float, list[str], list[_Span]]:
     """The strongest detail counts fully, each further kind at WEIGHTS['further_detail']."""
