@@ -189,7 +189,11 @@ def model_card(manifest: dict, files: list[Path]) -> str:
         "char features.",
         "",
         f"Every label is a linear model (C = {m['model']['C']}, balanced class weights), then Platt-calibrated on "
-        "its out-of-fold logits. For the rule labels three variants were compared by cross-validation: logistic "
+        "its out-of-fold logits. The rule labels weigh the clean posts of "
+        + (", ".join(f"{src} {w:g} times" for src, w in m["model"].get("clean_weights", {}).items()) or "no source")
+        + " as much as other rows: a false accusation costs more than a miss, and those clean posts are the "
+        "hardest to leave alone (the weight was chosen by cross-validation, recall at the worst source's false-"
+        "accusation rates). For the rule labels three variants were compared by cross-validation: logistic "
         "regression (`lr`), NB-SVM (`nbsvm`, features scaled by the naive-Bayes log-count ratio) and their "
         "mean (`ensemble`); all ship as one weight vector. Recall at 2.5% false accusations of clean posts "
         "(worst source):",

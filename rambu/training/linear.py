@@ -16,14 +16,14 @@ VARIANTS = ("lr", "nbsvm", "ensemble")
 C = 4.0  # regularisation, chosen by cross-validation (1.0 and 10.0 did no better)
 
 
-def _lr(X, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+def _lr(X, y: np.ndarray, c: float, seed: int, weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     from sklearn.linear_model import LogisticRegression
 
     # dual liblinear: far faster than the primal when features outnumber rows, same optimum;
     # balanced weights keep rare labels from collapsing to the prior (calibration comes afterwards)
     lr = LogisticRegression(C=c, solver="liblinear", dual=True, max_iter=2000, tol=1e-4, random_state=seed,
                             class_weight="balanced")
-    lr.fit(X, y)
+    lr.fit(X, y, sample_weight=weight)
     return lr.coef_.ravel().astype(np.float64), float(lr.intercept_[0])
 
 
@@ -36,24 +36,27 @@ def nb_ratio(X, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
     return np.log((p / p.sum()) / (q / q.sum()))
 
 
-def fit(X, y: np.ndarray, variant: str = "lr", c: float = C, seed: int = 0) -> tuple[np.ndarray, float]:
-    """Weights and intercept of one binary label on rows with a known label."""
+def fit(X, y: np.ndarray, variant: str = "lr", c: float = C, seed: int = 0,
+        weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Weights and intercept of one binary label on rows with a known label (`weight`: per row, on top of the
+    balanced class weights)."""
     known = y >= 0
     X, y = X[known], y[known]
+    weight = None if weight is None else weight[known]
     pos = int(y.sum())
     if pos == 0 or pos == len(y):  # one class only: a constant prior
         p = (pos + 0.5) / (len(y) + 1.0)
         return np.zeros(X.shape[1]), float(np.log(p / (1 - p)))
     if variant == "lr":
-        return _lr(X, y, c, seed)
+        return _lr(X, y, c, seed, weight)
     from scipy import sparse
 
     r = nb_ratio(X, y)
-    w, b = _lr(X @ sparse.diags(r), y, c, seed)
+    w, b = _lr(X @ sparse.diags(r), y, c, seed, weight)
     if variant == "nbsvm":
         return w * r, b
     if variant == "ensemble":
-        w0, b0 = _lr(X, y, c, seed)
+        w0, b0 = _lr(X, y, c, seed, weight)
         return (w * r + w0) / 2, (b + b0) / 2
     raise ValueError(f"unknown model variant {variant!r}")
 

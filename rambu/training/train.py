@@ -71,7 +71,7 @@ def train(data_dir: Path = DEFAULT_DATA, folds: int = 5, seed: int = 0, limit: i
     X = transform(bags, vocab)
     coefs, intercepts = [], []
     for lab in LABELS:
-        w, b = linear.fit(X, corpus.label(lab), variant[lab], seed=seed)
+        w, b = linear.fit(X, corpus.label(lab), variant[lab], seed=seed, weight=crossval.row_weights(corpus, lab))
         coefs.append(w.astype(np.float32))
         intercepts.append(b)
     meta = vocab_meta(bags, vocab)
@@ -164,7 +164,8 @@ def _manifest(corpus: Corpus, meta: dict, variant, calibration, judgement, cv, f
         "features": dict(F.DEFAULT_CONFIG),
         "vocabulary": dict(VOCAB),
         "model": {"type": "linear", "variants": variant, "C": linear.C, "class_weight": "balanced", "seed": seed,
-                  "stacker_C": stacking.STACK_C, "targets": dict(stacking.TARGETS), "agreement": stacking.AGREEMENT},
+                  "stacker_C": stacking.STACK_C, "clean_weights": dict(crossval.CLEAN_WEIGHTS),
+                  "targets": dict(stacking.TARGETS), "agreement": stacking.AGREEMENT},
         "data_fingerprint": {"sha256": combined, "files": fingerprints, "feedback_rows": n_feedback},
         "normalizer_fingerprint": normalizer_fingerprint(),
         "cv": cv or {"folds": folds, "seed": seed},
