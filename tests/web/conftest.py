@@ -29,7 +29,8 @@ class StubResult:
 
 
 class StubScreener:
-    """Deterministic stand-in for the engine: 'BENCI' -> rule 2 violation, 'JADWAL JAGA' -> rule 6 review."""
+    """Deterministic stand-in for the engine: 'BENCI' -> rule 2 violation, 'JADWAL JAGA' -> rule 6 review,
+    'RAGU' -> rule 1 review."""
 
     models = (("engine", "test"), ("stub", "1"))
 
@@ -41,7 +42,8 @@ class StubScreener:
         fields = [("text", activity.text or "")] + [(f"media[{i}].ocr_text", m.ocr_text or "")
                                                    for i, m in enumerate(activity.media)]
         findings = []
-        for (word, rule, conf, review), (field, text) in ((w, f) for w in (("BENCI", 2, 0.91, False),
+        for (word, rule, conf, review), (field, text) in ((w, f) for w in (("RAGU", 1, 0.7, True),
+                                                                            ("BENCI", 2, 0.91, False),
                                                                             ("JADWAL JAGA", 6, 0.5, True))
                                                         for f in fields):
             i = text.find(word)

@@ -22,6 +22,16 @@ def test_check_page_highlights_evidence(app, world, as_user):
     assert r.status_code == 400 and 'id="check-error"' in r.text
 
 
+def test_check_lists_violations_first(app, world, as_user):
+    """The author reads what is a violation before what only needs a look, whatever the rules' numbers."""
+    c = as_user("humas_a")
+    found = c.api("POST", "/api/check", data={"text": "RAGU dan JADWAL JAGA, tapi BENCI"}).json()["result"]["findings"]
+    assert [(f["rule"], f["needs_review"]) for f in found] == [(2, False), (1, True), (6, True)]
+    page = c.post_form("/check", {"text": "RAGU dan BENCI"}).text
+    first = page[page.index('id="check-finding-1"'):page.index('id="check-finding-2"')]
+    assert "Larangan 2" in first and "Larangan 1" not in first
+
+
 def test_every_page_has_json_twin(app, world, as_user):
     upload_and_screen(app, as_user("humas_a"), [activity(1, NIP_A1, "BENCI")])
     admin = as_user("admin")
