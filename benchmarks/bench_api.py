@@ -131,8 +131,8 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def tree_cpu_s(root: int) -> float:
-    """CPU seconds (user + system) used so far by a process and all its descendants (from /proc)."""
+def _process_stats() -> dict[int, tuple[int, float]]:
+    """pid -> (parent pid, CPU seconds used so far, user + system), from /proc."""
     stats = {}
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
@@ -141,28 +141,23 @@ def tree_cpu_s(root: int) -> float:
             except OSError:
                 continue
             stats[int(d.name)] = (int(f[1]), (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))
-    total, todo = 0.0, [root]
-    while todo:
-        pid = todo.pop()
-        total += stats.get(pid, (0, 0.0))[1]
-        todo.extend(p for p, (ppid, _) in stats.items() if ppid == pid)
-    return total
+    return stats
 
 
-def _tree(root: int) -> list[int]:
-    parents = {}
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                parents[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
+def _tree(root: int, stats: dict[int, tuple[int, float]]) -> list[int]:
+    """A process and all its descendants."""
     out, todo = [], [root]
     while todo:
         pid = todo.pop()
         out.append(pid)
-        todo.extend(p for p, pp in parents.items() if pp == pid)
+        todo.extend(p for p, (ppid, _) in stats.items() if ppid == pid)
     return out
+
+
+def tree_cpu_s(root: int) -> float:
+    """CPU seconds (user + system) used so far by a process and all its descendants."""
+    stats = _process_stats()
+    return sum(stats.get(pid, (0, 0.0))[1] for pid in _tree(root, stats))
 
 
 def connections_per_process(root: int, port: int) -> list[int]:
@@ -179,7 +174,7 @@ def connections_per_process(root: int, port: int) -> list[int]:
             if f[3] == "01" and int(f[1].rsplit(":", 1)[1], 16) == port:
                 inodes.add(f[9])
     counts = []
-    for pid in _tree(root):
+    for pid in _tree(root, _process_stats()):
         try:
             fds = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
         except OSError:

@@ -1123,13 +1123,12 @@ class SecurityInfoDetector(Detector):
 # the cues of a plan ("jadwal pengawalan ke PN besok jam berapa?"). A clock time, a date, a number, a route,
 # a plate or a stated weakness in the same question still disclose.
 _ASKED_KINDS = frozenset({"hari", "waktu_umum", "tujuan", "lokasi", "tempat", "future", "plan", "past", "generic"})
-_SENTENCE_END_RE = re.compile(r"[.!?\n]")
 
 
 def _asks(text: str, hit: _Span, used: list[_Span]) -> bool:
     """The topic's sentence is a question, and everything else the finding rests on is inside it and vague."""
-    end = _SENTENCE_END_RE.search(text, hit.end)
-    if end is None or text[end.start()] != "?":
+    end = _SENTENCE_BREAK_RE.search(text, hit.end)
+    if end is None or "?" not in end.group():
         return False
     return all(s.kind in _ASKED_KINDS and s.end <= end.start() for s in used)
 

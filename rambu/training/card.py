@@ -85,11 +85,10 @@ _LABEL_MEANING = {
 
 
 
-def _verdict(row: dict, budgets: dict) -> str:
+def _verdict(row: dict) -> str:
     if row.get("chosen"):
         return "**chosen**"
-    over = row["far_any"] > budgets["any_far"] or row["far_confirmed"] > budgets["confirm_far"]
-    return "over budget" if over else "below the classifier" if not row.get("level", True) else ""
+    return "over budget" if not row["in_budget"] else "below the classifier" if not row["level"] else ""
 
 
 def _pct(x) -> str:
@@ -225,7 +224,7 @@ def model_card(manifest: dict, files: list[Path]) -> str:
                          + f" | {_pct(row['far_any'])} / {_pct(row['far_confirmed'])} | "
                          + " | ".join(f"{_pct(row[f'recall_any_{r}'])} / {_pct(row[f'recall_confirmed_{r}'])}"
                                       for r in rules)
-                         + f" | {row['goal']:.3f} | {_verdict(row, sv['budgets'])} |")
+                         + f" | {row['goal']:.3f} | {_verdict(row)} |")
     lines += [
         "",
         "## Rule scorers",

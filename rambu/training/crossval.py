@@ -167,18 +167,18 @@ LEVEL = 0.015  # a score may find this much less than its classifier alone at 1%
 # measures up to 1.1 points below its pooled logits; a recall on 1,100-2,200 positives varies by about 1.5 points
 
 
-def held_out(oof: OutOfFold, lex, corpus: Corpus, calibration, variants: dict[str, str]) -> dict:
-    """The judgement as it ships (scorers, review and confirm points, floor), fitted per fold without that
-    fold and applied to it: false accusations of clean posts (worst source; rules 1 and 2 together) and recall
-    per rule, for any finding and for confirmed ones; `level`: whether each rule's score finds as much as its
-    classifier alone at the same rates of false accusations (within `LEVEL`)."""
+def held_out(oof: OutOfFold, lex, corpus: Corpus, calibration, variants: dict[str, str],
+             nested: list[dict]) -> dict:
+    """The judgement as it ships (scorers, review and confirm points, floor; `nested_judgements`) applied to
+    each fold it was fitted without: false accusations of clean posts (worst source; rules 1 and 2 together)
+    and recall per rule, for any finding and for confirmed ones; `level`: whether each rule's score finds as
+    much as its classifier alone at the same rates of false accusations (within `LEVEL`)."""
     z = {lab: oof.logits[lab][oof.variant[lab]] for lab in oof.logits}
     n = len(corpus)
     hit = {kind: {r: np.zeros(n, dtype=bool) for r in RULE_LABELS} for kind in ("any", "confirmed")}
     score = {r: np.zeros(n) for r in RULE_LABELS}
-    for k in range(int(oof.folds.max()) + 1):
-        tr, te = np.flatnonzero(oof.folds != k), np.flatnonzero(oof.folds == k)
-        judgement = fit_judgement(z, lex, corpus, calibration, tr, variants)
+    for k, judgement in enumerate(nested):
+        te = np.flatnonzero(oof.folds == k)
         for r, sc in judgement.items():
             rows = _rule_rows(sc, variants[r], r, z, lex, corpus, calibration, te)
             hit["any"][r][te] = (rows.p >= sc.review) | rows.floored(sc.floor)
@@ -197,26 +197,31 @@ def held_out(oof: OutOfFold, lex, corpus: Corpus, calibration, variants: dict[st
     return out
 
 
-def choose_scorer_variants(oof: OutOfFold, lex, corpus: Corpus, calibration) -> tuple[dict, list[dict]]:
+def choose_scorer_variants(oof: OutOfFold, lex, corpus: Corpus, calibration) -> tuple[dict, list[dict], list[dict]]:
     """The scorer variant of each rule, chosen together as they ship: per combination, the judgement is fitted
-    without each fold and measured on it at its own operating points (`held_out`). Among the combinations within
-    `BUDGETS` whose scores stay level with their classifiers, the most recall for the rules' goals wins (the least goal-weighted recall of the two, as the
-    operating-point search weighs them); ties go to the most confirmed recall, then to the simpler (`pick`). Returns (chosen, figures per combination)."""
+    without each fold and measured on it at its own operating points (`held_out`). Among the combinations
+    within `BUDGETS` whose scores stay level with their classifiers, the most recall for the rules' goals wins
+    (the least goal-weighted recall of the two, as the operating-point search weighs them); ties go to the
+    most confirmed recall, then to the simpler (`pick`). Returns (chosen, figures per combination, the chosen
+    combination's judgements per fold)."""
     from itertools import product
 
     simplicity = {v: i for i, v in enumerate(reversed(list(SCORER_VARIANTS)))}  # "model" simplest
-    table = []
+    table, judgements = [], []
     for combo in product(SCORER_VARIANTS, repeat=len(RULE_LABELS)):
         variants = dict(zip(RULE_LABELS, combo))
-        fig = held_out(oof, lex, corpus, calibration, variants)
-        within = fig["far_any"] <= BUDGETS["any_far"] and fig["far_confirmed"] <= BUDGETS["confirm_far"] and fig["level"]
+        nested = nested_judgements(oof, lex, corpus, calibration, variants)
+        fig = held_out(oof, lex, corpus, calibration, variants, nested)
+        in_budget = fig["far_any"] <= BUDGETS["any_far"] and fig["far_confirmed"] <= BUDGETS["confirm_far"]
         goal = min(fig[f"recall_any_{r}"] / stacking.RECALL_GOALS.get(r, 1.0) for r in RULE_LABELS)
         confirmed = sum(fig[f"recall_confirmed_{r}"] / stacking.RECALL_GOALS.get(r, 1.0) for r in RULE_LABELS)
-        table.append({"variants": variants, **fig, "within": within, "goal": round(goal, 4),
-                      "confirmed": round(confirmed, 4), "complexity": sum(simplicity[v] for v in combo)})
+        table.append({"variants": variants, **fig, "in_budget": in_budget, "within": in_budget and fig["level"],
+                      "goal": round(goal, 4), "confirmed": round(confirmed, 4),
+                      "complexity": sum(simplicity[v] for v in combo)})
+        judgements.append(nested)
     chosen = pick(table)
     chosen["chosen"] = True
-    return dict(chosen["variants"]), table
+    return dict(chosen["variants"]), table, judgements[table.index(chosen)]
 
 
 def pick(table: list[dict]) -> dict:

@@ -106,9 +106,8 @@ def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log):
     t0 = time.perf_counter()
     lex = {r: stacking.lexical_features(corpus.texts, r) for r in crossval.RULE_LABELS}
     log(f"  word-list features in {time.perf_counter() - t0:.1f}s")
-    scorer_variants, scorer_table = crossval.choose_scorer_variants(oof, lex, corpus, calibration)
+    scorer_variants, scorer_table, nested = crossval.choose_scorer_variants(oof, lex, corpus, calibration)
     log(f"  scorer variants: {scorer_variants}")
-    nested = crossval.nested_judgements(oof, lex, corpus, calibration, scorer_variants)
     compare = crossval.against_classifier(crossval.nested_scores(oof, lex, corpus, nested),
                                           {r: oof.logits[r][oof.variant[r]] for r in crossval.RULE_LABELS}, corpus)
     engine = engine_cross_validation(corpus, oof, calibration, nested, log)
