@@ -13,7 +13,7 @@ import sys
 import time
 from typing import IO, Iterable
 
-from . import __version__
+from . import __version__, display
 
 DECISION_ID = {"violation": "PELANGGARAN", "review": "PERLU TINJAUAN", "clean": "BERSIH"}
 
@@ -228,13 +228,13 @@ class Progress:
                 frac = min(self.stream.tell() / self.total, 1.0)
             except (OSError, ValueError):
                 frac = 0.0
-            bar = f"[{'#' * int(frac * 30):<30}] {frac * 100:5.1f}% "
+            bar = f"[{'#' * int(frac * 30):<30}] {display.num(frac * 100, 1):>5}% "
         sys.stderr.write(f"\r{bar}{self.n} aktivitas, {rate:.0f}/detik")
         sys.stderr.flush()
 
     def done(self) -> None:
         el = time.monotonic() - self.t0
-        sys.stderr.write(f"\r{self.n} aktivitas selesai dalam {el:.1f} detik{' ' * 30}\n")
+        sys.stderr.write(f"\r{self.n} aktivitas selesai dalam {display.num(el, 1)} detik{' ' * 30}\n")
 
 
 TABLE_HEADER = f"{'ID':<14} {'KEPUTUSAN':<15} {'LARANGAN':<9} {'YAKIN':<6} PENJELASAN\n"
@@ -246,7 +246,7 @@ def render_row(res: dict) -> str:
         return f"{rid:<14} {'GALAT':<15} {'-':<9} {'-':<6} baris {res.get('line')}: {res['error']}\n"
     fs = res["findings"]
     rules = ",".join(str(f["rule"]) for f in fs) or "-"
-    conf = f"{max(f['confidence'] for f in fs):.2f}" if fs else "-"
+    conf = display.score(max(f['confidence'] for f in fs)) if fs else "-"
     expl = fs[0]["explanation"] if fs else ""
     if expl.startswith("Larangan ") and "): " in expl:  # the rule is already in its own column
         expl = expl.split("): ", 1)[1]
@@ -263,7 +263,7 @@ def render_verdict(res: dict, text: str) -> str:
     if decision == "clean":
         buf.write("Tidak ditemukan pelanggaran etika bermedia sosial. Tetap periksa sumber dan kesantunan sebelum mengunggah.\n")
     for i, f in enumerate(res["findings"], 1):
-        buf.write(f"\n{i}. Larangan {f['rule']} (keyakinan {f['confidence']:.2f}"
+        buf.write(f"\n{i}. Larangan {f['rule']} (keyakinan {display.score(f['confidence'])}"
                   f"{', perlu tinjauan' if f['needs_review'] else ''})\n")
         buf.write(f"   {f['explanation']}\n")
         marked = _mark(text, [e for e in f["evidence"] if e["field"] == "text"])

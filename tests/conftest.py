@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 
 import pytest
@@ -22,10 +23,27 @@ def make_activity(text: str | None = None, type: str = "post", **kw) -> dict:
 
 
 def run_detector(cls, activity: dict, resources: Resources | None = None, draft: bool = False):
-    """Findings of one detector on one activity (dict in the contract); `draft`: a pre-publication check."""
+    """Findings of one detector on one activity (dict in the contract); `draft`: a pre-publication check.
+    Every rule table runs through here, so every row also checks that the explanations read as Indonesian
+    numbers do."""
     res = resources or Resources(config=default_config())
     det = cls(res)
-    return det.run(analyse(parse_activity(activity), res, draft=draft))
+    findings = det.run(analyse(parse_activity(activity), res, draft=draft))
+    assert not decimal_points(findings), decimal_points(findings)
+    return findings
+
+
+# A quote is the post's own words, kept as written. Outside quotes, a score or factor (one digit, a point,
+# one or two decimals: "0.85", "x0.5") is written the English way; clock times ("07.30-16.00 WIB") are
+# Indonesian as they are, and a thousands dot has three digits.
+_QUOTED_RE = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”")
+_DECIMAL_POINT_RE = re.compile(r"(?<![\d.])\d\.\d{1,2}(?![\d.])")
+
+
+def decimal_points(findings) -> list[str]:
+    """Lines of explanation a user reads (explanation, score steps) that write a decimal point."""
+    lines = [line for f in findings for line in (f.explanation, *f.score_detail)]
+    return [line for line in lines if _DECIMAL_POINT_RE.search(_QUOTED_RE.sub("", line))]
 
 
 @pytest.fixture

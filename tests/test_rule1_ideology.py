@@ -32,6 +32,8 @@ POSITIVE = [
     "PEMERINTAH = MALING\nDPR = TIKUS",
     "@DPR_RI anjing semua kalian, bajingan",
     "#RezimBangsat makin hari makin zalim",
+    # a rejecting word in another clause does not oppose the call that follows
+    "Kami menolak demokrasi, tegakkan khilafah!",
 ]
 NEGATIVE = [
     # issue 6 hard negatives: sarcasm against haters, reported speech, scripture, names, questions, jokes
@@ -57,6 +59,11 @@ NEGATIVE = [
     "Jangan hina Pancasila, itu dasar negara kita",
     "Miris, ada yang bilang NKRI bubar. Jangan mudah terprovokasi!",
     "Tersangka penghina presiden dijerat pasal UU ITE, kasusnya disidangkan pekan depan",
+    # rejecting, resisting or warning against a religious state or a break-up is loyalty
+    "Sebagai umat beragama, mari kita hormati perbedaan dan tolak ajakan mendirikan negara khilafah",
+    "Waspadai paham khilafah yang ingin mengganti Pancasila, mari jaga NKRI",
+    "Napiter itu akhirnya meninggalkan paham daulah dan berikrar setia kepada NKRI",
+    "Kita harus menangkal propaganda negara islam di kalangan anak muda",
     # ordinary posts
     "Rapat koordinasi dengan pemerintah daerah tentang pembinaan warga binaan",
     "Alhamdulillah pelatihan las untuk warga binaan berjalan lancar",
@@ -90,6 +97,7 @@ WORDS_ONLY = {
 CONFIRMED = [
     "P4NC4S1L4 s4mp4h, ganti aja sama khilafah!!!",
     "#BubarkanNKRI sekarang juga, kita tegakkan khilafah",
+    "Kami menolak demokrasi, tegakkan khilafah!",
 ]
 
 

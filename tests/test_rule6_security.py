@@ -187,6 +187,16 @@ CASES = [
      "clean"),
     ("berita-napiter", make_activity(
         "Kemenkumham: napi teroris akan dipindahkan ke Nusakambangan, kata Dirjen kepada wartawan"), "clean"),
+    # risk inmates in a programme, and nowhere: a pledge, a ceremony, a place named for what happens there
+    ("ikrar-napiter", make_activity(
+        "Deradikalisasi napiter: tiga narapidana terorisme hari ini berikrar setia kepada NKRI"), "clean"),
+    ("upacara-nusakambangan", make_activity(
+        "Tiga narapidana terorisme di Lapas Nusakambangan hari ini mengikuti upacara ikrar setia NKRI"), "clean"),
+    ("wisata-nusakambangan", make_activity("Libur ke pantai Permisan, pemandangan Nusakambangan indah"), "clean"),
+    # ... and where they are or go still discloses, also in slang ("WBP")
+    ("napiter-hari-ini-pindah", make_activity("Hari ini 5 napiter dipindahkan ke Lapas Nusakambangan"), "violation"),
+    ("napiter-besok-blok", make_activity("Besok 3 napiter ditempatkan di blok isolasi C"), "violation"),
+    ("wbp-pindah-besok", make_activity("Besok jam 05.00 ada 12 WBP dipindah ke Rutan Salemba"), "violation"),
     ("pengecekan-rutin", make_activity("Pengecekan kunci dan gembok kamar hunian rutin dilaksanakan setiap hari"),
      "clean"),
     ("rilis-hashtag", make_activity(

@@ -20,6 +20,8 @@ from math import exp, log
 from types import MappingProxyType
 from typing import Mapping
 
+from .. import display
+
 # Feature names, their sign constraint in training, and how an explanation names them.
 EVIDENCE = {
     "hateful": "frasa kebencian",
@@ -71,11 +73,6 @@ def sigmoid(z: float) -> float:
 def logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return log(p / (1 - p))
-
-
-def num(x: float, digits: int = 2) -> str:
-    """A number as Indonesian readers write it: decimal comma."""
-    return f"{x:.{digits}f}".replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -150,12 +147,12 @@ class RuleScorer:
         if z is not None and self.model_weight:
             pm = self.model_probability(z)
             total += self.model_weight * z
-            steps.append(f"model klasifikasi {self.rule}: peluang {num(pm)}")
+            steps.append(f"model klasifikasi {self.rule}: peluang {display.score(pm)}")
             if logits and self.label_weights:
                 part = sum(w * logits[lab] for lab, w in self.label_weights.items() if lab in logits)
                 total += part
                 steps.append(f"model label lain ({', '.join(self.label_weights)}): {'+' if part >= 0 else '−'}"
-                             f"{num(abs(part))} (skala logit)")
+                             f"{display.score(abs(part))} (skala logit)")
         else:
             steps.append("tanpa model klasifikasi: hanya daftar kata (paling tinggi perlu tinjauan)")
         for name in FEATURES:
@@ -163,9 +160,10 @@ class RuleScorer:
             w = self.weights.get(name, 0.0)
             if x and w:
                 total += w * x
-                steps.append(f"{LABELS[name]}: {'+' if w > 0 else '−'}{num(abs(w * x))} (skala logit)")
+                steps.append(f"{LABELS[name]}: {'+' if w > 0 else '−'}{display.score(abs(w * x))} (skala logit)")
         p = sigmoid(total)
-        steps.append(f"peluang akhir {num(p)} (tinjauan mulai {num(self.review)}, pelanggaran mulai {num(self.confirm)})")
+        steps.append(f"peluang akhir {display.score(p)} (tinjauan mulai {display.score(self.review)}, "
+                     f"pelanggaran mulai {display.score(self.confirm)})")
         return p, tuple(steps)
 
     def to_manifest(self) -> dict:

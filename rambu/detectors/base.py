@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar, Iterable, Mapping
 
+from .. import display
 from ..analysis import Analysis, Resources, TextField
 from ..results import Evidence, Finding
 from ..text.lexicon import Match, TermSet
@@ -31,7 +32,7 @@ class Candidate:
 
     def adjust(self, factor: float, why: str) -> "Candidate":
         c = max(0.0, min(1.0, self.confidence * factor))
-        return replace(self, confidence=c, score_detail=self.score_detail + (f"{why}: x{factor:g} -> {c:.2f}",))
+        return replace(self, confidence=c, score_detail=self.score_detail + (f"{why}: x{display.factor(factor)} -> {display.score(c)}",))
 
 
 class Detector:

@@ -21,7 +21,8 @@ from types import MappingProxyType
 from typing import ClassVar, Iterable, Mapping
 
 from ..analysis import Analysis, TextField
-from ..classify.rulescore import DISTANCING, RuleScorer, num
+from ..classify.rulescore import DISTANCING, RuleScorer
+from .. import display
 from ..results import field_label
 from ..text.lexicon import Match
 from ..text.normalize import split_handle
@@ -71,7 +72,7 @@ class HateDetector(Detector):
     exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
-    verbal_lists = ("hostile", "hateful", "violence", "reporting")
+    verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy")
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -111,11 +112,11 @@ class HateDetector(Detector):
         if p < self.scorer.review and ev.strong and self.scorer.floors(ev.features, ev.strong, lean):
             p = self.scorer.review  # the model's review point: an operator's stricter threshold still filters
             steps += (f"kata kebencian yang keras tanpa konteks pembeda, dan model klasifikasi condong "
-                      f"({num(lean)}): diajukan untuk ditinjau ({num(p)})",)
+                      f"({display.score(lean)}): diajukan untuk ditinjau ({display.score(p)})",)
         if p < self.report_threshold and doc.draft and ev.explicit and not ev.distanced:
             p = self.report_threshold
             steps += ("pemeriksaan draf sebelum diunggah: kata kebencian yang eksplisit selalu ditandai agar ditinjau "
-                      f"penulisnya, walau model tidak condong ({num(p)})",)
+                      f"penulisnya, walau model tidak condong ({display.score(p)})",)
         if p < self.report_threshold:
             return
         pm = self.scorer.model_probability(z)
@@ -168,6 +169,10 @@ class HateDetector(Detector):
             (names if self._is_name(t, f, titles or set()) else targets).append(t)
         hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
         hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
+        opposed = self._opposed(f, pos, sentence) if hostile or hateful else []
+        if opposed:
+            hostile = [m for m in hostile if not any(_overlap(m, a) for _, a in opposed)]
+            hateful = [m for m in hateful if not any(_overlap(m, a) for _, a in opposed)]
         short = len(words) <= 14
         pairs: list[tuple[Match, Match]] = []
         # only hostile words within the window of a target are candidates: a sorted search, not every pair
@@ -228,6 +233,8 @@ class HateDetector(Detector):
                     return m
             return None
 
+        if opposed:
+            flag("condemn", opposed[0][0].term)
         for feature in ("news", "condemn", "education", "scripture", "tolerance", "criticism"):
             m = outside(feature)
             if m is not None:
@@ -246,6 +253,26 @@ class HateDetector(Detector):
             if rep:
                 flag("reported", rep[-1].term)
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown))
+
+    def _opposed(self, f: TextField, pos: dict[int, int], sentence: list[int]) -> list[tuple[Match, Match]]:
+        """(rejecting word, advocacy term) pairs: the term stands in the rejecting word's clause, at most six
+        words after it ("tolak ajakan mendirikan negara khilafah"). A comma ends the clause: "kami menolak
+        demokrasi, tegakkan khilafah" advocates."""
+        if "advocacy" not in self.terms:
+            return []
+        rejecting = self.find("rejecting", f)
+        if not rejecting:
+            return []
+        toks, text = f.doc.tokens, f.doc.original
+        out = []
+        for a in self.find("advocacy", f):
+            for r in reversed(rejecting):
+                if r.last < a.first and sentence[r.last] == sentence[a.first] and \
+                        pos.get(a.first, 0) - pos.get(r.last, 0) <= 6 and \
+                        not any(c in text[toks[r.last].end:toks[a.first].start] for c in ",;:"):
+                    out.append((r, a))
+                    break
+        return out
 
     def _asks(self, f: TextField, sentence: list[int], first: int | None) -> bool:
         """The sentence of the evidence (or, without evidence, the text) is a question."""

@@ -93,6 +93,15 @@ GENERALISING = ["semua", "semuanya", "selalu", "pasti", "memang", "dasar", "kabe
 
 NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanlah", "tidaklah"]
 
+# Verbs that reject, resist or warn against what follows in their clause ("tolak ajakan mendirikan negara
+# khilafah", "waspadai paham khilafah"): a rule's `advocacy` terms they govern are opposed, not advocated.
+REJECTING = [
+    "tolak", "menolak", "ditolak", "lawan", "melawan", "tangkal", "menangkal", "cegah", "mencegah", "waspadai",
+    "mewaspadai", "waspada", "bahaya", "berbahaya", "membahayakan", "berantas", "memberantas", "bendung",
+    "membendung", "tinggalkan", "meninggalkan", "menanggalkan", "bertobat dari", "keluar dari", "kikis",
+    "mengikis", "deradikalisasi", "kontra", "menentang", "tentang keras", "mengecam", "kecam",
+]
+
 # Scripture, sermons and religious study quote hard words as text, not as the author's hate.
 SCRIPTURE = [
     "qs", "q s", "surat al", "surah", "surah al", "ayat", "firman", "berfirman", "firman allah", "allah berfirman",
@@ -134,6 +143,6 @@ QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,160})[\"“”]|(?<!\w)['‘
 
 # Context lists every hate rule reads; operators extend them under [lists.ruleN] like any list.
 CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "criticism": CRITICISM,
-                 "negators": NEGATORS, "generalising": GENERALISING, "education": EDUCATION,
+                 "negators": NEGATORS, "rejecting": REJECTING, "generalising": GENERALISING, "education": EDUCATION,
                  "scripture": SCRIPTURE, "reporting": REPORTING, "laughter": LAUGHTER, "honorifics": HONORIFICS,
                  "violence": VIOLENCE, "question_words": QUESTION_WORDS}

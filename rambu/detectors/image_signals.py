@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
+from .. import display
 from ..analysis import Analysis, SeenRegion, TextField
 from ..contract.activity import SPREADING
 from ..results import Evidence
@@ -24,13 +25,9 @@ _KIND_TEXT = {"flag": "bendera merah putih", "flag_inverted": "bendera merah put
 def region_evidence(s: SeenRegion) -> Evidence:
     r = s.region
     what = _KIND_TEXT.get(r.kind, r.kind)
-    when = "" if r.time is None else f" pada detik {r.time:.1f}".replace(".", ",")
+    when = "" if r.time is None else f" pada detik {display.num(r.time, 1)}"
     return Evidence(f"{s.media}.image", 0, 0, f"[gambar: {what}{when}]", r.box, s.size,
                     None if r.time is None else (r.time, r.time))
-
-
-def _pct(x: float) -> str:
-    return f"{x:.2f}".replace(".", ",")
 
 
 def _visible(doc: Analysis) -> list[SeenRegion]:
@@ -72,7 +69,7 @@ def symbol_candidates(det: Detector, doc: Analysis, acts: Mapping[str, tuple[flo
         if kind not in ("flag", "emblem"):
             continue
         name, article, _ = info[kind]
-        seen = f"{_KIND_TEXT[s.region.kind]} terdeteksi pada gambar (skor {_pct(s.region.score)}: {s.region.detail})"
+        seen = f"{_KIND_TEXT[s.region.kind]} terdeteksi pada gambar (skor {display.score(s.region.score)}: {s.region.detail})"
         ev = region_evidence(s)
         written = _written_on(doc, s)
         festive = any(det.terms[n].find(f.doc) for n in ("ceremony", "respect") for f in _fields_of(doc, s))
@@ -88,10 +85,10 @@ def symbol_candidates(det: Detector, doc: Analysis, acts: Mapping[str, tuple[flo
                     factor = (1.0 if on_it else 0.85) * (0.6 if festive else 1.0)
                     conf = base * s.region.score * factor
                     review = festive or not (on_it and s.region.score >= sure)
-                    detail = (seen, f"kata tindakan '{quote.quote}' ({desc}): dasar {_pct(base)}",
+                    detail = (seen, f"kata tindakan '{quote.quote}' ({desc}): dasar {display.score(base)}",
                               ("tertulis pada simbol itu sendiri: x1" if on_it else
                                "simbol hanya tampak pada gambar, tidak disebut dalam teks: x0,85")
-                              + (", konteks upacara/hormat: x0,6" if festive else "") + f" -> {_pct(conf)}")
+                              + (", konteks upacara/hormat: x0,6" if festive else "") + f" -> {display.score(conf)}")
                     link = ("Kaitan kata dengan gambar perlu dipastikan pemeriksa" if review else
                             "Kata itu tertulis di atas simbol tersebut")
                     cand = Candidate(conf, (ev, quote),
@@ -109,7 +106,7 @@ def symbol_candidates(det: Detector, doc: Analysis, acts: Mapping[str, tuple[flo
                             f"Ada tulisan di atas {name} pada gambar (\"{written[0].quote}\"); UU 24/2009 Pasal 24 "
                             f"melarang menulisi bendera. Pastikan apakah itu bendera yang ditulisi atau desain "
                             f"ucapan; dasar: {article}.",
-                            (seen, f"tulisan di dalam kotak bendera: 0,45 x skor bendera -> {_pct(conf)}"),
+                            (seen, f"tulisan di dalam kotak bendera: 0,45 x skor bendera -> {display.score(conf)}"),
                             True, (("symbol_kind", kind), ("source", "image")))
         elif s.region.kind == "flag_inverted" and s.region.score >= sure and not festive:
             yield Candidate(0.4, (ev,), f"{name} tampak terpasang terbalik (putih di atas) pada gambar; bisa juga "
@@ -153,7 +150,7 @@ def face_candidates(det: Detector, doc: Analysis) -> Iterable[Candidate]:
                         f"(\"{context.quote}\"): bila itu warga binaan, identitas mereka termasuk informasi yang "
                         f"dikecualikan (UU 14/2008 Pasal 17 huruf h). Pastikan wajah warga binaan disamarkan.",
                         (f"{n} wajah terdeteksi (cascade OpenCV, skor tertinggi "
-                         f"{_pct(max(s.region.score for s in found))})",
+                         f"{display.score(max(s.region.score for s in found))})",
                          f"konteks pemasyarakatan: '{context.quote}'",
-                         f"risiko privasi, selalu perlu tinjauan: {_pct(conf)}"),
+                         f"risiko privasi, selalu perlu tinjauan: {display.score(conf)}"),
                         True, (("kind", "faces"), ("phase", "general"), ("source", "image")))

@@ -95,6 +95,19 @@ HATEFUL = {
 }
 
 
+# Hostile only as advocacy: a system or a break-up proposed instead of the state. Governed by a rejecting
+# verb (`REJECTING`) they are opposed ("tolak negara khilafah", "waspadai paham daulah"), which is loyalty.
+ADVOCACY = [
+    "khilafah", "daulah", "negara islam", "negara syariah", "negara syariat", "nkri bersyariah",
+    "indonesia bersyariah", "sistem khilafah", "dirikan khilafah", "tegakkan khilafah", "tegakkan daulah",
+    "daulah islamiyah", "khilafah islamiyah", "khilafah solusi", "khilafah adalah solusi",
+    "satu satunya solusi khilafah", "wajib menegakkan khilafah", "khilafah ala minhajin nubuwwah",
+    "ganti dengan khilafah", "ganti dengan syariat", "ganti pancasila", "ganti dasar negara", "ganti sistem",
+    "ganti demokrasi", "makar", "berontak", "pemberontakan", "referendum merdeka", "merdeka dari indonesia",
+    "lepas dari nkri", "pisah dari nkri",
+]
+
+
 class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
@@ -108,7 +121,7 @@ class IdeologyHateDetector(HateDetector):
     )
     target_noun = "sasaran"
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
-    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
+    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "dasar negara atau pemerintah"

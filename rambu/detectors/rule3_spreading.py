@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from .. import display
 from ..analysis import Analysis
 from ..contract.activity import REACTIONS, RESPONSES, SPREADING
 from ..results import Evidence
@@ -94,7 +95,7 @@ class SpreadingDetector(Detector):
         rules = sorted({s.rule for s, _ in hits})
         target_ev = tuple(e for _, c in hits for e in c.evidence)[:6]
         what = " dan ".join(f"larangan {r}" for r in rules)
-        detail = (f"konten sasaran melanggar {what} (keyakinan {best.confidence:.2f})",)
+        detail = (f"konten sasaran melanggar {what} (keyakinan {display.score(best.confidence)})",)
         quote = "; ".join(f"“{e.quote}”" for e in target_ev[:2])
 
         if act.type in SPREADING and any(self.find("reject", f) for f in doc.own()):
@@ -106,7 +107,7 @@ class SpreadingDetector(Detector):
             yield Candidate(
                 confidence=best.confidence * factor, evidence=target_ev,
                 explanation=f"pegawai {verb} konten yang melanggar {what}: {quote}.",
-                score_detail=detail + (f"tindakan '{act.type}' menyebarkan/menyetujui: x{factor:g}",),
+                score_detail=detail + (f"tindakan '{act.type}' menyebarkan/menyetujui: x{display.factor(factor)}",),
                 needs_review=best.needs_review)
             return
         if act.type == "dislike":
@@ -148,7 +149,7 @@ class SpreadingDetector(Detector):
         yield Candidate(
             confidence=best.confidence, evidence=ev,
             explanation=f"pegawai mengunggah ulang konten orang lain yang melanggar {what} ({how}): {quote}.",
-            score_detail=(f"konten yang diunggah ulang melanggar {what} (keyakinan {best.confidence:.2f})",
+            score_detail=(f"konten yang diunggah ulang melanggar {what} (keyakinan {display.score(best.confidence)})",
                           f"tanda unggahan ulang: {how}"),
             needs_review=best.needs_review, extra=(("reupload", True),))
 
@@ -172,11 +173,11 @@ class SpreadingDetector(Detector):
             why = "menertawakan" if laugh else "menyatakan setuju"
             sign = f"“{ev[0].quote}”"
             conf = best.confidence * (0.85 if laugh else 0.95)
-            step = f"komentar {why} ({sign}): x{0.85 if laugh else 0.95:g}"
+            step = f"komentar {why} ({sign}): x{display.factor(0.85 if laugh else 0.95)}"
         else:
             why, sign = "menimpali dengan nada yang sama", "komentar yang juga bernada kebencian"
             conf = best.confidence * 0.9
-            step = "komentar ikut bernada kebencian: x0.9"
+            step = "komentar ikut bernada kebencian: x0,9"
         yield Candidate(
             confidence=conf, evidence=tuple(ev),
             explanation=f"pegawai {why} ({sign}) terhadap konten yang melanggar {what}: {quote}.",

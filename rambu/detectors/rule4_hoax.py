@@ -52,6 +52,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from .. import display
 from ..analysis import Analysis, TextField, joined
 from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence, field_label
@@ -450,14 +451,14 @@ class HoaxDetector(Detector):
         entry, score = best.entry, best.score
         rt, mt = self.review_match_threshold, self.match_threshold
         vt, rpt = self.violation_threshold, self.report_threshold
-        detail = [f"kemiripan dengan klaim register {entry.id}: {score:.2f} ({best.detail})"]
+        detail = [f"kemiripan dengan klaim register {entry.id}: {display.score(score)} ({best.detail})"]
         if score >= mt:
             conf = vt + (1 - vt) * min(1.0, (score - mt) / max(1e-9, 1 - mt))
-            detail.append(f"di atas ambang kecocokan {mt:g}: keyakinan {conf:.2f}")
+            detail.append(f"di atas ambang kecocokan {display.factor(mt)}: keyakinan {display.score(conf)}")
         else:
             conf = rpt + (vt - rpt) * (score - rt) / max(1e-9, mt - rt) * 0.99
-            detail.append(f"di antara ambang tinjauan {rt:g} dan ambang kecocokan {mt:g}: perlu tinjauan, "
-                          f"keyakinan {conf:.2f}")
+            detail.append(f"di antara ambang tinjauan {display.factor(rt)} dan ambang kecocokan {display.factor(mt)}: perlu tinjauan, "
+                          f"keyakinan {display.score(conf)}")
         review = score < mt
         kind = entry.category
         if kind == "satire":
@@ -473,12 +474,12 @@ class HoaxDetector(Detector):
         detail.append(f"sikap terhadap klaim: {STANCE_TEXT[stance]}")
         if cats:
             conf = min(1.0, conf + FACTOR["markers_bonus"] * len(cats))
-            detail.append("disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats) + f": keyakinan {conf:.2f}")
+            detail.append("disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats) + f": keyakinan {display.score(conf)}")
             if review and kind == "salah" and stance in ("spread", "assert"):
                 # a near paraphrase of a known hoax, pushed or passed on as unsourced news
                 review, conf = False, max(conf, vt + 0.05)
                 detail.append(f"kemiripan di bawah ambang tetapi dibingkai sebagai kabar tanpa sumber: "
-                              f"pelanggaran, keyakinan {conf:.2f}")
+                              f"pelanggaran, keyakinan {display.score(conf)}")
         first, last = best.span
         evidence = [self.evidence(f, first, last)]
         for c in cats:
@@ -489,7 +490,7 @@ class HoaxDetector(Detector):
         verb = "menyebarkan" if f.role == "target" else "memuat"
         label = {"salah": entry.verdict, "satire": "satire"}.get(kind, entry.verdict)
         expl = (f"{where} ({field_label(f.path)}) {verb} klaim yang tercatat di register cek fakta sebagai {label}: "
-                f"{entry.cite()}; kemiripan makna {score:.2f}; sikap: {STANCE_TEXT[stance]}")
+                f"{entry.cite()}; kemiripan makna {display.score(score)}; sikap: {STANCE_TEXT[stance]}")
         if cats:
             expl += "; disertai " + ", ".join(CATEGORY_TEXT[c] for c in cats)
         cand = Candidate(
@@ -522,9 +523,9 @@ class HoaxDetector(Detector):
                 confidence=conf,
                 evidence=(self.evidence(f, x.first, x.last), self.evidence(t, *best.span)),
                 explanation=(f"komentar mengajak menyebarkan konten yang tercatat di register cek fakta sebagai "
-                             f"{e.verdict}: {e.cite()}; kemiripan makna {best.score:.2f}"),
+                             f"{e.verdict}: {e.cite()}; kemiripan makna {display.score(best.score)}"),
                 score_detail=(f"ajakan menyebarkan '{x.term}' pada konten yang cocok dengan {e.id} "
-                              f"({best.score:.2f}): perlu tinjauan",),
+                              f"({display.score(best.score)}): perlu tinjauan",),
                 needs_review=True,
                 extra=(("factcheck", {"id": e.id, "verdict": e.verdict, "source": e.source, "claim": e.claim,
                                       "published": e.published.isoformat() if e.published else None}),
@@ -557,10 +558,10 @@ class HoaxDetector(Detector):
         yield Candidate(
             confidence=conf, evidence=tuple(evidence),
             explanation=(f"komentar melengkapi konten yang ditanggapi menjadi klaim yang tercatat di register cek "
-                         f"fakta sebagai {e.verdict}: {e.cite()}; kemiripan makna gabungan {best.score:.2f}; "
+                         f"fakta sebagai {e.verdict}: {e.cite()}; kemiripan makna gabungan {display.score(best.score)}; "
                          f"sikap: {STANCE_TEXT[stance]}"),
-            score_detail=(f"komentar + konten yang ditanggapi cocok dengan {e.id}: {best.score:.2f} "
-                          f"(masing-masing paling tinggi {alone:.2f})", f"sikap terhadap klaim: {STANCE_TEXT[stance]}"
+            score_detail=(f"komentar + konten yang ditanggapi cocok dengan {e.id}: {display.score(best.score)} "
+                          f"(masing-masing paling tinggi {display.score(alone)})", f"sikap terhadap klaim: {STANCE_TEXT[stance]}"
                           + (": perlu tinjauan" if review else ": pelanggaran")),
             needs_review=review,
             extra=(("factcheck", {"id": e.id, "verdict": e.verdict, "source": e.source, "claim": e.claim,
@@ -599,8 +600,8 @@ class HoaxDetector(Detector):
         for s in strengths.values():
             score *= 1.0 - min(0.9, s)
         conf = 1.0 - score
-        detail = [f"{CATEGORY_TEXT.get(c, c)}: {s:.2f}" for c, s in sorted(strengths.items(), key=lambda p: -p[1])]
-        detail.append(f"gabungan 1 - prod(1 - s) = {conf:.2f}")
+        detail = [f"{CATEGORY_TEXT.get(c, c)}: {display.score(s)}" for c, s in sorted(strengths.items(), key=lambda p: -p[1])]
+        detail.append(f"gabungan 1 - prod(1 - s) = {display.score(conf)}")
         evidence: list[Evidence] = []
         terms: list[str] = []
         for cat in ("unverified", "chain", "truth", "spread", "alarm", "sensational"):

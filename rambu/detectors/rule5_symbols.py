@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from typing import Iterable
 
+from .. import display
 from ..analysis import Analysis, TextField
 from ..contract.activity import SPREADING
 from ..text import WORD_CACHE
@@ -966,18 +967,18 @@ class StateSymbolDetector(Detector):
 
         score = base * s.strength
         detail.append(f"'{self._q(v, s.first, s.last)}' ({SYMBOL_INFO[kind][0]}) dan "
-                      f"'{self._q(v, a.first, a.last)}' ({a.cat[4:]}): dasar {base:.2f} x kekuatan sebutan "
-                      f"{s.strength:g} = {score:.2f}")
+                      f"'{self._q(v, a.first, a.last)}' ({a.cat[4:]}): dasar {display.score(base)} x kekuatan sebutan "
+                      f"{display.factor(s.strength)} = {display.score(score)}")
         df = 1.0 if dist <= 3 else 0.9 if dist <= 6 else 0.78
         if cross:
             df *= 0.8
         if df != 1.0:
             score *= df
-            detail.append(f"jarak {dist} kata{' (kalimat berikutnya)' if cross else ''}: x{df:g} -> {score:.2f}")
+            detail.append(f"jarak {dist} kata{' (kalimat berikutnya)' if cross else ''}: x{display.factor(df)} -> {display.score(score)}")
 
         if other_object:
             score *= 0.5
-            detail.append(f"tindakan punya objek lain ('{v.word_at(v.wpos[a.last] + 1)}'): x0.5 -> {score:.2f}")
+            detail.append(f"tindakan punya objek lain ('{v.word_at(v.wpos[a.last] + 1)}'): x0,5 -> {display.score(score)}")
 
         score = self._context(v, s, a, score, detail, first_sid=min(s_sid, a_sid), last_sid=max(s_sid, a_sid))
         if score <= 0:
@@ -1071,27 +1072,27 @@ class StateSymbolDetector(Detector):
         base, _, desc = ACTS["act_damaged" if a.cat != "act_upside" else "act_upside"]
         score = base * s.strength
         detail.append(f"'{self._q(v, s.first, s.last)}' dan '{self._q(v, a.first, a.last)}': "
-                      f"bendera rusak/terbalik, dasar {score:.2f}")
+                      f"bendera rusak/terbalik, dasar {display.score(score)}")
         flying = any(v.sid[m.first] == sid for m in v.cues["flying"])
         deliberate = [m for m in v.cues["deliberate"]]
         accidental = [m for m in v.cues["accidental"]]
         mock = bool(v.cues["mockery"]) or v.mock_emoji
         if flying:
             score += 0.08
-            detail.append(f"dikibarkan/dipasang: +0.08 -> {score:.2f}")
+            detail.append(f"dikibarkan/dipasang: +0,08 -> {display.score(score)}")
         if deliberate:
             score += 0.32
             detail.append(f"disengaja/dibiarkan ('{self._q(v, deliberate[0].first, deliberate[0].last)}'): "
-                          f"+0.32 -> {score:.2f}")
+                          f"+0,32 -> {display.score(score)}")
         if mock:
             score += 0.15 if deliberate or flying else 0.1
-            detail.append(f"bernada olok-olok: -> {score:.2f}")
+            detail.append(f"bernada olok-olok: -> {display.score(score)}")
         if any(v.sid[m.first] == sid for m in v.cues["first_person"]) and (deliberate or mock):
             score *= 1.1
-            detail.append(f"dilakukan penulis sendiri: x1.1 -> {score:.2f}")
+            detail.append(f"dilakukan penulis sendiri: x1,1 -> {display.score(score)}")
         if accidental:
             score *= 0.4
-            detail.append(f"tidak disengaja: x0.4 -> {score:.2f}")
+            detail.append(f"tidak disengaja: x0,4 -> {display.score(score)}")
         score = self._context(v, s, a, score, detail, first_sid=sid, last_sid=sid, soft=True, skip_boosts=True,
                               skip_tokens={i for m in deliberate for i in range(m.first, m.last + 1)},
                               ceremony=False)
@@ -1112,7 +1113,7 @@ class StateSymbolDetector(Detector):
         def mul(factor: float, why: str) -> None:
             nonlocal score
             score *= factor
-            detail.append(f"{why}: x{factor:g} -> {score:.2f}")
+            detail.append(f"{why}: x{display.factor(factor)} -> {display.score(score)}")
 
         # negation right before the act or between symbol and act: "jangan injak bendera", "bendera bukan kain lap"
         if a.cat not in ("act_damaged", "act_upside"):
@@ -1209,7 +1210,7 @@ class StateSymbolDetector(Detector):
                     if aw in rest and kind in ACTS[cat][1]:
                         s = _Sym(i, i, kind, 0.85, sw, True)
                         a = _Act(i, i, cat, aw)
-                        detail = [f"tagar '{t.norm}' memuat simbol '{sw}' dan tindakan '{aw}': dasar 0.60"]
+                        detail = [f"tagar '{t.norm}' memuat simbol '{sw}' dan tindakan '{aw}': dasar 0,60"]
                         score = self._context(v, s, a, 0.6, detail, v.sid[i], v.sid[i])
                         return self._candidate(v, s, a, score, detail, ACTS[cat][2])
         return None
@@ -1294,16 +1295,16 @@ class StateSymbolDetector(Detector):
         if not strong and not (song_cue or mock or touched_lines >= 2):
             return None
         score = 0.55 if strong else 0.32
-        detail = [f"baris lirik Indonesia Raya dikutip dengan kata diganti ({matched} kata cocok): dasar {score:.2f}"]
+        detail = [f"baris lirik Indonesia Raya dikutip dengan kata diganti ({matched} kata cocok): dasar {display.score(score)}"]
         if matched >= 4 and strong:
             score += 0.08
-            detail.append(f"kecocokan panjang: +0.08 -> {score:.2f}")
+            detail.append(f"kecocokan panjang: +0,08 -> {display.score(score)}")
         if song_cue:
             score += 0.12
-            detail.append(f"disebut sebagai lagu/plesetan: +0.12 -> {score:.2f}")
+            detail.append(f"disebut sebagai lagu/plesetan: +0,12 -> {display.score(score)}")
         if touched_lines >= 2:
             score += 0.08
-            detail.append(f"beberapa baris lirik: +0.08 -> {score:.2f}")
+            detail.append(f"beberapa baris lirik: +0,08 -> {display.score(score)}")
         first_tok = v.words[merged[first_m][1]]
         last_tok = v.words[merged[min(last_m, len(merged) - 1)][2]]
         s = _Sym(first_tok, last_tok, "anthem", 1.0, "lirik", True)
@@ -1312,7 +1313,7 @@ class StateSymbolDetector(Detector):
                               skip_boosts=True)
         if mock:
             score = min(0.97, score * 1.2)
-            detail.append(f"bernada olok-olok: x1.2 -> {score:.2f}")
+            detail.append(f"bernada olok-olok: x1,2 -> {display.score(score)}")
         if score <= 0:
             return None
         desc = "mengubah kata-kata lirik menjadi plesetan"

@@ -73,6 +73,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
+from .. import display
 from ..analysis import Analysis, TextField, joined
 from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence
@@ -197,6 +198,9 @@ _KIND_OF = {"jaga": "guard", "cctv": "cctv", "denah": "layout", "kunci": "keys",
 _PHASE_OF = {"rencana": "plan", "rencana!": "plan", "hasil": "result", "kondisi": "condition", None: "general",
              "umum": "general"}
 _NO_CONTEXT_KINDS = frozenset({"nik", "register", "classified"})  # context never lowers these
+# Risk inmates are exempt information for where they are, where they go and who is listed ("napiter blok
+# isolasi", "dipindah ke Nusakambangan", "daftar napi high risk"); these details say where.
+_WHERE_KINDS = frozenset({"penempatan", "tujuan", "lokasi", "tempat", "daftar", "rute", "plat"})
 
 # --------------------------------------------------------------------------- patterns (original text)
 
@@ -346,7 +350,7 @@ _TOPICS: dict[str, str] = {
         "tahanan dipindah", "narapidana dipindahkan", "tahanan dipindahkan", "pengiriman narapidana",
         "pengiriman tahanan", "pengawalan narapidana", "pengawalan tahanan", "pengawalan sidang",
         "pengawalan berobat", "bon tahanan", "bon narapidana", "mobil tahanan", "bus tahanan",
-        "kendaraan tahanan", "nusakambangan", "mutasi narapidana", "mutasi tahanan", "pemberangkatan",
+        "kendaraan tahanan", "mutasi narapidana", "mutasi tahanan", "pemberangkatan",
         "konvoi", "rantis", "barakuda",
     ], "pindah"),
     # raids and inspections
@@ -488,7 +492,7 @@ _LISTS = {
     # generic transfer verbs: count only with an inmate or risk term nearby
     "transfer_verbs": ["pindah", "kawal", "kirim", "berangkat", "diberangkatkan", "dibawa ke", "evakuasi",
                        "dioper", "bon"],
-    "inmates": ["narapidana", "tahanan", "warga binaan", "residivis", "terpidana", "anak binaan",
+    "inmates": ["narapidana", "napi", "wbp", "tahanan", "warga binaan", "residivis", "terpidana", "anak binaan",
                 "andikpas", "teroris", "napiter", "bandar", "penghuni", "terdakwa", "tersangka", "klien"],
     "states": [
         "mati", "padam", "rusak", "error", "eror", "off", "offline", "tidak berfungsi", "tidak nyala",
@@ -877,7 +881,7 @@ class SecurityInfoDetector(Detector):
         phase = None
         base = WEIGHTS[hit.kind]
         conf = base
-        why = [f"topik {cat} '{_q(info.text, hit)}': {base:.2f}"]
+        why = [f"topik {cat} '{_q(info.text, hit)}': {display.score(base)}"]
         used: list[_Span] = [hit]
 
         if cat in _STATE_CATS:
@@ -886,52 +890,55 @@ class SecurityInfoDetector(Detector):
                 phase = "kondisi"
                 conf += WEIGHTS["state"]
                 used.append(states[0])
-                why.append(f"kondisi rawan '{_q(info.text, states[0])}': +{WEIGHTS['state']:.2f}")
+                why.append(f"kondisi rawan '{_q(info.text, states[0])}': +{display.score(WEIGHTS['state'])}")
         if hit.kind == "location_topic" and len(used) == 1:
             return None  # an identifier without a state says nothing
 
         details = [d for d in self._window(info, hit, self._details(f, info))
                    if not (d.start >= hit.start and d.end <= hit.end)]
+        unplaced = cat == "risiko" and not any(d.kind in _WHERE_KINDS for d in details)
+        if unplaced:
+            details = []  # a count or a day of risk inmates, and nowhere: a programme or a visit, not their placement
         conf, extra_why, extra_used = _add_details(cat, conf, details, info.text)
         why += extra_why
         used += extra_used
 
         if cat in _PHASE_CATS:
-            phase, cue = self._phase(f, info, hit, details)
+            phase, cue = ("umum", None) if unplaced else self._phase(f, info, hit, details)
             if cue is not None:
                 used.append(cue)
             if cat == "pindah" and phase != "hasil" and any(
                     h.label == "risiko" for h in self._window(info, hit, self._topic_spans(f, info))):
                 conf += WEIGHTS["risk_with_transfer"]
-                why.append(f"narapidana berisiko tinggi ikut dipindahkan: +{WEIGHTS['risk_with_transfer']:.2f}")
+                why.append(f"narapidana berisiko tinggi ikut dipindahkan: +{display.score(WEIGHTS['risk_with_transfer'])}")
             if phase == "rencana!":
                 conf += WEIGHTS["plan_specific"]
-                why.append(f"rencana dengan waktu pasti: +{WEIGHTS['plan_specific']:.2f}")
+                why.append(f"rencana dengan waktu pasti: +{display.score(WEIGHTS['plan_specific'])}")
                 if cat == "razia":
                     if conf < WEIGHTS["plan_floor"]:
                         conf = WEIGHTS["plan_floor"]
-                        why.append(f"rencana razia yang belum dirilis selalu pelanggaran: {conf:.2f}")
+                        why.append(f"rencana razia yang belum dirilis selalu pelanggaran: {display.score(conf)}")
                     tip = self._window(info, hit, self._spans(f, info, "tipoff"), 160, 200)
                     if tip:
                         conf += WEIGHTS["tipoff"]
                         used.append(tip[0])
-                        why.append(f"peringatan kepada pihak dalam '{_q(info.text, tip[0])}': +{WEIGHTS['tipoff']:.2f}")
+                        why.append(f"peringatan kepada pihak dalam '{_q(info.text, tip[0])}': +{display.score(WEIGHTS['tipoff'])}")
             elif phase == "rencana":
                 conf += WEIGHTS["plan_weak"]
-                why.append(f"disebut sebagai rencana: +{WEIGHTS['plan_weak']:.2f}")
+                why.append(f"disebut sebagai rencana: +{display.score(WEIGHTS['plan_weak'])}")
         if leak:
             conf += WEIGHTS["leak"]
-            why.append(f"ada isyarat bocoran/jangan disebar: +{WEIGHTS['leak']:.2f}")
+            why.append(f"ada isyarat bocoran/jangan disebar: +{display.score(WEIGHTS['leak'])}")
         conf = min(conf, WEIGHTS["cap"])
         # an unreleased raid named with its day tips off even as a question ("besok ada razia blok C ya?")
         if not leak and conf > WEIGHTS["question_cap"] and not (cat == "razia" and phase == "rencana!") \
                 and _asks(info.text, hit, used[1:]):
             conf = WEIGHTS["question_cap"]
             why.append(f"kalimat bertanya tanpa rincian pasti: meminta informasi, bukan mengungkapnya; perlu "
-                       f"tinjauan: {conf:.2f}")
+                       f"tinjauan: {display.score(conf)}")
         if phase == "hasil" and not leak and conf > WEIGHTS["result_cap"]:
             conf = WEIGHTS["result_cap"]
-            why.append(f"hasil/kejadian yang sudah lewat, perlu tinjauan: {conf:.2f}")
+            why.append(f"hasil/kejadian yang sudah lewat, perlu tinjauan: {display.score(conf)}")
         what = _CATEGORY_TEXT[cat]
         if phase in ("rencana", "rencana!"):
             what = f"rencana {what}" if cat != "risiko" else f"rencana pemindahan/penempatan {what}"
@@ -986,11 +993,11 @@ class SecurityInfoDetector(Detector):
             if other and (not ctx or min(_distance(s, span) for s in other) <= _distance(ctx[0], span)):
                 continue  # a bank account, card, phone or order number
             conf = WEIGHTS["nik"] if ctx else WEIGHTS["nik_no_context"]
-            why = [f"NIK dengan struktur sah (provinsi {digits[:2]}, tanggal lahir, nomor urut): {conf:.2f}"
+            why = [f"NIK dengan struktur sah (provinsi {digits[:2]}, tanggal lahir, nomor urut): {display.score(conf)}"
                    + ("" if ctx else " (tanpa konteks identitas)")]
             if any(_distance(s, span) <= 80 for s in self._spans(f, info, "self_reference")):
                 conf *= WEIGHTS["self_reference"]
-                why.append(f"tampaknya data diri sendiri/keluarga: x{WEIGHTS['self_reference']:g} -> {conf:.2f}")
+                why.append(f"tampaknya data diri sendiri/keluarga: x{display.factor(WEIGHTS['self_reference'])} -> {display.score(conf)}")
             labels = [s for s in self._spans(f, info, "nik_label") if 0 <= span.start - s.end <= 30]
             used = [span] + (labels[-1:] or ctx[:1])
             out.append(Candidate(
@@ -1006,7 +1013,7 @@ class SecurityInfoDetector(Detector):
             s, e = _trim(text, m.start(), m.end())
             out.append(Candidate(
                 confidence=conf, evidence=(Evidence(f.path, s, e, text[s:e]),),
-                score_detail=(f"nomor register tahanan/narapidana '{text[s:e]}': {conf:.2f}",),
+                score_detail=(f"nomor register tahanan/narapidana '{text[s:e]}': {display.score(conf)}",),
                 explanation=f"Menyebarkan nomor register tahanan/narapidana ('{text[s:e]}').",
                 extra=(("kind", "register"), ("phase", "general"))))
         return out
@@ -1061,7 +1068,7 @@ class SecurityInfoDetector(Detector):
         s, e = _trim(text, s, e)
         return Candidate(
             confidence=conf, evidence=(Evidence(f.path, s, e, text[s:e]),),
-            score_detail=(f"{what} '{text[s:e]}': {conf:.2f}",),
+            score_detail=(f"{what} '{text[s:e]}': {display.score(conf)}",),
             explanation=f"Menyebarkan isi dokumen berklasifikasi/internal ({what}: '{text[s:e]}').",
             extra=(("kind", kind), ("phase", "general")))
 
@@ -1145,7 +1152,7 @@ def _add_details(cat: str, conf: float, details: list[_Span], text: str) -> tupl
     for i, (kind, (w, d)) in enumerate(ranked[:5]):
         add = w if i == 0 else w * WEIGHTS["further_detail"]
         conf += add
-        why.append(f"rincian {kind} '{text[d.start:d.end]}': +{add:.2f}")
+        why.append(f"rincian {kind} '{text[d.start:d.end]}': +{display.score(add)}")
         used.append(d)
     return conf, why, used
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Iterable
 
+from .. import display
 from ..analysis import Analysis, Resources, TextField
 from ..results import Evidence
 from ..staff.dutytime import DutyCalendar, DutyPeriod
@@ -232,13 +233,13 @@ class LiveStreamDetector(Detector):
         worn = " Pegawai juga mengenakan seragam dinas." if uniform else ""
         if content.kind == "nonduty":
             conf = 0.62 + 0.3 * content.clarity
-            detail.append(f"jam dinas + materi non-kedinasan: 0.62 + 0.30 x {content.clarity:.2f} = {conf:.2f}")
+            detail.append(f"jam dinas + materi non-kedinasan: 0,62 + 0,30 x {display.score(content.clarity)} = {display.score(conf)}")
             yield Candidate(conf, (started,) + nd_ev,
                             f"Siaran langsung pada jam dinas ({where}) dengan materi yang tidak berkaitan dengan "
                             f"kedinasan ({content.quotes()}). Siaran dimulai {when}.{worn}",
                             tuple(detail), extra=extra)
         elif content.kind == "mixed":
-            detail.append("materi campuran kedinasan dan non-kedinasan: perlu tinjauan, 0.50")
+            detail.append("materi campuran kedinasan dan non-kedinasan: perlu tinjauan, 0,50")
             yield Candidate(0.5, (started,) + nd_ev,
                             f"Siaran langsung pada jam dinas ({where}) dengan materi campuran: kegiatan kedinasan "
                             f"({content.quotes('duty')}) dan hal non-kedinasan ({content.quotes()}). Siaran dimulai "
@@ -248,7 +249,7 @@ class LiveStreamDetector(Detector):
             what = ("judul dan transkrip siaran kosong" if not content.has_text else
                     "judul dan transkrip tidak menunjukkan kegiatan kedinasan maupun non-kedinasan")
             conf = 0.5 if uniform else 0.45
-            detail.append(f"materi tidak diketahui ({what}): perlu tinjauan, {conf:.2f}")
+            detail.append(f"materi tidak diketahui ({what}): perlu tinjauan, {display.score(conf)}")
             yield Candidate(conf, (started,),
                             f"Siaran langsung pada jam dinas ({where}); materi siaran tidak diketahui ({what}). "
                             f"Siaran dimulai {when}.{worn} Perlu diperiksa apakah materinya berkaitan dengan kedinasan.",
@@ -262,8 +263,8 @@ class LiveStreamDetector(Detector):
         if uniform is True:
             if content.kind == "nonduty":
                 conf = 0.62 + 0.3 * content.clarity
-                detail.append(f"berseragam di luar jam dinas + materi non-kedinasan: 0.62 + 0.30 x "
-                              f"{content.clarity:.2f} = {conf:.2f}")
+                detail.append(f"berseragam di luar jam dinas + materi non-kedinasan: 0,62 + 0,30 x "
+                              f"{display.score(content.clarity)} = {display.score(conf)}")
                 yield Candidate(conf, (started,) + nd_ev,
                                 f"Siaran langsung di luar jam dinas ({off}; siaran dimulai {when}) dengan mengenakan "
                                 f"seragam dinas dan materi yang tidak berkaitan dengan kedinasan ({content.quotes()}).",
@@ -271,7 +272,7 @@ class LiveStreamDetector(Detector):
             else:
                 what = ("materi campuran kedinasan dan non-kedinasan" if content.kind == "mixed"
                         else "materi siaran tidak diketahui")
-                detail.append(f"berseragam di luar jam dinas, {what}: perlu tinjauan, 0.45")
+                detail.append(f"berseragam di luar jam dinas, {what}: perlu tinjauan, 0,45")
                 yield Candidate(0.45, (started,) + nd_ev,
                                 f"Siaran langsung di luar jam dinas ({off}; siaran dimulai {when}) dengan mengenakan "
                                 f"seragam dinas; {what}. Perlu diperiksa apakah siaran ini kegiatan resmi.",
@@ -285,14 +286,14 @@ class LiveStreamDetector(Detector):
                 if hint else "")
         if content.kind == "nonduty":
             conf = 0.42 + 0.15 * content.clarity + (0.1 if hint else 0.0)
-            detail.append(f"di luar jam dinas, seragam tidak diketahui: 0.42 + 0.15 x {content.clarity:.2f}"
-                          + (" + 0.10 (seragam disebut)" if hint else "") + f" = {conf:.2f}")
+            detail.append(f"di luar jam dinas, seragam tidak diketahui: 0,42 + 0,15 x {display.score(content.clarity)}"
+                          + (" + 0,10 (seragam disebut)" if hint else "") + f" = {display.score(conf)}")
             what = f"dengan materi yang tidak berkaitan dengan kedinasan ({content.quotes()})"
         else:
             conf = 0.4 + (0.1 if hint else 0.0)
             what = ("dengan materi campuran kedinasan dan non-kedinasan" if content.kind == "mixed"
                     else "dengan materi yang tidak diketahui (bukan kegiatan kedinasan yang dikenali)")
-            detail.append(f"di luar jam dinas, seragam dan materi tidak diketahui: perlu tinjauan, {conf:.2f}")
+            detail.append(f"di luar jam dinas, seragam dan materi tidak diketahui: perlu tinjauan, {display.score(conf)}")
         yield Candidate(conf, (started,) + nd_ev + tuple(hint_ev),
                         f"Siaran langsung di luar jam dinas ({off}; siaran dimulai {when}) {what}; seragam tidak "
                         f"diketahui: perlu diperiksa apakah pegawai mengenakan seragam dinas dan apakah siaran ini "
@@ -309,7 +310,7 @@ class LiveStreamDetector(Detector):
         else:
             conf, what = 0.4, "dengan materi yang tidak diketahui"
         detail.insert(0, f"jam dinas tidak diketahui: {why}")
-        detail.append(f"perlu tinjauan: {conf:.2f}")
+        detail.append(f"perlu tinjauan: {display.score(conf)}")
         return Candidate(conf, (started,) + nd_ev,
                          f"Siaran langsung {what}, dimulai {when}; {why}. Perlu diperiksa apakah siaran "
                          f"berlangsung pada jam dinas atau dengan seragam dinas.",
@@ -321,8 +322,8 @@ class LiveStreamDetector(Detector):
     def _content_detail(c: Content) -> str:
         nd = ", ".join(sorted({f"{m.term} ({m.label})" for _, m in c.nonduty})) or "-"
         du = ", ".join(sorted({m.term for _, m in c.duty})) or "-"
-        return (f"materi: {c.kind}; non-kedinasan {c.nonduty_score:.2f} [{nd}]; "
-                f"kedinasan {c.duty_score:.2f} [{du}]")
+        return (f"materi: {c.kind}; non-kedinasan {display.score(c.nonduty_score)} [{nd}]; "
+                f"kedinasan {display.score(c.duty_score)} [{du}]")
 
     @staticmethod
     def _period_detail(periods: list[DutyPeriod], start: datetime, end: datetime | None) -> str:

@@ -59,6 +59,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import numpy as np
 
+from .. import display
 from ..text import WORD_CACHE
 from ..text.normalize import Normalized, norm_word, normalize
 from .claims import ClaimReader
@@ -1248,8 +1249,8 @@ class FactCheckIndex:
 
     def _result(self, r: tuple, q: "_Query") -> FactMatch:
         score, ci, span, recall, precision, tok_score, char, event_missing, ords = r
-        detail = (f"cakupan klaim {recall:.2f}, ketepatan {precision:.2f}, kemiripan kata {tok_score:.2f}, "
-                  f"kemiripan huruf {char:.2f}" + ("; peristiwa inti klaim tidak disebut" if event_missing else ""))
+        detail = (f"cakupan klaim {display.score(recall)}, ketepatan {display.score(precision)}, kemiripan kata {display.score(tok_score)}, "
+                  f"kemiripan huruf {display.score(char)}" + ("; peristiwa inti klaim tidak disebut" if event_missing else ""))
         matched = tuple(dict.fromkeys(it[3] for it in q.items if it[0] in ords))
         return FactMatch(self.entries[ci], round(score, 4), span, detail, matched)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import display
 from .extracted import Region
 
 VERSION = "2"
@@ -99,7 +100,7 @@ def _by_bands(red: np.ndarray, white: np.ndarray, scale: float, min_score: float
             continue
         top = min(y, other)
         box = tuple(int(round(v / scale)) for v in (x, top, x + w, min(H, top + 2 * h)))
-        detail = (f"pita merah {round(w / scale)}x{round(h / scale)} piksel (perbandingan {w / h:.1f}:1, terisi "
+        detail = (f"pita merah {round(w / scale)}x{round(h / scale)} piksel (perbandingan {display.num(w / h, 1)}:1, terisi "
                   f"{fill:.0%}), pita putih {'di atas' if inverted else 'di bawah'}nya {wfrac:.0%} putih")
         out.append(Region("flag_inverted" if inverted else "flag", score, box, time, detail))  # type: ignore[arg-type]
     return out

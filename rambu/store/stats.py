@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from . import cases as cases_svc
 from .access import Actor, unit_condition
 from .findings import filter_conditions
-from .locale import num, when
+from ..display import num, when
 from .models import Case, Finding, Region, Unit
 
 RULES = range(1, 8)
@@ -124,7 +124,7 @@ TIMES = ("activity_at", "opened_at", "closed_at", "due_at")
 
 
 def _export_row(d: dict, columns: list[tuple[str, str]]) -> dict:
-    from .locale import stamp
+    from ..display import stamp
     out = {}
     for key, header in columns:
         v = d.get(key)

@@ -81,6 +81,8 @@ class TermSet:
                 if len(words) > 1:
                     self.heads.add(words[:-1])
                     self.starts.add(words[0])
+                    # a slang word that stands for the phrase is one word with a space ("wbp" -> "warga binaan")
+                    self.exact.setdefault((norm,), (norm, lab))
         self._cache = {}
         if self.lexicon is not None:
             self.lexicon.changed()

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from .. import __version__
 from jinja2 import pass_context
 
-from ..store import auth, config as store_config, locale
+from .. import display
+from ..store import auth, config as store_config
 from ..store.access import Actor, AccessDenied, Conflict, Invalid, NotFound, ROLES, SCOPES
 from ..store.audit_writer import AuditWriter
 from ..store.db import make_engine, read_only, session_factory, upgrade
@@ -311,18 +312,18 @@ templates.env.filters["zone"] = _zone
 @pass_context
 def _dt(ctx, v: Any, zone: str | None = None) -> str:
     """A date-time in the unit's own zone (the item's, else the page's), with WIB/WITA/WIT."""
-    return locale.when(v, zone or ctx.get("tz"))
+    return display.when(v, zone or ctx.get("tz"))
 
 
 @pass_context
 def _d(ctx, v: Any, zone: str | None = None) -> str:
-    return locale.when(v, zone or ctx.get("tz"), with_time=False)
+    return display.when(v, zone or ctx.get("tz"), with_time=False)
 
 
 templates.env.filters["dt"] = _dt
 templates.env.filters["d"] = _d
-templates.env.filters["pct"] = locale.pct
-templates.env.filters["num"] = locale.num
+templates.env.filters["pct"] = display.pct
+templates.env.filters["num"] = display.num
 
 
 def render(request: Request, template: str, data: dict, status: int = 200) -> HTMLResponse:

@@ -943,7 +943,7 @@ def register(app: FastAPI) -> None:  # noqa: C901 - one place listing every rout
         d = stats.dashboard(s, actor, date_from=date_from, date_to=date_to)
         period = f"{date_from or 'awal'} s.d. {date_to or 'sekarang'}"
         zone = s.scalar(select(Unit.timezone).where(Unit.id == actor.unit_id)) if actor.unit_id else None
-        from ..store.locale import local
+        from ..display import local
         from ..store.models import utcnow
         pdf = paperwork.report(f"Laporan Etika Bermedia Sosial Pegawai Pemasyarakatan ({period})",
                                stats.report_sections(d), generated_at=local(utcnow(), zone))

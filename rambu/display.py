@@ -1,5 +1,5 @@
 """How users read numbers and times: the decimal comma, Indonesian month names, each unit's own zone
-(WIB, WITA, WIT). Pages, exports and PDFs all format through here."""
+(WIB, WITA, WIT). Pages, exports, PDFs and the detectors' explanations all format through here."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -21,18 +21,28 @@ def num(v: Any, digits: int | None = None) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def score(x: float) -> str:
+    """A probability or score in an explanation: 0.8512 -> "0,85"."""
+    return f"{x:.2f}".replace(".", ",")
+
+
+def factor(x: float) -> str:
+    """A multiplier or weight in an explanation, as short as it is exact: 0.5 -> "0,5", 1.0 -> "1"."""
+    return f"{x:g}".replace(".", ",")
+
+
 def pct(v: Any) -> str:
     """0.913 -> "91%" (confidence is shown and filtered in percent)."""
     return "-" if v is None else f"{round(float(v) * 100)}%"
 
 
 def _zone(name: str | None):
-    from ..staff.dutytime import get_zone
+    from .staff.dutytime import get_zone
     return get_zone(name or DEFAULT_ZONE) or get_zone(DEFAULT_ZONE)
 
 
 def zone_label(name: str | None) -> str:
-    from ..staff.dutytime import zone_label as label
+    from .staff.dutytime import zone_label as label
     return label(name or DEFAULT_ZONE)
 
 
