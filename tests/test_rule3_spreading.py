@@ -105,3 +105,23 @@ def test_share_with_its_own_hateful_caption_is_both_rules(full_resources):
     s = Screener(full_resources.config, classifier=full_resources.classifier, ocr=None)
     res = s.screen(make_activity("Betul, dasar kafir semua, usir saja", type="share", target={"text": HATE_SARA}))
     assert {f.rule for f in res.findings} >= {2, 3}
+
+
+@pytest.mark.parametrize("content", [
+    "Orang Cina semua penipu, usir saja dari negeri ini!",  # a rule-1 review above the rule-2 violation
+    HATE_SARA, HATE_STATE,
+])
+def test_sharing_confirmed_hate_is_a_confirmed_spreading(content, full_resources):
+    """Passing on content that is a violation in its own right is a violation, whatever reviews the content
+    also has, and higher, and whatever words of the author's frame it."""
+    from rambu.engine import Screener
+    s = Screener(full_resources.config, classifier=full_resources.classifier, ocr=None)
+    own = s.screen(make_activity(content)).findings
+    assert any(f.rule in (1, 2) and not f.needs_review for f in own), own
+    for act in (make_activity(None, type="share", target={"text": content}),
+                make_activity("reupload dari grup sebelah", media=[{"kind": "image", "ocr_text": content}]),
+                # the framing in the same text does not water the content down
+                make_activity("reupload dari grup sebelah: " + content),
+                make_activity(content + " (copas dari grup WA alumni)")):
+        spread = [f for f in s.screen(act).findings if f.rule == 3]
+        assert spread and not spread[0].needs_review, (act["type"], spread)
