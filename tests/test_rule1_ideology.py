@@ -34,6 +34,7 @@ POSITIVE = [
     "#RezimBangsat makin hari makin zalim",
     # a rejecting word in another clause does not oppose the call that follows
     "Kami menolak demokrasi, tegakkan khilafah!",
+    "Tinggalkan demokrasi dan tegakkan khilafah sekarang juga",
 ]
 NEGATIVE = [
     # issue 6 hard negatives: sarcasm against haters, reported speech, scripture, names, questions, jokes

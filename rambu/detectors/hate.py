@@ -69,7 +69,7 @@ class HateDetector(Detector):
     window: ClassVar[int] = 7
     needs = ("classifier",)
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
-    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture")
+    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
     verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy")
@@ -255,23 +255,24 @@ class HateDetector(Detector):
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown))
 
     def _opposed(self, f: TextField, pos: dict[int, int], sentence: list[int]) -> list[tuple[Match, Match]]:
-        """(rejecting word, advocacy term) pairs: the term stands in the rejecting word's clause, at most six
-        words after it ("tolak ajakan mendirikan negara khilafah"). A comma ends the clause: "kami menolak
-        demokrasi, tegakkan khilafah" advocates."""
+        """(rejecting word, advocacy term) pairs: the term stands in the rejecting word's clause, at most five
+        words after it ("tolak ajakan mendirikan negara khilafah"). A comma or a conjunction ends the clause:
+        "kami menolak demokrasi, tegakkan khilafah" and "tinggalkan demokrasi dan tegakkan khilafah" advocate."""
         if "advocacy" not in self.terms:
             return []
         rejecting = self.find("rejecting", f)
         if not rejecting:
             return []
         toks, text = f.doc.tokens, f.doc.original
+        joints = [m.first for m in self.find("conjunctions", f)]
         out = []
         for a in self.find("advocacy", f):
-            for r in reversed(rejecting):
-                if r.last < a.first and sentence[r.last] == sentence[a.first] and \
-                        pos.get(a.first, 0) - pos.get(r.last, 0) <= 6 and \
-                        not any(c in text[toks[r.last].end:toks[a.first].start] for c in ",;:"):
-                    out.append((r, a))
-                    break
+            r = max((r for r in rejecting if r.last < a.first), key=lambda r: r.last, default=None)
+            if r is not None and sentence[r.last] == sentence[a.first] and \
+                    pos.get(a.first, 0) - pos.get(r.last, 0) <= 5 and \
+                    not any(r.last < j < a.first for j in joints) and \
+                    not any(c in text[toks[r.last].end:toks[a.first].start] for c in ",;:"):
+                out.append((r, a))
         return out
 
     def _asks(self, f: TextField, sentence: list[int], first: int | None) -> bool:

@@ -98,9 +98,12 @@ NEGATORS = ["bukan", "tidak", "tak", "jangan", "anti", "stop", "tolak", "bukanla
 REJECTING = [
     "tolak", "menolak", "ditolak", "lawan", "melawan", "tangkal", "menangkal", "cegah", "mencegah", "waspadai",
     "mewaspadai", "waspada", "bahaya", "berbahaya", "membahayakan", "berantas", "memberantas", "bendung",
-    "membendung", "tinggalkan", "meninggalkan", "menanggalkan", "bertobat dari", "keluar dari", "kikis",
-    "mengikis", "deradikalisasi", "kontra", "menentang", "tentang keras", "mengecam", "kecam",
+    "membendung", "tinggalkan", "meninggalkan", "menanggalkan", "bertobat dari", "kikis", "mengikis",
+    "deradikalisasi", "menentang", "tentang keras", "mengecam", "kecam",
 ]
+# A conjunction starts what a rejecting verb no longer governs ("tinggalkan demokrasi dan tegakkan khilafah").
+CONJUNCTIONS = ["dan", "serta", "lalu", "kemudian", "tapi", "tetapi", "namun", "melainkan", "sedangkan",
+                "sementara", "terus", "trus", "dgn", "dengan", "agar", "supaya", "biar"]
 
 # Scripture, sermons and religious study quote hard words as text, not as the author's hate.
 SCRIPTURE = [
@@ -143,6 +146,6 @@ QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,160})[\"“”]|(?<!\w)['‘
 
 # Context lists every hate rule reads; operators extend them under [lists.ruleN] like any list.
 CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "criticism": CRITICISM,
-                 "negators": NEGATORS, "rejecting": REJECTING, "generalising": GENERALISING, "education": EDUCATION,
+                 "negators": NEGATORS, "rejecting": REJECTING, "conjunctions": CONJUNCTIONS, "generalising": GENERALISING, "education": EDUCATION,
                  "scripture": SCRIPTURE, "reporting": REPORTING, "laughter": LAUGHTER, "honorifics": HONORIFICS,
                  "violence": VIOLENCE, "question_words": QUESTION_WORDS}
