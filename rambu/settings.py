@@ -4,7 +4,7 @@ A settings file looks like::
 
     [settings]
     "rule1.threshold" = 0.45
-    "office_hours.friday" = "07:30-16:30"
+    "office_hours.friday" = "07:30-11:45,13:15-16:30"   # duty hours without the unit's Friday break
 
     [lists.rule2]            # extend a detector's word lists without touching code
     hostile = ["kata makian baru"]
@@ -51,11 +51,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("rule4.match_threshold", 0.5, "Kemiripan minimum antara teks dan klaim register cek fakta."),
     Setting("rule4.review_match_threshold", 0.38, "Kemiripan minimum untuk kecocokan yang perlu tinjauan."),
     Setting("rule7.default_live_minutes", 0, "Lama siaran (menit) yang diasumsikan bila live.ended_at kosong; 0 = satu titik waktu."),
-    Setting("office_hours.monday", "07:30-16:00", "Jam kantor hari Senin (waktu setempat), kosong = libur."),
-    Setting("office_hours.tuesday", "07:30-16:00", "Jam kantor hari Selasa."),
-    Setting("office_hours.wednesday", "07:30-16:00", "Jam kantor hari Rabu."),
-    Setting("office_hours.thursday", "07:30-16:00", "Jam kantor hari Kamis."),
-    Setting("office_hours.friday", "07:30-16:30", "Jam kantor hari Jumat."),
+    # Perpres 21/2023: 37,5 working hours a week *excluding* breaks (60 minutes Monday-Thursday, 90 on Friday);
+    # a live stream in the lunch break is not in duty hours. Units with other break times set their own.
+    Setting("office_hours.monday", "07:30-12:00,13:00-16:00",
+            "Jam kantor hari Senin (waktu setempat, tanpa jam istirahat; beberapa rentang dipisah koma), kosong = libur."),
+    Setting("office_hours.tuesday", "07:30-12:00,13:00-16:00", "Jam kantor hari Selasa."),
+    Setting("office_hours.wednesday", "07:30-12:00,13:00-16:00", "Jam kantor hari Rabu."),
+    Setting("office_hours.thursday", "07:30-12:00,13:00-16:00", "Jam kantor hari Kamis."),
+    Setting("office_hours.friday", "07:30-11:30,13:00-16:30", "Jam kantor hari Jumat (istirahat termasuk salat Jumat)."),
     Setting("office_hours.saturday", "", "Jam kantor hari Sabtu (kosong = libur)."),
     Setting("office_hours.sunday", "", "Jam kantor hari Minggu (kosong = libur)."),
     Setting("office_hours.default_timezone", "Asia/Jakarta", "Zona waktu bila direktori pegawai tidak menyebutkannya."),

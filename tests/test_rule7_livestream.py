@@ -71,11 +71,11 @@ def live(text=None, start="2025-03-12T10:00:00+07:00", end="+40", uniform=None, 
 CASES = [
     # --- violations: duty time + non-duty content --------------------------------------------
     ("office-wib-chat", live("Live santai ngobrol sama followers"), "violation",
-     "jam dinas (jam kantor Rabu, 07.30-16.00 WIB)"),
+     "jam dinas (jam kantor Rabu, 07.30-12.00 WIB)"),
     ("office-karaoke-monday", live("Karaoke siang bareng teman", start="2025-03-10T13:00:00+07:00"), "violation",
      "jam kantor Senin"),
     ("friday-later-end", live("mabar push rank dulu", start="2025-03-14T16:10:00+07:00", end="+30"), "violation",
-     "07.30-16.30 WIB"),
+     "13.00-16.30 WIB"),
     ("starts-before-office-hours", live("jualan baju, checkout di keranjang kuning ya",
                                         start="2025-03-11T06:45:00+07:00", end="+60"), "violation", "'jualan'"),
     ("wit-unit-wib-offset", live("Giveaway skincare buat kalian", start="2025-03-12T06:30:00+07:00", nip=WIT),
@@ -123,6 +123,16 @@ CASES = [
      "materi siaran tidak diketahui"),
     ("stranger-unknown-content", live("Live", nip=STRANGER), "review", "materi yang tidak diketahui"),
     # --- hard negatives -------------------------------------------------------------------------
+    # the lunch break is not duty time (Perpres 21/2023): out of uniform it is the employee's own time ...
+    ("lunch-break-game", live("Live main game bareng", start="2025-03-12T12:10:00+07:00", end="+30",
+                              uniform=False), "none", None),
+    ("friday-break-jualan", live("Live jualan baju muslim", start="2025-03-14T11:40:00+07:00", end="+60",
+                                 uniform=False), "none", None),
+    # ... in uniform it is not, and a stream running into duty time is in it
+    ("lunch-break-uniform", live("Live karaoke", start="2025-03-12T12:10:00+07:00", end="+30", uniform=True),
+     "violation", "seragam"),
+    ("lunch-break-overrun", live("Live main game bareng", start="2025-03-12T12:30:00+07:00", end="+60",
+                                 uniform=False), "violation", "13.00-16.00 WIB"),
     ("official-ceremony", live("Live upacara Hari Bakti Pemasyarakatan ke-61"), "none", None),
     ("anthem-sung", live("Apel pagi", transcript="peserta apel menyanyikan lagu Indonesia Raya bersama"),
      "none", None),

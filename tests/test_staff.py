@@ -216,9 +216,19 @@ def cal():
 
 def test_office_hours_wib(cal):
     (s, e), = cal.duty_overlap(office(), t("2025-03-12T10:00:00+07:00"), t("2025-03-12T10:30:00+07:00"))
-    assert s == t("2025-03-12T07:30:00+07:00") and e == t("2025-03-12T16:00:00+07:00")
+    assert s == t("2025-03-12T07:30:00+07:00") and e == t("2025-03-12T12:00:00+07:00")
     p, = cal.duty_periods(office(), t("2025-03-12T10:00:00+07:00"))
-    assert p.describe() == "jam kantor Rabu 07.30-16.00 WIB"
+    assert p.describe() == "jam kantor Rabu 07.30-12.00 WIB"
+
+
+@pytest.mark.parametrize("stamp,on", [
+    # Perpres 21/2023 counts working hours without the breaks: by default 12.00-13.00, Friday 11.30-13.00
+    ("2025-03-12T11:59:00+07:00", True), ("2025-03-12T12:15:00+07:00", False),
+    ("2025-03-12T13:00:00+07:00", True), ("2025-03-14T11:45:00+07:00", False),
+    ("2025-03-14T12:45:00+07:00", False), ("2025-03-14T16:15:00+07:00", True),
+])
+def test_the_lunch_break_is_not_duty_time(cal, stamp, on):
+    assert cal.on_duty(office(), t(stamp)) is on
 
 
 @pytest.mark.parametrize("zone,stamp,on", [
@@ -238,9 +248,9 @@ def test_time_zones(cal, zone, stamp, on):
 
 def test_wita_and_wit_descriptions(cal):
     p, = cal.duty_periods(office("Asia/Makassar"), t("2025-03-12T09:00:00+08:00"))
-    assert p.describe() == "jam kantor Rabu 07.30-16.00 WITA"
+    assert p.describe() == "jam kantor Rabu 07.30-12.00 WITA"
     p, = cal.duty_periods(office("Asia/Jayapura"), t("2025-03-14T09:00:00+09:00"))
-    assert p.describe() == "jam kantor Jumat 07.30-16.30 WIT"
+    assert p.describe() == "jam kantor Jumat 07.30-11.30 WIT"
     assert p.start.utcoffset() == timedelta(hours=9)
 
 
@@ -271,12 +281,12 @@ def test_weekend_and_holidays_are_off(cal):
 
 def test_stream_across_midnight_into_monday(cal):
     ov = cal.duty_overlap(office(), t("2025-03-09T23:00:00+07:00"), t("2025-03-10T08:00:00+07:00"))
-    assert ov == [(t("2025-03-10T07:30:00+07:00"), t("2025-03-10T16:00:00+07:00"))]
+    assert ov == [(t("2025-03-10T07:30:00+07:00"), t("2025-03-10T12:00:00+07:00"))]
 
 
 def test_stream_over_several_days(cal):
     ov = cal.duty_overlap(office(), t("2025-03-13T12:00:00+07:00"), t("2025-03-17T08:00:00+07:00"))
-    assert [s.day for s, _ in ov] == [13, 14, 17]
+    assert [s.day for s, _ in ov] == [13, 14, 14, 17]  # Friday before and after its break
 
 
 def test_shift_staff_duty_is_roster_only(cal):

@@ -5,8 +5,9 @@ directory's ``timezone``, else the setting ``office_hours.default_timezone``),
 never in the UTC offset an activity happens to carry.
 
 - ``office`` staff: the configured office hours per weekday (settings
-  ``office_hours.monday`` .. ``office_hours.sunday``, e.g. "07:30-16:00", empty
-  = day off), except on listed national holidays and collective leave (cuti
+  ``office_hours.monday`` .. ``office_hours.sunday``, e.g. "07:30-12:00,13:00-16:00",
+  empty = day off; by default without the lunch break, which Perpres 21/2023 does
+  not count as working time), except on listed national holidays and collective leave (cuti
   bersama). Shifts listed for an office employee (piket) are extra duty.
   A time zone may override some weekdays: the setting ``office_hours.by_zone``
   holds a JSON object ``{"Asia/Jayapura": {"friday": "07:30-16:00", "saturday": ""}}``

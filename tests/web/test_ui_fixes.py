@@ -185,8 +185,9 @@ def test_footer_json_link_keeps_the_query(app, world, as_user):
 
 # --- 5. office hours per time zone on the settings page -----------------------------------------------
 
-GLOBAL = {"monday": "07:30-16:00", "tuesday": "07:30-16:00", "wednesday": "07:30-16:00", "thursday": "07:30-16:00",
-          "friday": "07:30-16:30", "saturday": "", "sunday": ""}
+WEEK = "07:30-12:00,13:00-16:00"  # the defaults: working hours without the lunch break
+GLOBAL = {"monday": WEEK, "tuesday": WEEK, "wednesday": WEEK, "thursday": WEEK, "friday": "07:30-11:30,13:00-16:30",
+          "saturday": "", "sunday": ""}
 ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 
 
@@ -218,7 +219,7 @@ def test_admin_edits_office_hours_per_zone(app, world, as_user):
     page = admin.get("/admin/settings").text
     assert re.search(r'id="oh-wit-friday" name="zone_hours.Asia/Jayapura.friday" value="07:30-15:00"', page)
     assert re.search(r'id="oh-wita-saturday" name="zone_hours.Asia/Makassar.saturday" value="08:00-12:00"', page)
-    assert re.search(r'id="oh-wib-friday" name="zone_hours.Asia/Jakarta.friday" value="" placeholder="07:30-16:30"', page)
+    assert re.search(r'id="oh-wib-friday" name="zone_hours.Asia/Jakarta.friday" value="" placeholder="07:30-11:30,13:00-16:30"', page)
     # the same table again: nothing changes; the global row accepts "libur" too
     saved = {**form, "zone_hours.Asia/Jayapura.saturday": "libur", "zone_hours.Asia/Makassar.saturday": "08:00-12:00"}
     assert _flash(admin.post_form("/admin/settings", saved)) == "ok|Tidak ada perubahan."
