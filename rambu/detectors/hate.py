@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import ClassVar, Iterable, Mapping
 
+from .. import display
 from ..analysis import Analysis, TextField
 from ..classify.rulescore import DISTANCING, RuleScorer
-from .. import display
 from ..results import field_label
 from ..text.lexicon import Match
 from ..text.normalize import split_handle
