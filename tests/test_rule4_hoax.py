@@ -253,6 +253,13 @@ STANCE_CASES = [
                                      "tenggorokan. Dokter menjelaskan tidak ada bukti."), "review-or-clean", "H-04"),
     ("asks", make_activity("Apa benar puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok?"),
      "review-or-clean", "H-05"),
+    # the claim's own sentence asks, with no phrase that says so; pushed on, it is spreading again
+    ("asks-by-mark", make_activity("Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok? Masa sih, "
+                                   "belum ada beritanya"), "review-or-clean", "H-05"),
+    ("asks-then-pushes", make_activity("Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok? Sebarkan!"),
+     "violation", "H-05"),
+    ("asserts-then-asks", make_activity("Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok. Kok bisa "
+                                        "ya?"), "violation", "H-05"),
     ("topic-only", make_activity("Rutan Depok memperbaiki tembok blok hunian bulan ini"), "clean", None),
     # Javanese and Sundanese paraphrases of a registered hoax, passed on as news
     ("javanese", make_activity("Jarene sesuk kabeh rutan lan lapas ora oleh dikunjungi keluarga maneh, sebarke!"),

@@ -471,6 +471,11 @@ class HoaxDetector(Detector):
         stance = m.stance
         if f.role == "target" and doc.activity.type in SPREADING and stance in ("plain", "report"):
             stance = "spread"  # passing the content on is spreading it, whatever its wording
+        if stance in ("plain", "assert", "report") and not m.question and _asked(f, best.span[1]):
+            stance = "question"  # "Kunjungan keluarga bulan depan ditutup?": the claim's own sentence asks
+            review, conf = True, conf * FACTOR["question"]
+            detail.append(f"kalimat klaim diakhiri tanda tanya: bertanya, bukan menyatakan; perlu tinjauan, "
+                          f"keyakinan {display.score(conf)}")
         detail.append(f"sikap terhadap klaim: {STANCE_TEXT[stance]}")
         if cats:
             conf = min(1.0, conf + FACTOR["markers_bonus"] * len(cats))
@@ -652,6 +657,17 @@ class HoaxDetector(Detector):
 def _review(c: Candidate) -> Candidate:
     from dataclasses import replace
     return replace(c, needs_review=True)
+
+
+def _asked(f: TextField, last: int) -> bool:
+    """The sentence that holds token `last` ends with a question mark."""
+    toks, text = f.doc.tokens, f.doc.original
+    for i in range(last + 1, len(toks)):
+        if "\n" in text[toks[i - 1].end:toks[i].start]:
+            return False
+        if toks[i].kind == "punct" and toks[i].norm in (".", "!", "?"):
+            return toks[i].norm == "?"
+    return False
 
 
 def _overlaps(x: Match, spans: list[tuple[int, int]]) -> bool:
