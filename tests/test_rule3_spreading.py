@@ -30,6 +30,9 @@ CASES = [
     ("reply", "hapus min, provokasi ini", HATE_STATE, False),
     ("comment", "👎", HATE_SARA, False),
     ("comment", "Ini di mana kejadiannya?", HATE_SARA, False),
+    # an agreement word inside an everyday compound agrees with nothing
+    ("comment", "Sikat gigi modern pertama dikenalkan di Inggris", HATE_SARA, False),
+    ("comment", "Top up pulsa di mana yang murah?", HATE_STATE, False),
     # shared to condemn or report
     ("repost", "Parah banget, ini ujaran kebencian. Laporkan!", HATE_SARA, False),
     ("share", "Hati-hati provokasi, jangan disebar lagi", HATE_STATE, False),

@@ -33,6 +33,9 @@ AGREE = {
         "takbir", "mantap jiwa", "mantab", "👍", "👏", "💯", "🔥", "✅", "💪", "🙌", "❤", "♥", "😍", "👌",
     )},
     **{w: "tawa" for w in ("wkwk", "haha", "hihi", "ngakak", "lucu", "😂", "🤣", "😆", "😁", "😄", "😹")},
+    # everyday compounds that hold an agreement word and say nothing of agreement (label "")
+    **{w: "" for w in ("sikat gigi", "top up", "gas elpiji", "gas lpg", "tabung gas", "pedal gas", "hidup sehat",
+                       "benar benar")},
 }
 REJECT = [
     "tidak setuju", "gak setuju", "ga setuju", "tidak sepakat", "jangan", "astaghfirullah", "istighfar",
@@ -164,7 +167,7 @@ class SpreadingDetector(Detector):
         if not own:
             return
         reject = [(f, m) for f in own for m in self.find("reject", f)]
-        agree = [(f, m) for f in own for m in self.find("agree", f)]
+        agree = [(f, m) for f in own for m in self.find("agree", f) if m.label]
         if reject:
             return  # rejecting or reporting the content is the opposite of agreement
         own_hate = [c for s in self.sources for c in s.evaluate(doc, own)]
