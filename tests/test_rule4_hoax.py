@@ -260,6 +260,8 @@ STANCE_CASES = [
      "violation", "H-05"),
     ("asserts-then-asks", make_activity("Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok. Kok bisa "
                                         "ya?"), "violation", "H-05"),
+    ("asserts-then-asks-next-line", make_activity("Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok\n"
+                                                  "Kok bisa ya?"), "violation", "H-05"),
     ("topic-only", make_activity("Rutan Depok memperbaiki tembok blok hunian bulan ini"), "clean", None),
     # Javanese and Sundanese paraphrases of a registered hoax, passed on as news
     ("javanese", make_activity("Jarene sesuk kabeh rutan lan lapas ora oleh dikunjungi keluarga maneh, sebarke!"),

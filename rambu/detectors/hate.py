@@ -26,10 +26,9 @@ from ..classify.rulescore import DISTANCING, RuleScorer
 from ..results import field_label
 from ..text.lexicon import Match
 from ..text.normalize import split_handle
+from ..text.sentences import sentence_ids
 from .base import Candidate, Detector
 from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, QUOTED_RE)
-
-_SENTENCE_BREAKS = {".", "!", "?", "\n", ";"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +155,7 @@ class HateDetector(Detector):
         toks = f.doc.tokens
         words = f.doc.word_index[0]
         pos = _positions(f)
-        sentence = _sentence_ids(f)
+        sentence = sentence_ids(f.doc)
         negated = {m.last for m in self.find("negators", f)}
         names: list[Match] = []
         targets: list[Match] = []
@@ -377,17 +376,6 @@ def _outermost(matches: list[Match]) -> list[Match]:
             continue
         out.append(m)
     return out
-
-
-def _sentence_ids(f: TextField) -> list[int]:
-    ids, cur = [], 0
-    for t in f.doc.tokens:
-        if t.kind == "punct" and t.norm in _SENTENCE_BREAKS:
-            ids.append(cur)
-            cur += 1
-            continue
-        ids.append(cur)
-    return ids
 
 
 def _negated(m: Match, negator_ends: set[int], f: TextField) -> bool:

@@ -57,6 +57,7 @@ from ..analysis import Analysis, TextField, joined
 from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence, field_label
 from ..text.lexicon import Match
+from ..text.sentences import sentence_ids
 from .base import Candidate, Detector
 
 STRENGTH = {"kuat": 0.45, "sedang": 0.3, "lemah": 0.15}
@@ -661,13 +662,8 @@ def _review(c: Candidate) -> Candidate:
 
 def _asked(f: TextField, last: int) -> bool:
     """The sentence that holds token `last` ends with a question mark."""
-    toks, text = f.doc.tokens, f.doc.original
-    for i in range(last + 1, len(toks)):
-        if "\n" in text[toks[i - 1].end:toks[i].start]:
-            return False
-        if toks[i].kind == "punct" and toks[i].norm in (".", "!", "?"):
-            return toks[i].norm == "?"
-    return False
+    ids = sentence_ids(f.doc)
+    return any(t.norm == "?" and ids[i] == ids[last] for i, t in enumerate(f.doc.tokens))
 
 
 def _overlaps(x: Match, spans: list[tuple[int, int]]) -> bool:

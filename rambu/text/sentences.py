@@ -1,0 +1,16 @@
+"""Where a normalised text's sentences begin and end, for the detectors that read a sentence at a time."""
+from __future__ import annotations
+
+from .normalize import Normalized
+
+BREAKS = frozenset({".", "!", "?", "\n", ";"})
+
+
+def sentence_ids(doc: Normalized) -> list[int]:
+    """The sentence of each token (line breaks end sentences too); a break belongs to the sentence it ends."""
+    ids, cur = [], 0
+    for t in doc.tokens:
+        ids.append(cur)
+        if t.kind == "punct" and t.norm in BREAKS:
+            cur += 1
+    return ids
