@@ -399,7 +399,7 @@ def cmd_rules(args) -> int:
         v = config.get(s.name)
         mark = "" if v == s.default else "  (diubah)"
         if v is None and s.name in points:
-            mark = f"  (titik operasi model: {points[s.name]:.3f})".replace(".", ",")
+            mark = f"  (titik operasi model: {display.num(points[s.name], 3)})"
         print(f"  {s.name} = {v!r}{mark}\n      {s.help}")
     for det, named in config.lists.items():
         for name, terms in named.items():

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from math import sqrt
 from typing import Iterable
 
+from .. import display
+from .metrics import percent
+
 TARGET = 0.95  # share of confirmed findings reviewers should see above the suggested point
 MIN_REVIEWED = 20  # fewer reviewed findings above a point say too little
 BANDS = tuple(round(0.05 * i, 2) for i in range(20))  # 0.00, 0.05, ... 0.95
@@ -138,17 +141,13 @@ def confirmation_report(url_or_session, config, points: dict[int, tuple[float, s
             "rules": [rule_report(decisions, r, *points.get(r, (None, None))) for r in range(1, 8)]}
 
 
-def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{100 * x:.1f}%".replace(".", ",")
-
-
 def _num(x: float | None) -> str:
-    return "-" if x is None else f"{x:.2f}".replace(".", ",")
+    return "-" if x is None else display.score(x)
 
 
 def render_report(report: dict) -> str:
     lines = [f"Keputusan pemeriksa: {report['reviewed']} temuan ditinjau. Saran ambang pelanggaran: titik terendah "
-             f"yang di atasnya pemeriksa mengonfirmasi sedikitnya {_pct(report['target'])} "
+             f"yang di atasnya pemeriksa mengonfirmasi sedikitnya {percent(report['target'])} "
              f"(minimal {report['min_reviewed']} temuan).", ""]
     for r in report["rules"]:
         if not r["reviewed"]:
@@ -158,13 +157,13 @@ def render_report(report: dict) -> str:
                      f"ambang pelanggaran sekarang {_num(r['current_threshold'])}")
         for b in r["bands"]:
             lines.append(f"  keyakinan {_num(b['from'])}-{_num(b['to'])}: {b['reviewed']:>5} ditinjau, "
-                         f"{_pct(b['confirm_rate']):>6} dikonfirmasi")
+                         f"{percent(b['confirm_rate']):>6} dikonfirmasi")
         cur = r["at_current"]
         if cur:
-            lines.append(f"  di atas ambang sekarang: {_pct(cur['confirm_rate'])} dikonfirmasi ({cur['reviewed']} temuan)")
+            lines.append(f"  di atas ambang sekarang: {percent(cur['confirm_rate'])} dikonfirmasi ({cur['reviewed']} temuan)")
         s = r["suggested_threshold"]
-        lines.append(f"  saran ambang: {_num(s['threshold'])} ({_pct(s['confirm_rate'])} dikonfirmasi dari "
-                     f"{s['reviewed']} temuan; batas bawah 95%: {_pct(s['confirm_rate_low'])})" if s
+        lines.append(f"  saran ambang: {_num(s['threshold'])} ({percent(s['confirm_rate'])} dikonfirmasi dari "
+                     f"{s['reviewed']} temuan; batas bawah 95%: {percent(s['confirm_rate_low'])})" if s
                      else "  saran ambang: belum ada (terlalu sedikit temuan atau konfirmasi di bawah target)")
         lines.append("")
     return "\n".join(lines)

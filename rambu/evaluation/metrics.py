@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from .. import display
 from .labelled import Labelled
 
 RULES = tuple(range(1, 8))
@@ -112,8 +113,9 @@ def evaluate(pairs: Iterable[tuple[Labelled, Mapping]]) -> Evaluation:
     return ev
 
 
-def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{100 * x:.1f}%".replace(".", ",")
+def percent(x: float | None) -> str:
+    """0.913 -> "91,3%" ("-" when there is nothing to divide)."""
+    return "-" if x is None else f"{display.num(100 * x, 1)}%"
 
 
 def table(ev: Evaluation) -> str:
@@ -125,12 +127,12 @@ def table(ev: Evaluation) -> str:
         lines.append(f"{'larangan':>8} {'positif':>7} {'presisi':>8} {'presisi*':>8} {'recall':>7} {'recall*':>7} "
                      f"{'tuduhan salah':>13} {'tuduhan salah*':>14} {'tinjauan':>8}")
         for r, f in block["rules"].items():
-            lines.append(f"{r:>8} {f['positives']:>7} {_pct(f['precision']):>8} {_pct(f['precision_confirmed']):>8} "
-                         f"{_pct(f['recall']):>7} {_pct(f['recall_confirmed']):>7} "
-                         f"{_pct(f['false_accusation_rate']):>13} {_pct(f['false_accusation_rate_confirmed']):>14} "
-                         f"{_pct(f['review_rate']):>8}")
-        lines.append(f"  item bersih dengan temuan apa pun: {_pct(block['clean_items_with_any_finding'])}; "
-                     f"dengan pelanggaran terkonfirmasi: {_pct(block['clean_items_with_confirmed_finding'])}")
+            lines.append(f"{r:>8} {f['positives']:>7} {percent(f['precision']):>8} {percent(f['precision_confirmed']):>8} "
+                         f"{percent(f['recall']):>7} {percent(f['recall_confirmed']):>7} "
+                         f"{percent(f['false_accusation_rate']):>13} {percent(f['false_accusation_rate_confirmed']):>14} "
+                         f"{percent(f['review_rate']):>8}")
+        lines.append(f"  item bersih dengan temuan apa pun: {percent(block['clean_items_with_any_finding'])}; "
+                     f"dengan pelanggaran terkonfirmasi: {percent(block['clean_items_with_confirmed_finding'])}")
         lines.append("")
     lines.append("* = hanya temuan terkonfirmasi (pelanggaran tanpa tinjauan). Tuduhan salah = bagian item bersih "
                  "yang diberi temuan.")

@@ -8,6 +8,7 @@ from typing import Optional
 from fastapi import Depends, FastAPI, File, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
+from .. import display
 from ..store import audit, auth, config, findings, orgs, reviewer_feedback
 from ..store.access import ROLE_SCOPES, Actor, Invalid
 from .app import current_actor, db, form_data, redirect, twin
@@ -435,7 +436,7 @@ def register(app: FastAPI) -> None:  # noqa: C901
             return redirect("/admin/feedback-report", str(e), error=True)
         s.commit()
         return redirect("/admin/feedback-report", f"Ambang pelanggaran larangan {r['rule']} kini "
-                        f"{r['threshold']:.2f}".replace(".", ",") + " (tercatat di log audit).")
+                        f"{display.score(r['threshold'])} (tercatat di log audit).")
 
     @app.post("/api/admin/feedback-report/apply", tags=["admin"],
               summary="Terapkan saran ambang pelanggaran satu larangan (harus sama dengan saran saat ini)")
