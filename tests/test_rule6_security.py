@@ -197,6 +197,13 @@ CASES = [
     ("napiter-hari-ini-pindah", make_activity("Hari ini 5 napiter dipindahkan ke Lapas Nusakambangan"), "violation"),
     ("napiter-besok-blok", make_activity("Besok 3 napiter ditempatkan di blok isolasi C"), "violation"),
     ("wbp-pindah-besok", make_activity("Besok jam 05.00 ada 12 WBP dipindah ke Rutan Salemba"), "violation"),
+    # where one is placed, in everyday words ("ditaruh", "mendekam"); seen in a block at a programme is not moved
+    ("napiter-ditaruh-blok", make_activity("Napiter yang baru datang ditaruh di Blok C kamar 12, paling ujung"),
+     "review"),
+    ("bandar-mendekam", make_activity("Bandar narkoba kelas kakap itu sekarang mendekam di sel isolasi Blok A"),
+     "review"),
+    ("napiter-pembinaan-blok", make_activity(
+        "Napiter di Blok C mengikuti pembinaan kepribadian bersama penyuluh agama hari ini"), "clean"),
     ("pengecekan-rutin", make_activity("Pengecekan kunci dan gembok kamar hunian rutin dilaksanakan setiap hari"),
      "clean"),
     ("rilis-hashtag", make_activity(
@@ -328,6 +335,10 @@ REPLIES = [
     ("escort-no-detail", ESCORT_Q, "Siap, nanti saya cek dulu ke kasi", "clean"),
     ("harmless-question", "Apel pagi besok jam berapa ya?", "Jam 07.30 di lapangan utama", "clean"),
     ("asker-leaks", "Jadwal jaga regu 3 aplusan jam 02.00, pos atas kosong", "oke siap", "clean"),
+    ("placement-answer", "Napiter yang baru datang itu ditaruh di blok mana sekarang?", "Blok C, kamar 12, paling ujung",
+     "review"),
+    ("harmless-place-answer", "Penyuluhan hukum untuk warga binaan di blok mana ya?", "Blok C, di aula lantai 2",
+     "clean"),
 ]
 
 

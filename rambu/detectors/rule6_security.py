@@ -201,6 +201,7 @@ _NO_CONTEXT_KINDS = frozenset({"nik", "register", "classified"})  # context neve
 # Risk inmates are exempt information for where they are, where they go and who is listed ("napiter blok
 # isolasi", "dipindah ke Nusakambangan", "daftar napi high risk"); these details say where.
 _WHERE_KINDS = frozenset({"penempatan", "tujuan", "lokasi", "tempat", "daftar", "rute", "plat"})
+_MOVE_KINDS = frozenset({"penempatan", "tujuan", "rute", "plat"})
 
 # --------------------------------------------------------------------------- patterns (original text)
 
@@ -247,7 +248,8 @@ _POSITION_RE = re.compile(
     r"(?i)\b(?:posisi|letak|titik|sudut|pojok|menghadap|mengarah|ujung|sebelah|samping|belakang|"
     r"atas\s+pintu|arah)\b")
 _PLACEMENT_RE = re.compile(
-    r"(?i)\b(?:ditempatkan|penempatan|menempati|ditempati|dihuni|menghuni|ditahan|dikurung|diisolasi|"
+    r"(?i)\b(?:ditempatkan|penempatan|menempati|ditempati|dihuni|menghuni|ditahan|dikurung|diisolasi|ditaruh|ditaro|"
+    r"mendekam|dijebloskan|dimasukkan\s+ke|dimasukin\s+ke|"
     r"dipisah(?:kan)?|disel|dititip(?:kan)?|titipan)\b")
 _NUMBERED_RE = re.compile(r"(?m)^\s*\d{1,2}\s*[.)]\s+\S")
 _TEN_CODE_RE = re.compile(r"(?<![\d/.-])10\s?-\s?\d{1,3}\b(?![/-]\d)")
@@ -904,7 +906,10 @@ class SecurityInfoDetector(Detector):
         used += extra_used
 
         if cat in _PHASE_CATS:
-            phase, cue = ("umum", None) if unplaced else self._phase(f, info, hit, details)
+            # risk inmates seen where they are ("napiter di Blok C mengikuti pembinaan hari ini") are not moved:
+            # only a placement, a destination or a route makes a day a plan
+            still = cat == "risiko" and not any(d.kind in _MOVE_KINDS for d in details)
+            phase, cue = ("umum", None) if unplaced or still else self._phase(f, info, hit, details)
             if cue is not None:
                 used.append(cue)
             if cat == "pindah" and phase != "hasil" and any(
