@@ -102,6 +102,51 @@ CONFIRMED = [
 ]
 
 
+# Said plainly: a call for a religious state, a break-up or an overthrow, or a target equated with an insult.
+# The models do not lean to these (their data has few such posts), so without the plain-words floor they went
+# unseen; a reviewer must see them, and words alone still never confirm.
+PLAIN = [
+    "Indonesia harus jadi negara Islam, bukan negara sekuler.",
+    "Pancasila thaghut, wajib diganti dengan syariat Islam!",
+    "Pancasila sudah tidak relevan, ganti dengan hukum Allah",
+    "Saya dukung perjuangan OPM sampai Papua lepas dari Indonesia",
+    "Sudah saatnya NKRI bubar, Papua merdeka!",
+    "Ayo turun ke jalan, gulingkan pemerintah yang zalim ini!",
+    "Mari kita dirikan negara Islam di bumi Nusantara",
+    "Kita harus kembali ke sistem khilafah",
+    "Pemkot Bandung = koruptor + tukang bohong",
+]
+# Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
+# other countries, history, a figure of speech, or the calling word governs something else.
+NOT_A_CALL = [
+    "Indonesia tidak harus jadi negara Islam, kita negara Pancasila",
+    "Jangan dukung khilafah, itu memecah belah umat",
+    "Khilafah bukan solusi, Pancasila sudah final",
+    "Butuh khilafah? Tidak, kita butuh pemimpin yang jujur.",
+    "Dukung penumpasan gerakan Papua merdeka oleh aparat",
+    "Ayo dukung Papua merdeka dari stunting! Posyandu buka setiap Sabtu",
+    "Mari dukung negara-negara Islam yang membantu korban gempa",
+    "Harus ada negara Islam yang berani membela Palestina",
+    "Pemerintah wajib membubarkan ormas yang ingin mendirikan khilafah",
+    "Kalau ada yang mau dirikan negara Islam, silakan pindah saja",
+    "Harus diakui, kekhalifahan Utsmani pernah berjaya di masa lalu",
+    "Pancasila = dasar negara kita, jaga bersama",
+    "Jokowi = presiden ketujuh Republik Indonesia",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_calls_and_equations_are_reviewed_whatever_the_model(text, full_resources):
+    findings = run_detector(IdeologyHateDetector, make_activity(text), full_resources)
+    assert findings and findings[0].rule == 1, text
+    assert findings[0].needs_review or dict(findings[0].extra)["model_probability"] >= 0.5  # words never confirm
+
+
+@pytest.mark.parametrize("text", NOT_A_CALL)
+def test_the_same_words_without_a_call_are_left_alone(text, full_resources):
+    assert not run_detector(IdeologyHateDetector, make_activity(text), full_resources), text
+
+
 @pytest.mark.parametrize("text", POSITIVE)
 def test_hate_against_state_is_found_in_a_draft_check(text, full_resources):
     act = make_activity(text)

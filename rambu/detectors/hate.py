@@ -40,11 +40,14 @@ class HateEvidence:
     hateful: tuple[Match, ...]
     features: Mapping[str, float]
     context: tuple[tuple[str, str], ...] = ()  # (feature, the words that showed it)
+    # hate said so plainly that a reviewer should see it whatever the model learnt: advocacy said as a call
+    # ("Indonesia harus jadi negara Islam"), an insult equated with a target ("Pemkot = tukang bohong")
+    plain: tuple[Match, ...] = ()
 
     @property
     def explicit(self) -> bool:
-        """Hate said in words: a hateful phrase or a non-weak hostile word aimed at a target."""
-        return bool(self.hateful) or any(h.label != "weak" for _, h in self.pairs)
+        """Hate said in words: a hateful phrase, a non-weak hostile word aimed at a target, or a plain call."""
+        return bool(self.hateful or self.plain) or any(h.label != "weak" for _, h in self.pairs)
 
     @property
     def strong(self) -> bool:
@@ -68,10 +71,10 @@ class HateDetector(Detector):
     window: ClassVar[int] = 7
     needs = ("classifier",)
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
-    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions")
+    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions", "hedges")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
-    verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy")
+    verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy", "calling")
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -84,6 +87,8 @@ class HateDetector(Detector):
         if cfg.get(f"{self.key}.violation_threshold") is None:
             self.violation_threshold = self.scorer.confirm
         self.model_agreement = float(cfg.get(f"{self.key}.model_agreement", 0.5))
+        links = self.terms.get("call_links")
+        self.call_links = frozenset(w[0] for w in links.exact if len(w) == 1) if links else frozenset()
 
     # ------------------------------------------------------------------ hooks
     def evaluate(self, doc: Analysis, fields: Iterable[TextField]) -> list[Candidate]:
@@ -101,10 +106,10 @@ class HateDetector(Detector):
         z = logits.get(self.key)
         lean = self._lean(doc, f) if z is not None and self.scorer.floor is not None else None
         if z is not None and not doc.draft and not self.scorer.could_reach(self.report_threshold, z, logits) and \
-                not (lean is not None and lean >= self.scorer.floor):
+                not (lean is not None and lean >= self.scorer.floor) and not self._advocates(f):
             return  # no word in any list could lift it to review: the lists need not be read
         ev = self.lexical(f)
-        if z is None and not (ev.hateful or ev.pairs):
+        if z is None and not (ev.hateful or ev.pairs or ev.plain):
             return  # without a model only words can raise a question
         p, steps = self.scorer.score(ev.features, z, logits)
         scored = p  # only the score itself can confirm: the lifts below are for review (the points may coincide)
@@ -112,6 +117,10 @@ class HateDetector(Detector):
             p = self.scorer.review  # the model's review point: an operator's stricter threshold still filters
             steps += (f"kata kebencian yang keras tanpa konteks pembeda, dan model klasifikasi condong "
                       f"({display.score(lean)}): diajukan untuk ditinjau ({display.score(p)})",)
+        if p < self.scorer.review and ev.plain and not ev.distanced:
+            p = self.scorer.review  # the model learnt from one data set's posts; plain words need no model
+            steps += (f"pernyataan yang gamblang (“{ev.plain[0].term}”: ajakan atau persamaan dengan makian) tanpa "
+                      f"konteks pembeda, walau model tidak condong: diajukan untuk ditinjau ({display.score(p)})",)
         if p < self.report_threshold and doc.draft and ev.explicit and not ev.distanced:
             p = self.report_threshold
             steps += ("pemeriksaan draf sebelum diunggah: kata kebencian yang eksplisit selalu ditandai agar ditinjau "
@@ -127,7 +136,7 @@ class HateDetector(Detector):
                    if ev.distanced else "model klasifikasi tidak sependapat" if pm is not None
                    else "tanpa model klasifikasi")
             steps += (f"perlu tinjauan: {why}",)
-        matches = list(ev.hateful) + [x for pair in ev.pairs[:3] for x in pair]
+        matches = list(ev.hateful) + list(ev.plain) + [x for pair in ev.pairs[:3] for x in pair]
         spans = [(m.first, m.last) for m in _outermost(matches)]
         if not spans:
             spans = [(t.first, t.last) for t in ev.targets[:1]] + self._model_words(doc, f)
@@ -168,10 +177,11 @@ class HateDetector(Detector):
             (names if self._is_name(t, f, titles or set()) else targets).append(t)
         hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
         hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
-        opposed = self._opposed(f, pos, sentence) if hostile or hateful else []
+        opposed = self._opposed(f, pos, sentence, negated)
         if opposed:
             hostile = [m for m in hostile if not any(_overlap(m, a) for _, a in opposed)]
             hateful = [m for m in hateful if not any(_overlap(m, a) for _, a in opposed)]
+        calls = self._called(f, pos, sentence, negated, opposed)
         short = len(words) <= 14
         pairs: list[tuple[Match, Match]] = []
         # only hostile words within the window of a target are candidates: a sorted search, not every pair
@@ -251,28 +261,94 @@ class HateDetector(Detector):
                    if m.last < first and sentence[m.last] == sentence[first] and pos.get(first, 0) - pos.get(m.last, 0) <= 6]
             if rep:
                 flag("reported", rep[-1].term)
-        return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown))
+        equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
+        return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
+                            tuple(calls + equated))
 
-    def _opposed(self, f: TextField, pos: dict[int, int], sentence: list[int]) -> list[tuple[Match, Match]]:
-        """(rejecting word, advocacy term) pairs: the term stands in the rejecting word's clause, at most five
-        words after it ("tolak ajakan mendirikan negara khilafah"). A comma or a conjunction ends the clause:
-        "kami menolak demokrasi, tegakkan khilafah" and "tinggalkan demokrasi dan tegakkan khilafah" advocate."""
+    def _opposed(self, f: TextField, pos: dict[int, int], sentence: list[int],
+                 negated: set[int]) -> list[tuple[Match, Match]]:
+        """(word, advocacy term) pairs where the word opposes the term: a rejecting word at most five words
+        before it in its clause ("tolak ajakan mendirikan negara khilafah"), a negated calling word before it
+        ("tidak harus jadi negara Islam", "jangan dukung khilafah") or a negated endorsing word after it
+        ("khilafah bukan solusi"). A comma or a conjunction ends the clause: "kami menolak demokrasi, tegakkan
+        khilafah" and "tinggalkan demokrasi dan tegakkan khilafah" advocate."""
         if "advocacy" not in self.terms:
             return []
-        rejecting = self.find("rejecting", f)
-        if not rejecting:
+        advocacy = self.find("advocacy", f)
+        if not advocacy:
             return []
-        toks, text = f.doc.tokens, f.doc.original
-        joints = [m.first for m in self.find("conjunctions", f)]
+        before = self.find("rejecting", f)
+        after: list[Match] = []
+        if "calling" in self.terms:
+            before += [c for c in self.find("calling", f) if _negated(c, negated, f)]
+            after = [e for e in self.find("endorsing", f) if _negated(e, negated, f)]
+        if not (before or after):
+            return []
+        clause = self._clause(f, sentence)
+        out = []
+        for a in advocacy:
+            r = max((r for r in before if r.last < a.first), key=lambda r: r.last, default=None)
+            if r is not None and pos.get(a.first, 0) - pos.get(r.last, 0) <= 5 and clause(r.last, a.first):
+                out.append((r, a))
+                continue
+            e = next((e for e in after if a.last < e.first and pos.get(e.first, 0) - pos.get(a.last, 0) <= 3
+                      and clause(a.last, e.first)), None)
+            if e is not None:
+                out.append((e, a))
+        return out
+
+    def _called(self, f: TextField, pos: dict[int, int], sentence: list[int], negated: set[int],
+                opposed: list[tuple[Match, Match]]) -> list[Match]:
+        """Advocacy terms said as a call: a calling word ("harus", "wajib", "saatnya", "dukung", "tegakkan")
+        in the term or before it with only linking words between ("harus jadi negara Islam"), in one clause,
+        or an endorsing word right after it
+        ("khilafah solusinya"); not negated, not opposed, not asked, and no hedge before it in the clause (a
+        condition, a relative clause, someone else's wish: "kalau", "yang", "ingin"). The model learnt
+        radicalism from one data set's posts; a plain call needs no model to be worth a reviewer's look."""
+        if "calling" not in self.terms or not self._advocates(f):
+            return []
+        toks = f.doc.tokens
+        clause = self._clause(f, sentence)
+        calling = [c for c in self.find("calling", f) if not _negated(c, negated, f)]  # "tidak harus", "jangan dukung"
+        endorsing = [e for e in self.find("endorsing", f) if not _negated(e, negated, f)]
+        hedges = self.find("hedges", f)
+        asked = {sentence[i] for i, t in enumerate(toks) if t.norm == "?"}
         out = []
         for a in self.find("advocacy", f):
-            r = max((r for r in rejecting if r.last < a.first), key=lambda r: r.last, default=None)
-            if r is not None and sentence[r.last] == sentence[a.first] and \
-                    pos.get(a.first, 0) - pos.get(r.last, 0) <= 5 and \
-                    not any(r.last < j < a.first for j in joints) and \
-                    not any(c in text[toks[r.last].end:toks[a.first].start] for c in ",;:"):
-                out.append((r, a))
+            if sentence[a.first] in asked or _negated(a, negated, f) or any(_overlap(a, o) for _, o in opposed):
+                continue
+            if any(h.first < a.first and clause(h.first, a.first) for h in hedges) or self._freed(a, f):
+                continue
+            said = any(c.first <= a.last and ((c.first >= a.first and toks[c.first].norm == c.term.split(" ")[0]) or (
+                clause(c.last, a.first) and all(toks[k].norm in self.call_links for k in range(c.last + 1, a.first)
+                                                if toks[k].kind == "word"))) for c in calling)
+            said = said or any(a.first <= e.first and pos.get(e.first, 0) - pos.get(a.last, 0) <= 2 and
+                               clause(a.last, e.first) for e in endorsing)
+            if said:
+                out.append(a)
         return out
+
+    def _freed(self, a: Match, f: TextField) -> bool:
+        """"Papua merdeka dari stunting": free from something that is not a target is a figure of speech."""
+        idx, words = f.doc.word_index
+        n = bisect_right(idx, a.last)
+        if n + 1 >= len(words) or words[n] != "dari":
+            return False
+        return not any(t.first == idx[n + 1] for t in self.find("targets", f))
+
+    def _advocates(self, f: TextField) -> bool:
+        """The text names an advocacy term (rule 1's khilafah, secession...): it may be a call."""
+        return "calling" in self.terms and bool(self.find("advocacy", f))
+
+    def _clause(self, f: TextField, sentence: list[int]):
+        """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction between)."""
+        toks, text = f.doc.tokens, f.doc.original
+        joints = [m.first for m in self.find("conjunctions", f)]
+
+        def same(i: int, j: int) -> bool:
+            return sentence[i] == sentence[j] and not any(i < k < j for k in joints) and \
+                not any(c in text[toks[i].end:toks[j].start] for c in ",;:")
+        return same
 
     def _asks(self, f: TextField, sentence: list[int], first: int | None) -> bool:
         """The sentence of the evidence (or, without evidence, the text) is a question."""
@@ -343,6 +419,20 @@ def _positions(f: TextField) -> dict[int, int]:
         else:
             pos[i] = count
     return pos
+
+
+def _equated(f: TextField, t: Match, h: Match) -> bool:
+    """Memes write insults as equations: "Pemkot Bandung = koruptor + tukang bohong". The "=" follows the
+    target (or its capitalised name) and the insult is at most the third word after it."""
+    toks, text = f.doc.tokens, f.doc.original
+    if t.last >= h.first:
+        return False
+    between = text[toks[t.last].end:toks[h.first].start]
+    left, eq, right = between.partition("=")
+    if not eq:
+        return False
+    name = left.split()
+    return (not name or (len(name) == 1 and name[0][:1].isupper())) and len(right.split()) <= 2
 
 
 def _overlap(a: Match, b: Match) -> bool:

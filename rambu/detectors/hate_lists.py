@@ -99,7 +99,9 @@ REJECTING = [
     "tolak", "menolak", "ditolak", "lawan", "melawan", "tangkal", "menangkal", "cegah", "mencegah", "waspadai",
     "mewaspadai", "waspada", "bahaya", "berbahaya", "membahayakan", "berantas", "memberantas", "bendung",
     "membendung", "tinggalkan", "meninggalkan", "menanggalkan", "bertobat dari", "kikis", "mengikis",
-    "deradikalisasi", "menentang", "tentang keras", "mengecam", "kecam",
+    "deradikalisasi", "menentang", "tentang keras", "mengecam", "kecam", "tumpas", "menumpas", "penumpasan",
+    "pemberantasan", "pencegahan", "penanggulangan", "perangi", "memerangi", "bubarkan", "membubarkan",
+    "dibubarkan", "pembubaran",
 ]
 # A conjunction starts what a rejecting verb no longer governs ("tinggalkan demokrasi dan tegakkan khilafah").
 CONJUNCTIONS = ["dan", "serta", "lalu", "kemudian", "tapi", "tetapi", "namun", "melainkan", "sedangkan",

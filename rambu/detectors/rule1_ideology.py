@@ -41,7 +41,7 @@ HOSTILE = {
         "tahi", "thaghut", "berhala", "kampret", "bedebah", "celaka", "jahanam", "mampus",
         "ndasmu", "gendeng", "edan", "sinting", "gila", "bacot", "pengkhianat",
         "antek asing", "antek aseng", "boneka asing", "maling", "rampok", "perampok",
-        "penipu", "pembohong", "pendusta", "kufur", "syirik", "khilafah", "daulah",
+        "penipu", "pembohong", "tukang bohong", "pendusta", "kufur", "syirik", "khilafah", "daulah",
         # Javanese and Sundanese
         "jancik", "diancuk", "cangkemmu",
         "sia", "lonte", "sundel",
@@ -104,7 +104,34 @@ ADVOCACY = [
     "satu satunya solusi khilafah", "wajib menegakkan khilafah", "khilafah ala minhajin nubuwwah",
     "ganti dengan khilafah", "ganti dengan syariat", "ganti pancasila", "ganti dasar negara", "ganti sistem",
     "ganti demokrasi", "makar", "berontak", "pemberontakan", "referendum merdeka", "merdeka dari indonesia",
-    "lepas dari nkri", "pisah dari nkri",
+    "lepas dari nkri", "pisah dari nkri", "lepas dari indonesia", "pisah dari indonesia", "merdeka dari nkri",
+    "papua merdeka", "referendum papua", "nkri bubar", "indonesia bubar", "bubarkan nkri",
+    "gulingkan pemerintah", "gulingkan rezim", "gulingkan presiden", "tumbangkan rezim", "tumbangkan pemerintah",
+    "revolusi berdarah", "perjuangan opm", "gerakan papua merdeka", "diganti dengan khilafah", "diganti dengan syariat", "diganti dengan syariah", "ganti dengan syariah",
+    "ganti dengan hukum islam", "diganti dengan hukum islam", "ganti dengan hukum allah", "diganti dengan hukum allah",
+]
+# Advocacy said as a call (`HateDetector._called`): a calling word in the term or up to two words before it,
+# or an endorsing word right after it; a hedge earlier in the clause (a condition, a relative clause, someone
+# else's wish or idea) makes it a description, not a call.
+CALLING = [
+    "harus", "hrs", "wajib", "mesti", "saatnya", "waktunya", "ayo", "ayok", "yuk", "mari", "dukung", "mendukung",
+    "perjuangkan", "memperjuangkan", "tegakkan", "menegakkan", "ditegakkan", "tegakan", "dirikan", "mendirikan",
+    "didirikan", "terapkan", "menerapkan", "diterapkan", "jadikan", "menjadikan", "dijadikan", "menuju",
+    "kembali ke", "butuh", "membutuhkan", "ganti", "gantikan", "diganti", "mengganti", "menggantikan", "hidup",
+    "bangkitkan", "gulingkan", "tumbangkan", "wujudkan", "mewujudkan", "diwujudkan", "sambut", "bela", "membela",
+]
+# The only words that may stand between a calling word and the term ("harus jadi negara Islam", "mari kita
+# tegakkan"): anything else is a different object ("dukung penumpasan gerakan ...", "dukung negara-negara ...").
+CALL_LINKS = ["jadi", "menjadi", "jd", "kembali", "lagi", "segera", "kan", "lah", "sebuah", "suatu", "kita", "kami",
+              "bersama", "bersatu", "sama", "sama sama", "ramai ramai", "pun", "saja", "aja"]
+ENDORSING = ["solusi", "solusinya", "harga mati", "pasti tegak", "segera tegak", "adalah jawaban", "jawabannya",
+             "harus diperjuangkan", "wajib diperjuangkan", "harus ditegakkan", "wajib ditegakkan", "harus diterapkan",
+             "wajib diterapkan", "harus tegak", "pasti menang"]
+HEDGES = [
+    "kalau", "kalo", "klo", "kl", "jika", "jikalau", "bila", "apabila", "seandainya", "andai", "andaikan", "misal",
+    "misalnya", "yang", "yg", "ingin", "mau", "pengen", "pengin", "cita", "bercita", "mimpi", "bermimpi", "berniat",
+    "berencana", "niat", "upaya", "paham", "gagasan", "ide", "isu", "wacana", "propaganda", "kelompok", "ormas",
+    "organisasi", "pengikut", "simpatisan", "mereka", "kalian", "dia", "katanya", "ajakan", "ajaran",
 ]
 
 
@@ -121,7 +148,8 @@ class IdeologyHateDetector(HateDetector):
     )
     target_noun = "sasaran"
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
-    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY}
+    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY,
+             "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "dasar negara atau pemerintah"
