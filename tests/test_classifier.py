@@ -218,18 +218,19 @@ def test_no_train_serve_skew():
         np.testing.assert_allclose(row, X[i], rtol=1e-5, atol=1e-6)
 
 
-def _row(variants, goal, complexity, within=True, confirmed=0.2):
+def _row(variants, goal, complexity, in_budget=True, confirmed=0.2, level=True):
     return {"variants": dict(zip(("rule1", "rule2"), variants)), "goal": goal, "complexity": complexity,
-            "within": within, "confirmed": confirmed}
+            "in_budget": in_budget, "level": level, "confirmed": confirmed}
 
 
 def test_scorer_variants_are_chosen_within_the_false_accusation_budgets():
     from rambu.training.crossval import TIE, pick
 
-    over = _row(("words+labels", "words+labels"), 0.70, 4, within=False)  # finds most, accuses too many
+    over = _row(("words+labels", "words+labels"), 0.70, 4, in_budget=False)  # finds most, accuses too many
+    below = _row(("words", "model"), 0.65, 2, level=False)  # finds less than its classifiers alone would
     best = _row(("model", "words+labels"), 0.60, 2)
     simpler_but_worse = _row(("model", "model"), 0.60 - 2 * TIE, 0, confirmed=0.3)
-    assert pick([over, best, simpler_but_worse]) is best
+    assert pick([over, below, best, simpler_but_worse]) is best
     tie = _row(("model", "model"), 0.60 - TIE / 2, 0)  # within the tie, as much confirmed: the simpler wins
     assert pick([over, best, tie]) is tie
     confirms_less = _row(("model", "model"), 0.60 - TIE / 2, 0, confirmed=0.15)  # within the tie, confirms less

@@ -215,7 +215,7 @@ def choose_scorer_variants(oof: OutOfFold, lex, corpus: Corpus, calibration) -> 
         in_budget = fig["far_any"] <= BUDGETS["any_far"] and fig["far_confirmed"] <= BUDGETS["confirm_far"]
         goal = min(fig[f"recall_any_{r}"] / stacking.RECALL_GOALS.get(r, 1.0) for r in RULE_LABELS)
         confirmed = sum(fig[f"recall_confirmed_{r}"] / stacking.RECALL_GOALS.get(r, 1.0) for r in RULE_LABELS)
-        table.append({"variants": variants, **fig, "in_budget": in_budget, "within": in_budget and fig["level"],
+        table.append({"variants": variants, **fig, "in_budget": in_budget,
                       "goal": round(goal, 4), "confirmed": round(confirmed, 4),
                       "complexity": sum(simplicity[v] for v in combo)})
         judgements.append(nested)
@@ -228,7 +228,7 @@ def pick(table: list[dict]) -> dict:
     """The row of `choose_scorer_variants` that ships: within the budgets (if any row is), the most goal-weighted
     recall; among rows within `TIE` of it, the most confirmed recall (what the product acts on), then the least
     complex."""
-    pool = [row for row in table if row["within"]] or table
+    pool = [row for row in table if row["in_budget"] and row["level"]] or table
     best = max(row["goal"] for row in pool)
     return max((row for row in pool if row["goal"] >= best - TIE),
                key=lambda row: (round(row["confirmed"], 3), -row["complexity"], row["goal"]))
