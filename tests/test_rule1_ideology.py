@@ -65,6 +65,8 @@ NEGATIVE = [
     "Waspadai paham khilafah yang ingin mengganti Pancasila, mari jaga NKRI",
     "Napiter itu akhirnya meninggalkan paham daulah dan berikrar setia kepada NKRI",
     "Kita harus menangkal propaganda negara islam di kalangan anak muda",
+    "Dulu saya percaya khilafah solusi segalanya, sekarang saya sadar Pancasila sudah cukup",
+    "Mantan simpatisan HTI itu kini aktif mengajak pemuda menjaga NKRI",
     # ordinary posts
     "Rapat koordinasi dengan pemerintah daerah tentang pembinaan warga binaan",
     "Alhamdulillah pelatihan las untuk warga binaan berjalan lancar",
@@ -132,6 +134,9 @@ NOT_A_CALL = [
     "Harus diakui, kekhalifahan Utsmani pernah berjaya di masa lalu",
     "Pancasila = dasar negara kita, jaga bersama",
     "Jokowi = presiden ketujuh Republik Indonesia",
+    "Harus ganti sistem absensi, fingerprint sering error di kantor",
+    "Harus berontak dari zona nyaman kalau mau maju",
+    "Saya mendukung gerakan Papua bebas stunting",
 ]
 
 

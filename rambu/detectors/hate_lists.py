@@ -36,6 +36,10 @@ CONDEMN = [
     "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "bukan jihad", "bkn jihad", "adu domba", "provokator", "jaga persatuan",
     "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
     "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
+    # renouncing what one once believed ("dulu saya percaya khilafah solusi, sekarang saya sadar ...")
+    "dulu saya percaya", "dulu saya ikut", "dulu saya pendukung", "sekarang saya sadar", "kini saya sadar",
+    "sekarang sadar", "sudah insaf", "insaf", "mantan anggota", "mantan simpatisan", "kembali ke pangkuan nkri",
+    "kembali ke pangkuan ibu pertiwi",
     # sarcasm aimed at the haters, not at the group or the state they hate
     "para pembenci", "pembenci pancasila", "pembenci nkri", "yang benci pancasila", "yang anti pancasila",
     "kaum anti", "haters", "para penghina", "yang suka menghina", "tukang fitnah",
