@@ -71,10 +71,11 @@ class HateDetector(Detector):
     window: ClassVar[int] = 7
     needs = ("classifier",)
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
-    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions", "hedges")
+    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions", "hedges",
+                   "calling", "call_links")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
-    verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy", "calling")
+    verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy")
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -280,7 +281,7 @@ class HateDetector(Detector):
         before = self.find("rejecting", f)
         after: list[Match] = []
         if "calling" in self.terms:
-            before += [c for c in self.find("calling", f) if _negated(c, negated, f)]
+            before += [c for c in self.find("calling", f) + self.find("call_links", f) if _negated(c, negated, f)]
             after = [e for e in self.find("endorsing", f) if _negated(e, negated, f)]
         if not (before or after):
             return []
@@ -299,12 +300,12 @@ class HateDetector(Detector):
 
     def _called(self, f: TextField, pos: dict[int, int], sentence: list[int], negated: set[int],
                 opposed: list[tuple[Match, Match]]) -> list[Match]:
-        """Advocacy terms said as a call: a calling word ("harus", "wajib", "saatnya", "dukung", "tegakkan")
-        in the term or before it with only linking words between ("harus jadi negara Islam"), in one clause,
-        or an endorsing word right after it
-        ("khilafah solusinya"); not negated, not opposed, not asked, and no hedge before it in the clause (a
-        condition, a relative clause, someone else's wish: "kalau", "yang", "ingin"). The model learnt
-        radicalism from one data set's posts; a plain call needs no model to be worth a reviewer's look."""
+        """Advocacy terms said as a call: a calling word (a modal or an imperative: "harus", "saatnya",
+        "dukung", "tegakkan"; or the author: "kami") in the term or before it with only linking words between
+        ("harus jadi negara Islam", "kami mendukung khilafah"), in one clause, or an endorsing word right
+        after it ("khilafah solusinya"); not negated, not opposed, not asked, and no hedge before it in the
+        clause (a condition, a relative clause, someone else's wish: "kalau", "yang", "ingin"). The model
+        learnt radicalism from one data set's posts; a plain call needs no model to be worth a reviewer's look."""
         if "calling" not in self.terms or not self._advocates(f):
             return []
         toks = f.doc.tokens
@@ -319,7 +320,7 @@ class HateDetector(Detector):
                 continue
             if any(h.first < a.first and clause(h.first, a.first) for h in hedges) or self._freed(a, f):
                 continue
-            said = any(c.first <= a.last and ((c.first >= a.first and toks[c.first].norm == c.term.split(" ")[0]) or (
+            said = any(c.first <= a.last and (c.first >= a.first or (
                 clause(c.last, a.first) and all(toks[k].norm in self.call_links for k in range(c.last + 1, a.first)
                                                 if toks[k].kind == "word"))) for c in calling)
             said = said or any(a.first <= e.first and pos.get(e.first, 0) - pos.get(a.last, 0) <= 2 and

@@ -114,16 +114,21 @@ ADVOCACY = [
 # or an endorsing word right after it; a hedge earlier in the clause (a condition, a relative clause, someone
 # else's wish or idea) makes it a description, not a call.
 CALLING = [
-    "harus", "hrs", "wajib", "mesti", "saatnya", "waktunya", "ayo", "ayok", "yuk", "mari", "dukung", "mendukung",
-    "perjuangkan", "memperjuangkan", "tegakkan", "menegakkan", "ditegakkan", "tegakan", "dirikan", "mendirikan",
-    "didirikan", "terapkan", "menerapkan", "diterapkan", "jadikan", "menjadikan", "dijadikan", "menuju",
-    "kembali ke", "butuh", "membutuhkan", "ganti", "gantikan", "diganti", "mengganti", "menggantikan", "hidup",
-    "bangkitkan", "gulingkan", "tumbangkan", "wujudkan", "mewujudkan", "diwujudkan", "sambut", "bela", "membela",
+    "harus", "hrs", "wajib", "mesti", "saatnya", "waktunya", "ayo", "ayok", "yuk", "mari", "dukung", "perjuangkan",
+    "tegakkan", "tegakan", "dirikan", "terapkan", "jadikan", "kembali ke", "butuh", "ganti", "gantikan", "hidup",
+    "bangkitkan", "gulingkan", "tumbangkan", "wujudkan", "sambut", "bela",
+    # the author's own stand: "kami mendukung khilafah" (a third party's, "Masyumi mendukung ...", is history)
+    "saya", "aku", "gue", "gua", "gw", "sy", "kami", "kita",
 ]
 # The only words that may stand between a calling word and the term ("harus jadi negara Islam", "mari kita
-# tegakkan"): anything else is a different object ("dukung penumpasan gerakan ...", "dukung negara-negara ...").
+# tegakkan", "kami mendukung khilafah"): anything else is a different object ("dukung penumpasan gerakan ...",
+# "dukung negara-negara ..."). Derived verbs are links, not calls: after a calling word they carry it on.
 CALL_LINKS = ["jadi", "menjadi", "jd", "kembali", "lagi", "segera", "kan", "lah", "sebuah", "suatu", "kita", "kami",
-              "bersama", "bersatu", "sama", "sama sama", "ramai ramai", "pun", "saja", "aja"]
+              "bersama", "bersatu", "sama", "sama sama", "ramai ramai", "pun", "saja", "aja", "mendukung",
+              "memperjuangkan", "diperjuangkan", "menegakkan", "ditegakkan", "mendirikan", "didirikan",
+              "menerapkan", "diterapkan", "menjadikan", "dijadikan", "menuju", "membutuhkan", "dibutuhkan",
+              "mengganti", "diganti", "menggantikan", "digantikan", "mewujudkan", "diwujudkan", "membela",
+              "menyambut", "siap", "akan", "berdirinya", "tegaknya", "diterapkannya", "kembalinya"]
 ENDORSING = ["solusi", "solusinya", "harga mati", "pasti tegak", "segera tegak", "adalah jawaban", "jawabannya",
              "harus diperjuangkan", "wajib diperjuangkan", "harus ditegakkan", "wajib ditegakkan", "harus diterapkan",
              "wajib diterapkan", "harus tegak", "pasti menang"]
@@ -139,7 +144,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 1
+    version = 2  # 2: plain calls and equations are reviewed whatever the model
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

@@ -690,7 +690,7 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 1
+    version = 2  # 2: everyday placement words; risk inmates seen at a programme are not moved
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
