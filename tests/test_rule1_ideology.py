@@ -74,6 +74,9 @@ NEGATIVE = [
     "Kemarin ikut sosialisasi tentang UUD 1945 dan wawasan kebangsaan",
     "Anjing tetangga galak banget, tadi pagi ngejar kurir",
     "Negara ini indah sekali, ayo liburan ke Labuan Bajo",
+    # another country's state, not ours
+    "Negara Arab kumuh dan hancur karena perang terus, kasihan rakyatnya",
+    "Pemerintah China otoriter, warganya diawasi kamera di mana-mana",
     # a country named as a place, not as the object of hate
     "Anjing pelacak dari Indonesia juara lomba K9 internasional",
     "Turis asing yang merusak terumbu karang akhirnya dideportasi dari Indonesia",
@@ -96,9 +99,11 @@ WORDS_ONLY = {
     "p a n c a s i l a itu haram buat diikuti",
     "DPR 🖕🖕",
 }
-# Explicit words and a model that agrees: a violation without review.
+# Explicit words and a model that agrees: a violation without review. (Which posts the model agrees on moves
+# with the model: since clf-2026.12.4 rule 1's score is its model alone, and "P4NC4S1L4 s4mp4h, ganti aja sama
+# khilafah!!!" at 0,85 is a review.)
 CONFIRMED = [
-    "P4NC4S1L4 s4mp4h, ganti aja sama khilafah!!!",
+    "Demokrasi itu sistem kufur, saatnya tegakkan khilafah.",
     "#BubarkanNKRI sekarang juga, kita tegakkan khilafah",
     "Kami menolak demokrasi, tegakkan khilafah!",
 ]
@@ -117,6 +122,8 @@ PLAIN = [
     "Mari kita dirikan negara Islam di bumi Nusantara",
     "Kita harus kembali ke sistem khilafah",
     "Pemkot Bandung = koruptor + tukang bohong",
+    "Umat Islam harus bersatu di bawah satu pemimpin, yakni khalifah. Itulah khilafah!",
+    "Kami mendukung tegaknya khilafah di bumi Indonesia",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -137,6 +144,8 @@ NOT_A_CALL = [
     "Harus ganti sistem absensi, fingerprint sering error di kantor",
     "Harus berontak dari zona nyaman kalau mau maju",
     "Saya mendukung gerakan Papua bebas stunting",
+    "Masyumi mendukung pemberontakan PRRI/Permesta, lalu partai itu dibubarkan",
+    "Saya tidak mendukung khilafah, Pancasila sudah final",
 ]
 
 

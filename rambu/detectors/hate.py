@@ -43,6 +43,7 @@ class HateEvidence:
     # hate said so plainly that a reviewer should see it whatever the model learnt: advocacy said as a call
     # ("Indonesia harus jadi negara Islam"), an insult equated with a target ("Pemkot = tukang bohong")
     plain: tuple[Match, ...] = ()
+    opposed: tuple[Match, ...] = ()  # advocacy terms the text rejects ("tolak khilafah", "jangan dukung khilafah")
 
     @property
     def explicit(self) -> bool:
@@ -72,7 +73,7 @@ class HateDetector(Detector):
     needs = ("classifier",)
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
     exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions", "hedges",
-                   "calling", "call_links")
+                   "calling", "call_links", "foreign")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
     verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy")
@@ -112,6 +113,8 @@ class HateDetector(Detector):
         ev = self.lexical(f)
         if z is None and not (ev.hateful or ev.pairs or ev.plain):
             return  # without a model only words can raise a question
+        if ev.opposed and not ev.explicit:
+            return  # it rejects what it names and says nothing hostile besides: loyalty, whatever the model reads
         p, steps = self.scorer.score(ev.features, z, logits)
         scored = p  # only the score itself can confirm: the lifts below are for review (the points may coincide)
         if p < self.scorer.review and ev.strong and self.scorer.floors(ev.features, ev.strong, lean):
@@ -171,7 +174,7 @@ class HateDetector(Detector):
         targets: list[Match] = []
         titles: set[int] | None = None  # last tokens of honorifics, found once per field (not per target)
         for t in self.find("targets", f) + self._handle_targets(f):
-            if self._locative(t, f):
+            if self._locative(t, f) or self._foreign(t, f):
                 continue
             if titles is None and t.first > 0:
                 titles = {m.last for m in self.find("honorifics", f)}
@@ -264,7 +267,7 @@ class HateDetector(Detector):
                 flag("reported", rep[-1].term)
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
-                            tuple(calls + equated))
+                            tuple(calls + equated), tuple(a for _, a in opposed))
 
     def _opposed(self, f: TextField, pos: dict[int, int], sentence: list[int],
                  negated: set[int]) -> list[tuple[Match, Match]]:
@@ -386,6 +389,14 @@ class HateDetector(Detector):
             return False
         prev = f.doc.tokens[t.first - 1]
         return prev.kind == "word" and prev.norm in ("dari", "ke", "di", "untuk", "bagi", "seluruh", "se")
+
+    def _foreign(self, t: Match, f: TextField) -> bool:
+        """"negara Arab", "pemerintah China", "polisi Malaysia": another country's state is not the target."""
+        if "foreign" not in self.terms:
+            return False
+        idx = f.doc.word_index[0]
+        n = bisect_right(idx, t.last)
+        return n < len(idx) and any(m.first == idx[n] for m in self.find("foreign", f))
 
     def _lean(self, doc: Analysis, f: TextField) -> float | None:
         """The highest calibrated probability among the labels that may lift explicit words to review."""

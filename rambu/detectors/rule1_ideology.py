@@ -94,6 +94,16 @@ HATEFUL = {
     "pancasila tidak sesuai islam": "Pancasila", "pancasila bertentangan dengan islam": "Pancasila",
 }
 
+# A state, government or police of another country named by the word after the target ("negara Arab",
+# "pemerintah China", "polisi Malaysia") is not rule 1's target.
+FOREIGN = [
+    "lain", "tetangga", "asing", "barat", "timur tengah", "maju", "berkembang", "adidaya", "arab", "saudi",
+    "amerika", "as", "usa", "israel", "palestina", "china", "cina", "tiongkok", "rrc", "jepang", "korea", "korut",
+    "korsel", "india", "pakistan", "rusia", "ukraina", "eropa", "inggris", "belanda", "jerman", "prancis",
+    "perancis", "australia", "malaysia", "singapura", "thailand", "filipina", "myanmar", "vietnam", "brunei",
+    "timor leste", "turki", "iran", "irak", "suriah", "mesir", "afghanistan", "yaman", "qatar", "uea",
+    "zionis",
+]
 
 # Hostile only as advocacy: a system or a break-up proposed instead of the state. Governed by a rejecting
 # verb (`REJECTING`) they are opposed ("tolak negara khilafah", "waspadai paham daulah"), which is loyalty.
@@ -119,6 +129,8 @@ CALLING = [
     "bangkitkan", "gulingkan", "tumbangkan", "wujudkan", "sambut", "bela",
     # the author's own stand: "kami mendukung khilafah" (a third party's, "Masyumi mendukung ...", is history)
     "saya", "aku", "gue", "gua", "gw", "sy", "kami", "kita",
+    # naming it the answer: "itulah khilafah", "solusinya adalah khilafah"
+    "itulah", "solusinya",
 ]
 # The only words that may stand between a calling word and the term ("harus jadi negara Islam", "mari kita
 # tegakkan", "kami mendukung khilafah"): anything else is a different object ("dukung penumpasan gerakan ...",
@@ -128,7 +140,7 @@ CALL_LINKS = ["jadi", "menjadi", "jd", "kembali", "lagi", "segera", "kan", "lah"
               "memperjuangkan", "diperjuangkan", "menegakkan", "ditegakkan", "mendirikan", "didirikan",
               "menerapkan", "diterapkan", "menjadikan", "dijadikan", "menuju", "membutuhkan", "dibutuhkan",
               "mengganti", "diganti", "menggantikan", "digantikan", "mewujudkan", "diwujudkan", "membela",
-              "menyambut", "siap", "akan", "berdirinya", "tegaknya", "diterapkannya", "kembalinya"]
+              "menyambut", "siap", "akan", "adalah", "ialah", "berdirinya", "tegaknya", "diterapkannya", "kembalinya"]
 ENDORSING = ["solusi", "solusinya", "harga mati", "pasti tegak", "segera tegak", "adalah jawaban", "jawabannya",
              "harus diperjuangkan", "wajib diperjuangkan", "harus ditegakkan", "wajib ditegakkan", "harus diterapkan",
              "wajib diterapkan", "harus tegak", "pasti menang"]
@@ -154,7 +166,8 @@ class IdeologyHateDetector(HateDetector):
     target_noun = "sasaran"
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY,
-             "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES}
+             "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES,
+             "foreign": FOREIGN}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "dasar negara atau pemerintah"
