@@ -206,8 +206,9 @@ def model_card(manifest: dict, files: list[Path]) -> str:
     sv = cv.get("scorer_variants")
     if sv and "held_out" in sv:
         rules = list(sv["chosen"])
-        lines += ["", "Scorer variants (what a rule's scorer reads besides its own logit: `words+labels`, `words` or "
-                  "the `model` alone), chosen together by nested cross-validation as they ship: per combination, the "
+        lines += ["", "Scorer variants (what a rule's scorer reads besides its own logit: `words+labels`, `words`, "
+                  "the `context` words alone (news, condemnation, reported speech ...: they can only lower) or the "
+                  "`model` alone), chosen together by nested cross-validation as they ship: per combination, the "
                   "scorers and their operating points are fitted without each fold and applied to it. Among the "
                   f"combinations that keep false accusations within {_pct(sv['budgets']['any_far'])} (any finding) "
                   f"and {_pct(sv['budgets']['confirm_far'])} (confirmed) of each source's clean posts, and whose "

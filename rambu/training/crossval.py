@@ -24,6 +24,7 @@ import numpy as np
 from . import linear, stacking
 from .data import LABELS, Corpus
 from .vectorize import Bags, fit_vocab, transform, vocab_meta
+from ..classify.rulescore import CONTEXT, FEATURES
 
 RULE_LABELS = ("rule1", "rule2")
 # A false accusation costs more than a miss, and the clean posts that are hardest to leave alone are Netifier's
@@ -117,15 +118,19 @@ def calibrated(z: np.ndarray, ab: tuple[float, float]) -> np.ndarray:
 # How a rule's scorer reads its inputs; cross-validation keeps, per rule, the one that finds most at the
 # false-accusation rates that matter (a scorer must never find less than its classifier alone).
 SCORER_VARIANTS = {
-    "words+labels": (True, True),  # word-list features and the other labels' logits
-    "words": (True, False),
-    "model": (False, False),  # the classifier's logit alone (recalibrated)
+    "words+labels": ("all", True),  # word-list features and the other labels' logits
+    "words": ("all", False),
+    "context": ("context", False),  # only the context features (news, condemnation, reported speech ...): they lower
+    "model": ("none", False),  # the classifier's logit alone (recalibrated)
 }
+_CONTEXT_COLUMNS = np.array([name in CONTEXT for name in FEATURES])
 
 
 def _inputs(variant: str, z: dict[str, np.ndarray], lex: stacking.Lexical, rows) -> tuple[np.ndarray, dict]:
     words, labels = SCORER_VARIANTS[variant]
-    X = lex.X[rows] if words else np.zeros_like(lex.X[rows])
+    X = lex.X[rows] if words != "none" else np.zeros_like(lex.X[rows])
+    if words == "context":
+        X = X * _CONTEXT_COLUMNS
     others = {lab: z[lab][rows] for lab in z if lab not in RULE_LABELS} if labels else {}
     return X, others
 
