@@ -60,6 +60,8 @@ NEGATIVE = [
     "Jangan hina Pancasila, itu dasar negara kita",
     "Miris, ada yang bilang NKRI bubar. Jangan mudah terprovokasi!",
     "Tersangka penghina presiden dijerat pasal UU ITE, kasusnya disidangkan pekan depan",
+    # someone else's wish, reported: not the author's call
+    "HTI resmi dibubarkan pemerintah karena ingin mengganti Pancasila dengan khilafah",
     # rejecting, resisting or warning against a religious state or a break-up is loyalty
     "Sebagai umat beragama, mari kita hormati perbedaan dan tolak ajakan mendirikan negara khilafah",
     "Waspadai paham khilafah yang ingin mengganti Pancasila, mari jaga NKRI",

@@ -28,7 +28,7 @@ from ..text.lexicon import Match
 from ..text.normalize import split_handle
 from ..text.sentences import sentence_ids
 from .base import Candidate, Detector
-from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, QUOTED_RE)
+from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, MEANS, QUOTED_RE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +265,11 @@ class HateDetector(Detector):
                    if m.last < first and sentence[m.last] == sentence[first] and pos.get(first, 0) - pos.get(m.last, 0) <= 6]
             if rep:
                 flag("reported", rep[-1].term)
+        said = hateful + [h for _, h in pairs]
+        if said and "reported" not in feats:
+            hedge = self._hedged(f, sentence, said)
+            if hedge is not None:
+                flag("reported", hedge.term)  # "HTI dibubarkan karena ingin mengganti Pancasila dengan khilafah"
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
                             tuple(calls + equated), tuple(a for _, a in opposed))
@@ -332,6 +337,26 @@ class HateDetector(Detector):
                 out.append(a)
         return out
 
+    def _hedged(self, f: TextField, sentence: list[int], said: list[Match]) -> Match | None:
+        """The hedge (someone else's wish or idea, a condition: "ingin", "kelompok", "kalau") before the
+        advocacy terms that are all the hostile words said, in their clause; None when any is the author's."""
+        if "hedges" not in self.terms:
+            return None
+        advocacy = self.find("advocacy", f)
+        hedges = self.find("hedges", f)
+        if not advocacy or not hedges:
+            return None
+        clause = self._clause(f, sentence, means=False)
+        found = None
+        for m in said:
+            a = next((a for a in advocacy if _overlap(m, a)), None)
+            h = None if a is None else max((h for h in hedges if h.first < a.first and clause(h.first, a.first)),
+                                           key=lambda h: h.first, default=None)
+            if h is None:
+                return None
+            found = found or h
+        return found
+
     def _freed(self, a: Match, f: TextField) -> bool:
         """"Papua merdeka dari stunting": free from something that is not a target is a figure of speech."""
         idx, words = f.doc.word_index
@@ -344,10 +369,12 @@ class HateDetector(Detector):
         """The text names an advocacy term (rule 1's khilafah, secession...): it may be a call."""
         return "calling" in self.terms and bool(self.find("advocacy", f))
 
-    def _clause(self, f: TextField, sentence: list[int]):
-        """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction between)."""
+    def _clause(self, f: TextField, sentence: list[int], means: bool = True):
+        """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction
+        between). With `means=False` a means or purpose ("dengan", "agar") does not end it: a wish reaches
+        through "ingin mengganti Pancasila dengan khilafah"."""
         toks, text = f.doc.tokens, f.doc.original
-        joints = [m.first for m in self.find("conjunctions", f)]
+        joints = [m.first for m in self.find("conjunctions", f) if means or m.term not in MEANS]
 
         def same(i: int, j: int) -> bool:
             return sentence[i] == sentence[j] and not any(i < k < j for k in joints) and \
