@@ -237,3 +237,18 @@ def test_scorer_variants_are_chosen_within_the_false_accusation_budgets():
     assert pick([over, best, confirms_less]) is best
     # nothing within the budgets: still a choice (the best of all), the card shows each row's figures
     assert pick([_row(("words", "words"), 0.5, 2, False), over]) is over
+
+
+def test_the_context_scorer_variant_reads_only_context_features():
+    from rambu.classify.rulescore import CONTEXT, FEATURES
+    from rambu.training.crossval import _inputs
+    from rambu.training.stacking import Lexical
+
+    lex = Lexical(X=np.ones((3, len(FEATURES))), explicit=np.ones(3, dtype=bool))
+    z = {"rule1": np.zeros(3), "HS": np.ones(3)}
+    rows = np.arange(3)
+    X, others = _inputs("context", z, lex, rows)
+    assert [bool(v) for v in X[0]] == [name in CONTEXT for name in FEATURES] and not others
+    assert not _inputs("model", z, lex, rows)[0].any()
+    X, others = _inputs("words+labels", z, lex, rows)
+    assert X.all() and list(others) == ["HS"]
