@@ -126,6 +126,9 @@ PLAIN = [
     "Pemkot Bandung = koruptor + tukang bohong",
     "Umat Islam harus bersatu di bawah satu pemimpin, yakni khalifah. Itulah khilafah!",
     "Kami mendukung tegaknya khilafah di bumi Indonesia",
+    # Javanese and Sundanese
+    "Indonesia kudu dadi negara Islam, ora negara kafir",
+    "Hayu urang tegakkeun khilafah di nagara ieu",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -148,6 +151,7 @@ NOT_A_CALL = [
     "Saya mendukung gerakan Papua bebas stunting",
     "Masyumi mendukung pemberontakan PRRI/Permesta, lalu partai itu dibubarkan",
     "Saya tidak mendukung khilafah, Pancasila sudah final",
+    "Indonesia ora kudu dadi negara Islam, Pancasila wis cukup",
 ]
 
 

@@ -131,6 +131,9 @@ CALLING = [
     "saya", "aku", "gue", "gua", "gw", "sy", "kami", "kita",
     # naming it the answer: "itulah khilafah", "solusinya adalah khilafah"
     "itulah", "solusinya",
+    # Javanese and Sundanese: "kudu dadi negara Islam", "hayu urang tegakkeun khilafah"
+    "kudu", "kedah", "hayu", "hayuk", "ayuh", "tegakne", "tegakke", "tegakkeun", "adegkeun", "ngadegkeun",
+    "dirikeun", "terapkeun", "gantos",
 ]
 # The only words that may stand between a calling word and the term ("harus jadi negara Islam", "mari kita
 # tegakkan", "kami mendukung khilafah"): anything else is a different object ("dukung penumpasan gerakan ...",
@@ -140,7 +143,8 @@ CALL_LINKS = ["jadi", "menjadi", "jd", "kembali", "lagi", "segera", "kan", "lah"
               "memperjuangkan", "diperjuangkan", "menegakkan", "ditegakkan", "mendirikan", "didirikan",
               "menerapkan", "diterapkan", "menjadikan", "dijadikan", "menuju", "membutuhkan", "dibutuhkan",
               "mengganti", "diganti", "menggantikan", "digantikan", "mewujudkan", "diwujudkan", "membela",
-              "menyambut", "siap", "akan", "adalah", "ialah", "berdirinya", "tegaknya", "diterapkannya", "kembalinya"]
+              "menyambut", "siap", "akan", "adalah", "ialah", "dadi", "janten", "urang", "awake dewe", "negakkeun",
+              "nerapkeun", "berdirinya", "tegaknya", "diterapkannya", "kembalinya"]
 ENDORSING = ["solusi", "solusinya", "harga mati", "pasti tegak", "segera tegak", "adalah jawaban", "jawabannya",
              "harus diperjuangkan", "wajib diperjuangkan", "harus ditegakkan", "wajib ditegakkan", "harus diterapkan",
              "wajib diterapkan", "harus tegak", "pasti menang"]
