@@ -173,19 +173,23 @@ class HateDetector(Detector):
         names: list[Match] = []
         targets: list[Match] = []
         titles: set[int] | None = None  # last tokens of honorifics, found once per field (not per target)
-        for t in self.find("targets", f) + self._handle_targets(f):
-            if self._locative(t, f) or self._foreign(t, f):
+        named = self.find("targets", f)
+        foreign = {m.first for m in self.find("foreign", f)} if "foreign" in self.terms else set()
+        for t in named + self._handle_targets(f):
+            if self._locative(t, f) or self._foreign(t, f, foreign):
                 continue
             if titles is None and t.first > 0:
                 titles = {m.last for m in self.find("honorifics", f)}
             (names if self._is_name(t, f, titles or set()) else targets).append(t)
         hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
         hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
-        opposed = self._opposed(f, pos, sentence, negated)
+        advocacy = self.find("advocacy", f) if "advocacy" in self.terms else []
+        clause = self._clause(f, sentence) if advocacy else None
+        opposed = self._opposed(f, pos, negated, advocacy, clause)
         if opposed:
             hostile = [m for m in hostile if not any(_overlap(m, a) for _, a in opposed)]
             hateful = [m for m in hateful if not any(_overlap(m, a) for _, a in opposed)]
-        calls = self._called(f, pos, sentence, negated, opposed)
+        calls = self._called(f, pos, sentence, negated, opposed, advocacy, clause, {t.first for t in named})
         short = len(words) <= 14
         pairs: list[tuple[Match, Match]] = []
         # only hostile words within the window of a target are candidates: a sorted search, not every pair
@@ -267,23 +271,20 @@ class HateDetector(Detector):
                 flag("reported", rep[-1].term)
         said = hateful + [h for _, h in pairs]
         if said and "reported" not in feats:
-            hedge = self._hedged(f, sentence, said)
+            hedge = self._hedged(f, sentence, said, advocacy)
             if hedge is not None:
                 flag("reported", hedge.term)  # "HTI dibubarkan karena ingin mengganti Pancasila dengan khilafah"
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
                             tuple(calls + equated), tuple(a for _, a in opposed))
 
-    def _opposed(self, f: TextField, pos: dict[int, int], sentence: list[int],
-                 negated: set[int]) -> list[tuple[Match, Match]]:
+    def _opposed(self, f: TextField, pos: dict[int, int], negated: set[int], advocacy: list[Match],
+                 clause) -> list[tuple[Match, Match]]:
         """(word, advocacy term) pairs where the word opposes the term: a rejecting word at most five words
         before it in its clause ("tolak ajakan mendirikan negara khilafah"), a negated calling word before it
         ("tidak harus jadi negara Islam", "jangan dukung khilafah") or a negated endorsing word after it
         ("khilafah bukan solusi"). A comma or a conjunction ends the clause: "kami menolak demokrasi, tegakkan
         khilafah" and "tinggalkan demokrasi dan tegakkan khilafah" advocate."""
-        if "advocacy" not in self.terms:
-            return []
-        advocacy = self.find("advocacy", f)
         if not advocacy:
             return []
         before = self.find("rejecting", f)
@@ -293,7 +294,6 @@ class HateDetector(Detector):
             after = [e for e in self.find("endorsing", f) if _negated(e, negated, f)]
         if not (before or after):
             return []
-        clause = self._clause(f, sentence)
         out = []
         for a in advocacy:
             r = max((r for r in before if r.last < a.first), key=lambda r: r.last, default=None)
@@ -307,26 +307,25 @@ class HateDetector(Detector):
         return out
 
     def _called(self, f: TextField, pos: dict[int, int], sentence: list[int], negated: set[int],
-                opposed: list[tuple[Match, Match]]) -> list[Match]:
+                opposed: list[tuple[Match, Match]], advocacy: list[Match], clause, named: set[int]) -> list[Match]:
         """Advocacy terms said as a call: a calling word (a modal or an imperative: "harus", "saatnya",
         "dukung", "tegakkan"; or the author: "kami") in the term or before it with only linking words between
         ("harus jadi negara Islam", "kami mendukung khilafah"), in one clause, or an endorsing word right
         after it ("khilafah solusinya"); not negated, not opposed, not asked, and no hedge before it in the
         clause (a condition, a relative clause, someone else's wish: "kalau", "yang", "ingin"). The model
         learnt radicalism from one data set's posts; a plain call needs no model to be worth a reviewer's look."""
-        if "calling" not in self.terms or not self._advocates(f):
+        if "calling" not in self.terms or not advocacy:
             return []
         toks = f.doc.tokens
-        clause = self._clause(f, sentence)
         calling = [c for c in self.find("calling", f) if not _negated(c, negated, f)]  # "tidak harus", "jangan dukung"
         endorsing = [e for e in self.find("endorsing", f) if not _negated(e, negated, f)]
         hedges = self.find("hedges", f)
         asked = {sentence[i] for i, t in enumerate(toks) if t.norm == "?"}
         out = []
-        for a in self.find("advocacy", f):
+        for a in advocacy:
             if sentence[a.first] in asked or _negated(a, negated, f) or any(_overlap(a, o) for _, o in opposed):
                 continue
-            if any(h.first < a.first and clause(h.first, a.first) for h in hedges) or self._freed(a, f):
+            if any(h.first < a.first and clause(h.first, a.first) for h in hedges) or self._freed(a, f, named):
                 continue
             said = any(c.first <= a.last and (c.first >= a.first or (
                 clause(c.last, a.first) and all(toks[k].norm in self.call_links for k in range(c.last + 1, a.first)
@@ -337,12 +336,11 @@ class HateDetector(Detector):
                 out.append(a)
         return out
 
-    def _hedged(self, f: TextField, sentence: list[int], said: list[Match]) -> Match | None:
+    def _hedged(self, f: TextField, sentence: list[int], said: list[Match], advocacy: list[Match]) -> Match | None:
         """The hedge (someone else's wish or idea, a condition: "ingin", "kelompok", "kalau") before the
         advocacy terms that are all the hostile words said, in their clause; None when any is the author's."""
         if "hedges" not in self.terms:
             return None
-        advocacy = self.find("advocacy", f)
         hedges = self.find("hedges", f)
         if not advocacy or not hedges:
             return None
@@ -357,13 +355,14 @@ class HateDetector(Detector):
             found = found or h
         return found
 
-    def _freed(self, a: Match, f: TextField) -> bool:
-        """"Papua merdeka dari stunting": free from something that is not a target is a figure of speech."""
+    def _freed(self, a: Match, f: TextField, named: set[int]) -> bool:
+        """"Papua merdeka dari stunting": free from something that is not a target (`named`: where the targets'
+        words begin, places included) is a figure of speech."""
         idx, words = f.doc.word_index
         n = bisect_right(idx, a.last)
         if n + 1 >= len(words) or words[n] != "dari":
             return False
-        return not any(t.first == idx[n + 1] for t in self.find("targets", f))
+        return idx[n + 1] not in named
 
     def _advocates(self, f: TextField) -> bool:
         """The text names an advocacy term (rule 1's khilafah, secession...): it may be a call."""
@@ -417,13 +416,15 @@ class HateDetector(Detector):
         prev = f.doc.tokens[t.first - 1]
         return prev.kind == "word" and prev.norm in ("dari", "ke", "di", "untuk", "bagi", "seluruh", "se")
 
-    def _foreign(self, t: Match, f: TextField) -> bool:
-        """"negara Arab", "pemerintah China", "polisi Malaysia": another country's state is not the target."""
-        if "foreign" not in self.terms:
+    @staticmethod
+    def _foreign(t: Match, f: TextField, foreign: set[int]) -> bool:
+        """"negara Arab", "pemerintah China", "polisi Malaysia": another country's state is not the target
+        (`foreign`: where the rule's words for other countries begin)."""
+        if not foreign:
             return False
         idx = f.doc.word_index[0]
         n = bisect_right(idx, t.last)
-        return n < len(idx) and any(m.first == idx[n] for m in self.find("foreign", f))
+        return n < len(idx) and idx[n] in foreign
 
     def _lean(self, doc: Analysis, f: TextField) -> float | None:
         """The highest calibrated probability among the labels that may lift explicit words to review."""

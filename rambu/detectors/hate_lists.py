@@ -107,11 +107,11 @@ REJECTING = [
     "pemberantasan", "pencegahan", "penanggulangan", "perangi", "memerangi", "bubarkan", "membubarkan",
     "dibubarkan", "pembubaran",
 ]
+# Conjunctions that join a means or a purpose: they end a rejecting verb's scope, not a wish's.
+MEANS = ["dgn", "dengan", "agar", "supaya", "biar"]
 # A conjunction starts what a rejecting verb no longer governs ("tinggalkan demokrasi dan tegakkan khilafah").
 CONJUNCTIONS = ["dan", "serta", "lalu", "kemudian", "tapi", "tetapi", "namun", "melainkan", "sedangkan",
-                "sementara", "terus", "trus", "dgn", "dengan", "agar", "supaya", "biar"]
-# ... of which these join a means or a purpose: they end a rejecting verb's scope, not a wish's.
-MEANS = ["dgn", "dengan", "agar", "supaya", "biar"]
+                "sementara", "terus", "trus", *MEANS]
 
 # Scripture, sermons and religious study quote hard words as text, not as the author's hate.
 SCRIPTURE = [
