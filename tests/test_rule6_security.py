@@ -196,6 +196,17 @@ CASES = [
     # ... and where they are or go still discloses, also in slang ("WBP")
     ("napiter-hari-ini-pindah", make_activity("Hari ini 5 napiter dipindahkan ke Lapas Nusakambangan"), "violation"),
     ("napiter-besok-blok", make_activity("Besok 3 napiter ditempatkan di blok isolasi C"), "violation"),
+    # a transfer with no time and no escort detail is how news and releases report it afterwards: review at most
+    ("pindah-tanpa-waktu", make_activity(
+        "Sebanyak 3 napiter berisiko tinggi dipindahkan dari Rutan Cikeas ke Lapas Nusakambangan"), "review"),
+    ("pindah-tanpa-waktu-wbp", make_activity("20 warga binaan dipindahkan ke Lapas Karanganyar"), "review"),
+    ("pindah-berita-sumber", make_activity(
+        "Densus 88 memindahkan 3 napiter ke Lapas Nusakambangan (sumber: Kompas)"), "clean"),
+    # ... but its route, vehicles or strength are the escort plan, dated or not
+    ("pindah-rute-tanpa-waktu", make_activity(
+        "Pemindahan 3 napiter ke Nusakambangan lewat tol Cipali, dikawal 20 personel Brimob"), "violation"),
+    ("pindah-mobil-tanpa-waktu", make_activity("Napi bandar dipindah ke Lapas Batu pakai mobil B 1234 XYZ"),
+     "violation"),
     ("wbp-pindah-besok", make_activity("Besok jam 05.00 ada 12 WBP dipindah ke Rutan Salemba"), "violation"),
     # where one is placed, in everyday words ("ditaruh", "mendekam"); seen in a block at a programme is not moved
     ("napiter-ditaruh-blok", make_activity("Napiter yang baru datang ditaruh di Blok C kamar 12, paling ujung"),

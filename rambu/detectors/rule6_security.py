@@ -32,6 +32,9 @@ How a score comes about (all numbers are in ``WEIGHTS``):
   "telah dilaksanakan" / "berhasil menyita" posted by a unit account), and
   needs review otherwise; a result with a leak cue ("jangan disebar",
   "bocoran", "belum dirilis") is a violation.
+  A transfer with neither a time nor an escort detail (route, vehicle,
+  strength) is capped at review too: news and releases report finished
+  transfers that way ("20 WBP dipindahkan ke Lapas Z").
 * A valid **NIK** (structure checked by :func:`nik_error`, on the original
   digits only; bank, card, phone and order-number contexts are skipped),
   an inmate **registration number** ("No. Reg B.I 123/2024") and a
@@ -46,7 +49,8 @@ How a score comes about (all numbers are in ``WEIGHTS``):
   with no correctional context at all is lowered (x0.8), and everyday words
   ("kamera", "gembok", "shift malam", list ``ambiguous``) are topics only
   in a correctional context; official releases drop everything but plans
-  (plans x0.6); news reporting x0.35; public-service information (visiting
+  (plans x0.6); news reporting (its words, an outlet's address or name as
+  the source) x0.35; public-service information (visiting
   hours, parcel service) x0.4; general security briefings x0.6 (not for
   plans or reported vulnerabilities). A leak cue ("jangan disebar",
   "bocoran") cancels the release, public-service and briefing reductions.
@@ -140,6 +144,7 @@ WEIGHTS = {
     "plan_weak": 0.2,  # with akan, rencana, jadwal, a clock time ...
     "plan_floor": 0.7,  # an unreleased raid plan with a specific cue is always a violation
     "result_cap": 0.5,  # raid/transfer results without leak cue: review at most
+    "undated_cap": 0.5,  # a transfer with neither time nor escort detail: news or plan? review at most
     "question_cap": 0.5,  # a question about the topic that gives no exact detail asks, it does not disclose
     "risk_with_transfer": 0.2,
     "leak": 0.15,  # "jangan disebar", "bocoran", "info A1"
@@ -164,7 +169,7 @@ WEIGHTS = {
 
 # detail kind -> weight; (category, kind) overrides; 0 = not applicable
 _KIND_WEIGHT = {
-    "waktu": 0.3, "tanggal": 0.3, "jumlah": 0.3, "plat": 0.3, "rute": 0.3, "tempat": 0.3,
+    "waktu": 0.3, "tanggal": 0.3, "jumlah": 0.3, "jumlah napi": 0.3, "plat": 0.3, "rute": 0.3, "tempat": 0.3,
     "frekuensi": 0.0, "sitaan": 0.3, "tujuan": 0.0, "posisi": 0.0, "daftar": 0.12, "sandi": 0.0,
     "penempatan": 0.0, "lokasi": 0.09, "hari": 0.09, "waktu_umum": 0.09, "rekaman": 0.3,
 }
@@ -202,6 +207,8 @@ _NO_CONTEXT_KINDS = frozenset({"nik", "register", "classified"})  # context neve
 # isolasi", "dipindah ke Nusakambangan", "daftar napi high risk"); these details say where.
 _WHERE_KINDS = frozenset({"penempatan", "tujuan", "lokasi", "tempat", "daftar", "rute", "plat"})
 _MOVE_KINDS = frozenset({"penempatan", "tujuan", "rute", "plat"})
+# what makes a transfer an escort plan even without a time: its route, its vehicles, its strength
+_ESCORT_KINDS = frozenset({"rute", "plat", "jumlah"})
 
 # --------------------------------------------------------------------------- patterns (original text)
 
@@ -218,11 +225,12 @@ _DATE_RE = re.compile(
 _DAY_RE = re.compile(r"(?i)\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b")
 _NUMWORD = (r"(?:\d{1,3}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|"
             r"belasan|puluhan|seratus|ratusan)")
-_COUNT_RE = re.compile(
+_COUNT_RE = re.compile(  # the strength of a guard or an escort: people and vehicles
     rf"(?i)\b{_NUMWORD}\s*(?:orang|org|personel|personil|petugas|anggota|pengawal|sipir|pegawai|regu|"
-    r"mobil|kendaraan|ranmor|bus|truk|motor|narapidana|napi|tahanan|wbp|warga\s+binaan|pasukan|peleton|"
-    r"kompi|brimob|polisi|tni|penjaga)\b"
+    r"mobil|kendaraan|ranmor|bus|truk|motor|pasukan|peleton|kompi|brimob|polisi|tni|penjaga)\b"
     r"|\b(?:cuma|cuman|hanya|tinggal|sisa|cm)\s+\d{1,3}\b")
+# how many inmates: what every release of a transfer states ("20 warga binaan dipindahkan ke Lapas Z")
+_INMATE_COUNT_RE = re.compile(rf"(?i)\b{_NUMWORD}\s*(?:narapidana|napi|tahanan|wbp|warga\s+binaan)\b")
 _SEIZED_RE = re.compile(
     r"(?i)\b\d{1,4}\s*(?:unit\s+|buah\s+|bungkus\s+)?(?:ponsel|hp|handphone|telepon\s+genggam|charger|"
     r"senjata\s+tajam|sajam|paket|gram|butir|linting|sim\s*card|kartu\s+perdana|pisau|gunting|korek|"
@@ -290,10 +298,14 @@ _DOC_STRUCTURE_RE = re.compile(
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]+(?:\s|$)|\n")
 _BLOCK_BREAK_RE = re.compile(r"\n\s*\n")
 _CLAUSE_BREAK_RE = re.compile(r"[.!?]+(?:\s|$)|[\n,;]")
+_OUTLETS = (r"(?:kompas|detik|tribunnews|antaranews|antara|liputan6|okezone|kumparan|tempo|cnnindonesia|"
+            r"cnbcindonesia|suara|republika|idntimes|jpnn|sindonews|inews|merdeka|beritasatu|viva|kontan|"
+            r"bisnis|medcom|metrotvnews|tvonenews|rri|jawapos|pikiran-rakyat)")
+# an outlet's address, or its name given as the source ("sumber: Kompas", "(berita detik)", "via @kompascom")
 _NEWS_URL_RE = re.compile(
-    r"(?i)\b(?:kompas|detik|tribunnews|antaranews|liputan6|okezone|kumparan|tempo|cnnindonesia|"
-    r"cnbcindonesia|suara|republika|idntimes|jpnn|sindonews|inews|merdeka|beritasatu|viva|kontan|"
-    r"bisnis|medcom|metrotvnews|tvonenews|rri|jawapos|pikiran-rakyat)\.(?:com|co\.id|id|co)\b")
+    rf"(?i)\b{_OUTLETS}\.(?:com|co\.id|id|co)\b"
+    rf"|(?i:\b(?:sumber|source|via|berita|dikutip\s+dari|dilansir\s+dari|baca\s+di)\s*[:\-]?\s*@?{_OUTLETS}"
+    r"(?:com|\b))")
 # news and release style: "Senin (10/3)", "Jakarta, 12/3 (ANTARA) -", "JAKARTA -"
 _NEWS_DATELINE_RE = re.compile(
     r"(?i)\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*\(\s*\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*\)"
@@ -690,7 +702,7 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 2  # 2: everyday placement words; risk inmates seen at a programme are not moved
+    version = 3  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
@@ -824,6 +836,7 @@ class SecurityInfoDetector(Detector):
         add(_DATE_RE, "tanggal")
         add(_DAY_RE, "hari")
         add(_COUNT_RE, "jumlah")
+        add(_INMATE_COUNT_RE, "jumlah napi")
         add(_SEIZED_RE, "sitaan")
         add(_PLATE_RE, "plat")
         add(_ROUTE_RE, "rute")
@@ -940,6 +953,13 @@ class SecurityInfoDetector(Detector):
                 and _asks(info.text, hit, used[1:]):
             conf = WEIGHTS["question_cap"]
             why.append(f"kalimat bertanya tanpa rincian pasti: meminta informasi, bukan mengungkapnya; perlu "
+                       f"tinjauan: {display.score(conf)}")
+        # "napiter dipindahkan ke Nusakambangan" is how releases and news report a transfer after the fact;
+        # without a time, a route or the escort's strength nothing says it is still ahead
+        if cat == "pindah" and phase == "umum" and not leak and conf > WEIGHTS["undated_cap"] and not any(
+                d.kind in _ESCORT_KINDS for d in used[1:]):
+            conf = WEIGHTS["undated_cap"]
+            why.append(f"pemindahan tanpa waktu, rute atau kekuatan pengawalan: belum tentu rencana, perlu "
                        f"tinjauan: {display.score(conf)}")
         if phase == "hasil" and not leak and conf > WEIGHTS["result_cap"]:
             conf = WEIGHTS["result_cap"]
