@@ -26,7 +26,7 @@ from ..classify.rulescore import DISTANCING, RuleScorer
 from ..results import field_label
 from ..text.lexicon import Match
 from ..text.normalize import split_handle
-from ..text.sentences import sentence_ids
+from ..text.sentences import asked_sentences, sentence_ids
 from .base import Candidate, Detector
 from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, MEANS, QUOTED_RE)
 
@@ -320,7 +320,7 @@ class HateDetector(Detector):
         calling = [c for c in self.find("calling", f) if not _negated(c, negated, f)]  # "tidak harus", "jangan dukung"
         endorsing = [e for e in self.find("endorsing", f) if not _negated(e, negated, f)]
         hedges = self.find("hedges", f)
-        asked = {sentence[i] for i, t in enumerate(toks) if t.norm == "?"}
+        asked = asked_sentences(f.doc, sentence)
         out = []
         for a in advocacy:
             if sentence[a.first] in asked or _negated(a, negated, f) or any(_overlap(a, o) for _, o in opposed):
@@ -382,9 +382,9 @@ class HateDetector(Detector):
 
     def _asks(self, f: TextField, sentence: list[int], first: int | None) -> bool:
         """The sentence of the evidence (or, without evidence, the text) is a question."""
-        toks = f.doc.tokens
         sid = sentence[first] if first is not None else None
-        if any(t.norm == "?" and (sid is None or sentence[i] == sid) for i, t in enumerate(toks)):
+        asked = asked_sentences(f.doc, sentence)
+        if asked if sid is None else sid in asked:
             return True
         return any(sid is None or sentence[m.first] == sid for m in self.find("question_words", f))
 

@@ -57,7 +57,7 @@ from ..analysis import Analysis, TextField, joined
 from ..contract.activity import RESPONSES, SPREADING
 from ..results import Evidence, field_label
 from ..text.lexicon import Match
-from ..text.sentences import sentence_ids
+from ..text.sentences import asked_sentences, sentence_ids
 from .base import Candidate, Detector
 
 STRENGTH = {"kuat": 0.45, "sedang": 0.3, "lemah": 0.15}
@@ -663,7 +663,7 @@ def _review(c: Candidate) -> Candidate:
 def _asked(f: TextField, last: int) -> bool:
     """The sentence that holds token `last` ends with a question mark."""
     ids = sentence_ids(f.doc)
-    return any(t.norm == "?" and ids[i] == ids[last] for i, t in enumerate(f.doc.tokens))
+    return ids[last] in asked_sentences(f.doc, ids)
 
 
 def _overlaps(x: Match, spans: list[tuple[int, int]]) -> bool:

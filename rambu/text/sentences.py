@@ -14,3 +14,9 @@ def sentence_ids(doc: Normalized) -> list[int]:
         if t.kind == "punct" and t.norm in BREAKS:
             cur += 1
     return ids
+
+
+def asked_sentences(doc: Normalized, ids: list[int] | None = None) -> frozenset[int]:
+    """The sentences (as numbered by `sentence_ids`, passed in when known) that hold a question mark."""
+    ids = sentence_ids(doc) if ids is None else ids
+    return frozenset(ids[i] for i, t in enumerate(doc.tokens) if t.norm == "?")
