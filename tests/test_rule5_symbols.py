@@ -151,7 +151,16 @@ CLEAR = [
     ("clear-injek", "Bendera merah putih gue injek-injek wkwk"),
     ("clear-keset", "Bendera merah putih gue jadiin keset, mantap"),
     ("clear-language", "bahasa indonesia kampungan bgt, mending pake bahasa inggris"),
+    # "lihat" before the author's own act shows it, it does not merely watch it
+    ("clear-lihat-gue", "Nih liat gue injak-injak bendera merah putih, siapa takut"),
+    ("clear-tonton-saya", "Tonton saya bakar bendera merah putih ini sampai habis"),
 ]
+
+
+def test_watching_someone_else_lowers_the_score():
+    own = run_detector(StateSymbolDetector, make_activity("Nih liat gue injak-injak bendera merah putih"))[0]
+    seen = run_detector(StateSymbolDetector, make_activity("Gue liat dia injak-injak bendera merah putih"))
+    assert not seen or seen[0].confidence < own.confidence
 
 
 @pytest.mark.parametrize("case_id,text", CLEAR, ids=[c[0] for c in CLEAR])

@@ -313,7 +313,7 @@ class StateSymbolDetector(Detector):
     rule = 5
     key = "rule5"
     name = "rule5.symbols"
-    version = 1
+    version = 2  # 2: "lihat saya injak ..." is the author's own act, not a witness's
     title = "merendahkan simbol negara (bendera, lambang, lagu kebangsaan, bahasa)"
     basis = (
         "SKB 11 Menteri 2019 angka 10",
@@ -1173,7 +1173,9 @@ class StateSymbolDetector(Detector):
             mul(0.85, "kalimat tanya")
         if not skip_boosts:
             first = [m for m in v.cues["first_person"] if v.sid[m.first] in sids]
-            witness = [m for m in v.cues["witness"] if v.sid[m.first] in sids]
+            # "lihat saya injak bendera": the author shows their own act, they do not just watch someone's
+            witness = [m for m in v.cues["witness"] if v.sid[m.first] in sids
+                       and not any(m.last < p.first < a.first for p in first)]
             if witness:
                 mul(0.7, f"penulis hanya menyaksikan ('{self._q(v, witness[0].first, witness[0].last)}')")
             elif first or a.colloquial in ("ku",):
