@@ -129,6 +129,12 @@ PLAIN = [
     # Javanese and Sundanese
     "Indonesia kudu dadi negara Islam, ora negara kafir",
     "Hayu urang tegakkeun khilafah di nagara ieu",
+    # a foundation dismissed, without an insult word; sharia as the state's law
+    "Bhinneka Tunggal Ika itu cuma slogan kosong, tidak perlu dipertahankan",
+    "Pancasila sudah tidak relevan di zaman now",
+    "UUD 1945 itu produk gagal, harus dihapus",
+    "NKRI bukan harga mati bagi kami",
+    "Sudah saatnya Indonesia menerapkan syariat Islam secara kaffah dalam bernegara",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -152,6 +158,19 @@ NOT_A_CALL = [
     "Masyumi mendukung pemberontakan PRRI/Permesta, lalu partai itu dibubarkan",
     "Saya tidak mendukung khilafah, Pancasila sudah final",
     "Indonesia ora kudu dadi negara Islam, Pancasila wis cukup",
+    # the dismissal negated, asked, someone else's, conditional, or said of something else
+    "Jangan biarkan Pancasila hanya jadi slogan, amalkan dalam kehidupan sehari-hari",
+    "Pancasila bukan sekadar slogan, tapi pedoman hidup berbangsa",
+    "Pancasila tidak akan pernah usang, selalu relevan sepanjang zaman",
+    "Yang bilang Pancasila sudah tidak relevan itu perlu belajar sejarah lagi",
+    "Apakah Pancasila masih relevan di era digital? Simak diskusinya malam ini",
+    "Ada kelompok yang menganggap Pancasila sudah usang, kita harus waspada",
+    "Bagi kaum radikal, Pancasila dianggap tidak relevan. Itu keliru besar.",
+    "Seminar: menjawab tudingan bahwa Pancasila sudah usang",
+    "Tanpa pengamalan, Pancasila hanya jadi pajangan dinding",
+    "Semboyan Bhinneka Tunggal Ika jangan cuma jadi hiasan dinding sekolah",
+    "Aturan lama soal cuti pegawai sudah tidak relevan, perlu direvisi",
+    "Mari menerapkan syariat Islam dalam kehidupan sehari-hari, mulai dari diri sendiri",
 ]
 
 

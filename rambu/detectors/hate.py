@@ -73,7 +73,7 @@ class HateDetector(Detector):
     needs = ("classifier",)
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
     exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions", "hedges",
-                   "calling", "call_links", "foreign")
+                   "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
     verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy")
@@ -91,6 +91,8 @@ class HateDetector(Detector):
         self.model_agreement = float(cfg.get(f"{self.key}.model_agreement", 0.5))
         links = self.terms.get("call_links")
         self.call_links = frozenset(w[0] for w in links.exact if len(w) == 1) if links else frozenset()
+        links = self.terms.get("dismiss_links")
+        self.dismiss_links = frozenset(w[0] for w in links.exact if len(w) == 1) if links else frozenset()
 
     # ------------------------------------------------------------------ hooks
     def evaluate(self, doc: Analysis, fields: Iterable[TextField]) -> list[Candidate]:
@@ -123,8 +125,9 @@ class HateDetector(Detector):
                       f"({display.score(lean)}): diajukan untuk ditinjau ({display.score(p)})",)
         if p < self.scorer.review and ev.plain and not ev.distanced:
             p = self.scorer.review  # the model learnt from one data set's posts; plain words need no model
-            steps += (f"pernyataan yang gamblang (“{ev.plain[0].term}”: ajakan atau persamaan dengan makian) tanpa "
-                      f"konteks pembeda, walau model tidak condong: diajukan untuk ditinjau ({display.score(p)})",)
+            steps += (f"pernyataan yang gamblang (“{ev.plain[0].term}”: ajakan, penolakan dasar negara, atau "
+                      f"persamaan dengan makian) tanpa konteks pembeda, walau model tidak condong: diajukan untuk "
+                      f"ditinjau ({display.score(p)})",)
         if p < self.report_threshold and doc.draft and ev.explicit and not ev.distanced:
             p = self.report_threshold
             steps += ("pemeriksaan draf sebelum diunggah: kata kebencian yang eksplisit selalu ditandai agar ditinjau "
@@ -275,8 +278,9 @@ class HateDetector(Detector):
             if hedge is not None:
                 flag("reported", hedge.term)  # "HTI dibubarkan karena ingin mengganti Pancasila dengan khilafah"
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
+        dismissed = self._dismissed(f, sentence, negated, targets)
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
-                            tuple(calls + equated), tuple(a for _, a in opposed))
+                            tuple(calls + equated + dismissed), tuple(a for _, a in opposed))
 
     def _opposed(self, f: TextField, pos: dict[int, int], negated: set[int], advocacy: list[Match],
                  clause) -> list[tuple[Match, Match]]:
@@ -336,6 +340,40 @@ class HateDetector(Detector):
                 out.append(a)
         return out
 
+    def _dismissed(self, f: TextField, sentence: list[int], negated: set[int], targets: list[Match]) -> list[Match]:
+        """A foundation of the state (rule 1's Pancasila, UUD 1945, Bhinneka, NKRI) and what dismisses it, after
+        it in its clause with only linking words between: "Bhinneka Tunggal Ika itu cuma slogan kosong",
+        "Pancasila sudah tidak relevan". Not when a negation stands before the dismissal in the clause ("jangan
+        biarkan Pancasila hanya jadi slogan"), not asked, and no hedge before the foundation in its sentence
+        ("yang bilang Pancasila usang ..."). Each as one match from the foundation to the dismissal."""
+        if "dismissing" not in self.terms:
+            return []
+        dismissing = self.find("dismissing", f)
+        if not dismissing:
+            return []
+        found = {(m.first, m.last) for m in self.find("foundations", f)}
+        bases = [t for t in targets if (t.first, t.last) in found]
+        if not bases:
+            return []
+        toks = f.doc.tokens
+        clause = self._clause(f, sentence)
+        hedges = self.find("hedges", f)
+        asked = asked_sentences(f.doc, sentence)
+        out = []
+        for d in dismissing:
+            t = max((t for t in bases if t.last < d.first), key=lambda t: t.last, default=None)
+            if t is None or sentence[d.first] in asked or not clause(t.last, d.first):
+                continue
+            if not all(toks[k].norm in self.dismiss_links for k in range(t.last + 1, d.first) if toks[k].kind == "word"):
+                continue
+            # a condition or someone else's view may stand a clause before ("tanpa pengamalan, Pancasila ...")
+            if any(n < d.first and clause(n, d.first) for n in negated) or \
+                    any(h.first < t.first and sentence[h.first] == sentence[t.first] for h in hedges):
+                continue
+            words = " ".join(toks[k].norm for k in range(t.first, d.last + 1) if toks[k].kind == "word")
+            out.append(Match(t.first, d.last, words, t.label))
+        return out
+
     def _hedged(self, f: TextField, sentence: list[int], said: list[Match], advocacy: list[Match]) -> Match | None:
         """The hedge (someone else's wish or idea, a condition: "ingin", "kelompok", "kalau") before the
         advocacy terms that are all the hostile words said, in their clause; None when any is the author's."""
@@ -365,8 +403,10 @@ class HateDetector(Detector):
         return idx[n + 1] not in named
 
     def _advocates(self, f: TextField) -> bool:
-        """The text names an advocacy term (rule 1's khilafah, secession...): it may be a call."""
-        return "calling" in self.terms and bool(self.find("advocacy", f))
+        """The text names an advocacy term (rule 1's khilafah, secession...) or a dismissal: it may be a call
+        or a foundation dismissed."""
+        return ("calling" in self.terms and bool(self.find("advocacy", f))) or \
+            ("dismissing" in self.terms and bool(self.find("dismissing", f)))
 
     def _clause(self, f: TextField, sentence: list[int], means: bool = True):
         """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction

@@ -119,6 +119,11 @@ ADVOCACY = [
     "gulingkan pemerintah", "gulingkan rezim", "gulingkan presiden", "tumbangkan rezim", "tumbangkan pemerintah",
     "revolusi berdarah", "perjuangan opm", "gerakan papua merdeka", "diganti dengan khilafah", "diganti dengan syariat", "diganti dengan syariah", "ganti dengan syariah",
     "ganti dengan hukum islam", "diganti dengan hukum islam", "ganti dengan hukum allah", "diganti dengan hukum allah",
+    # sharia as the state's law, not as one's own practice ("menerapkan syariat dalam kehidupan sehari-hari")
+    "indonesia menerapkan syariat", "negara menerapkan syariat", "nkri menerapkan syariat",
+    "syariat islam dalam bernegara", "syariat dalam bernegara", "syariat islam di indonesia", "syariat islam di nkri",
+    "syariat islam sebagai dasar negara", "syariat islam sebagai hukum negara", "hukum islam sebagai dasar negara",
+    "syariat islam sebagai konstitusi",
 ]
 # Advocacy said as a call (`HateDetector._called`): a calling word in the term or up to two words before it,
 # or an endorsing word right after it; a hedge earlier in the clause (a condition, a relative clause, someone
@@ -153,6 +158,35 @@ HEDGES = [
     "misalnya", "yang", "yg", "ingin", "mau", "pengen", "pengin", "cita", "bercita", "mimpi", "bermimpi", "berniat",
     "berencana", "niat", "upaya", "paham", "gagasan", "ide", "isu", "wacana", "propaganda", "kelompok", "ormas",
     "organisasi", "pengikut", "simpatisan", "mereka", "kalian", "dia", "katanya", "ajakan", "ajaran",
+    # someone else's claim ("tudingan bahwa Pancasila usang"), or a condition ("tanpa pengamalan, ...")
+    "tudingan", "tuduhan", "anggapan", "menganggap", "dianggap", "klaim", "narasi", "tanpa",
+]
+
+# The state's foundations, and what dismisses one when said of it (`HateDetector._dismissed`): "Bhinneka Tunggal
+# Ika itu cuma slogan kosong", "Pancasila sudah tidak relevan". Rejecting a foundation needs no insult word.
+FOUNDATIONS = [
+    "pancasila", "dasar negara", "ideologi negara", "garuda pancasila", "uud 1945", "uud 45", "undang undang dasar",
+    "bhinneka tunggal ika", "bhinneka", "bhineka", "kebhinekaan", "nkri", "negara kesatuan",
+]
+DISMISSING = [
+    "tidak relevan", "tak relevan", "gak relevan", "ga relevan", "nggak relevan", "usang", "kuno", "basi",
+    "ketinggalan zaman", "ketinggalan jaman", "cuma slogan", "hanya slogan", "sekadar slogan", "slogan kosong",
+    "slogan doang", "slogan belaka", "cuma jargon", "hanya jargon", "jargon kosong", "jargon belaka",
+    "omong kosong", "cuma mitos", "hanya mitos", "mitos belaka", "cuma pajangan", "hanya pajangan",
+    "pajangan dinding", "hiasan dinding", "tidak perlu dipertahankan", "tak perlu dipertahankan",
+    "tidak usah dipertahankan", "gak perlu dipertahankan", "ga perlu dipertahankan", "tidak perlu diikuti",
+    "tidak wajib diikuti", "tidak perlu ditaati", "tidak wajib ditaati", "tidak perlu dipakai", "harus dihapus",
+    "wajib dihapus", "perlu dihapus", "dihapus saja", "hapus saja", "harus dibuang", "dibuang saja",
+    "buang saja", "tidak berlaku lagi", "sudah tidak berlaku", "gagal total", "produk gagal", "tidak ada gunanya",
+    "tidak berguna", "tak berguna", "gak berguna", "sudah mati", "sudah tamat", "tinggal nama", "bukan harga mati",
+    "tidak cocok lagi", "sudah tidak cocok", "tidak cocok untuk indonesia",
+]
+# The only words that may stand between the foundation and what dismisses it: anything else ("dianggap",
+# "disebut", "yang") makes it someone else's view or a different subject.
+DISMISS_LINKS = [
+    "itu", "ini", "tu", "sudah", "sdh", "udah", "dah", "telah", "memang", "emang", "adalah", "ialah", "sekarang",
+    "kini", "jelas", "terbukti", "ternyata", "nyatanya", "sebenarnya", "sebetulnya", "sejatinya", "mah", "sih",
+    "tuh", "kan", "lah", "cuma", "hanya", "jadi", "sekadar", "lagi", "di", "zaman", "jaman", "now", "era",
 ]
 
 
@@ -160,7 +194,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 2  # 2: plain calls and equations are reviewed whatever the model
+    version = 3  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
@@ -171,7 +205,7 @@ class IdeologyHateDetector(HateDetector):
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY,
              "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES,
-             "foreign": FOREIGN}
+             "foreign": FOREIGN, "foundations": FOUNDATIONS, "dismissing": DISMISSING, "dismiss_links": DISMISS_LINKS}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "dasar negara atau pemerintah"
