@@ -124,6 +124,7 @@ PLAIN = [
     "Mari kita dirikan negara Islam di bumi Nusantara",
     "Kita harus kembali ke sistem khilafah",
     "Pemkot Bandung = koruptor + tukang bohong",
+    "Bupati Garut = raja tega + tukang tipu rakyat",
     "Umat Islam harus bersatu di bawah satu pemimpin, yakni khalifah. Itulah khilafah!",
     "Kami mendukung tegaknya khilafah di bumi Indonesia",
     # Javanese and Sundanese
@@ -152,6 +153,7 @@ NOT_A_CALL = [
     "Harus diakui, kekhalifahan Utsmani pernah berjaya di masa lalu",
     "Pancasila = dasar negara kita, jaga bersama",
     "Jokowi = presiden ketujuh Republik Indonesia",
+    "Bupati Garut = bupati termuda se-Jawa Barat, selamat bertugas",
     "Harus ganti sistem absensi, fingerprint sering error di kantor",
     "Harus berontak dari zona nyaman kalau mau maju",
     "Saya mendukung gerakan Papua bebas stunting",

@@ -42,6 +42,8 @@ HOSTILE = {
         "ndasmu", "gendeng", "edan", "sinting", "gila", "bacot", "pengkhianat",
         "antek asing", "antek aseng", "boneka asing", "maling", "rampok", "perampok",
         "penipu", "pembohong", "tukang bohong", "pendusta", "kufur", "syirik", "khilafah", "daulah",
+        "tukang tipu", "tukang korupsi", "tukang hoaks", "tukang hoax", "pembohong publik",
+        "raja tega", "tukang ingkar janji",
         # Javanese and Sundanese
         "jancik", "diancuk", "cangkemmu",
         "sia", "lonte", "sundel",
