@@ -155,3 +155,15 @@ def test_explanation_names_the_group_and_basis():
     f = run_detector(SaraHateDetector, make_activity("dasar cina babi"))[0]
     assert "etnis Tionghoa" in f.explanation
     assert any("Pasal 28 ayat (2)" in b for b in f.basis)
+
+
+@pytest.mark.parametrize("caption", [
+    "Screenshot ini saya laporkan ke patrolisiber, jangan ditiru",
+    "Miris, komentar seperti ini masih ada. Stop rasisme!",
+])
+def test_a_caption_that_condemns_its_picture_puts_the_picture_at_a_distance(caption, full_resources):
+    hate = "Orang Papua monyet semua, pulang ke hutan"
+    shown = make_activity("ss dari grup sebelah", type="upload", media=[{"kind": "image", "ocr_text": hate}])
+    assert run_detector(SaraHateDetector, shown, full_resources)
+    condemned = make_activity(caption, type="upload", media=[{"kind": "image", "ocr_text": hate}])
+    assert not run_detector(SaraHateDetector, condemned, full_resources)

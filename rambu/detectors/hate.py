@@ -16,7 +16,7 @@ label they read, and the Indonesian wording of the explanation.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import ClassVar, Iterable, Mapping
 
@@ -100,10 +100,23 @@ class HateDetector(Detector):
         return [c for f in fields for c in self.detect_field(doc, f) if c.confidence >= self.report_threshold]
 
     def detect(self, doc: Analysis):
-        for f in doc.own():
-            yield from self.detect_field(doc, f)
+        own = doc.own()
+        framing = self._framing(own) if any(f.path.startswith("media") for f in own) else None
+        for f in own:
+            yield from self.detect_field(doc, f, framing if f.path.startswith("media") else None)
 
-    def detect_field(self, doc: Analysis, f: TextField) -> Iterable[Candidate]:
+    def _framing(self, own: tuple[TextField, ...]) -> tuple[str, str] | None:
+        """The author's caption condemning or reporting what their picture or video shows ("screenshot ini saya
+        laporkan, jangan ditiru"): that media's words are at a distance, as a share's are."""
+        for f in own:
+            if not f.path.startswith("media"):
+                for name in ("condemn", "news"):
+                    m = next(iter(self.find(name, f)), None)
+                    if m is not None:
+                        return name, m.term
+        return None
+
+    def detect_field(self, doc: Analysis, f: TextField, framing: tuple[str, str] | None = None) -> Iterable[Candidate]:
         if not f.doc.word_index[0]:
             return
         logits = doc.logits(f) if self.scorer.source == "model" else {}
@@ -113,6 +126,9 @@ class HateDetector(Detector):
                 not (lean is not None and lean >= self.scorer.floor) and not self._advocates(f):
             return  # no word in any list could lift it to review: the lists need not be read
         ev = self.lexical(f)
+        if framing is not None and not ev.features.get(framing[0]):
+            ev = replace(ev, features=MappingProxyType({**ev.features, framing[0]: 1.0}),
+                         context=ev.context + (framing,))
         if z is None and not (ev.hateful or ev.pairs or ev.plain):
             return  # without a model only words can raise a question
         if ev.opposed and not ev.explicit:

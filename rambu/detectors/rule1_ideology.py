@@ -196,7 +196,8 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 3  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations
+    version = 3  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    # and a caption that condemns or reports its picture puts the picture's words at a distance
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
