@@ -23,6 +23,9 @@ POSITIVES = [
     ("anthem-norak", "Lagu kebangsaan kita norak banget sumpah", "anthem"),
     ("language-kampungan", "Bahasa Indonesia itu bahasa kampungan, malu gue pakenya", "language"),
     ("language-sampah", "bahasa indonesia bahasa sampah, mending english", "language"),
+    ("language-b-indo-babu", "B Indo bahasa babu, gak level", "language"),
+    ("language-berasa-kampung", "Ngomong pake bahasa Indonesia berasa kayak orang kampung, norak abis", "language"),
+    ("language-purba", "Bahasa Indonesia itu bahasa purba", "language"),
     # misuse
     ("misuse-keset", "Benderanya gue jadiin keset depan kamar mandi 😂", "flag"),
     ("misuse-lap-motor", "Bendera 17an taun lalu udah gue pake buat ngelap motor", "flag"),
@@ -71,6 +74,10 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # an insult of something else, before a comma; a school grade; "terasa" of something pleasant
+    ("language-ejaan-lama", "Ejaan lama sudah ketinggalan zaman, bahasa Indonesia terus berkembang"),
+    ("language-nilai", "Nilai B Indo aku jelek banget semester ini, harus belajar lagi"),
+    ("language-terasa-mudah", "Belajar bahasa Indonesia ternyata seru, terasa mudah"),
     # issue 6 hard negatives
     ("cover-red-white", "Cover motor warna merah putih baru dateng, mantap buat touring 17an"),
     ("logo-airline", "Logo Garuda Indonesia baru di ekor pesawat, keren"),

@@ -313,7 +313,7 @@ class StateSymbolDetector(Detector):
     rule = 5
     key = "rule5"
     name = "rule5.symbols"
-    version = 2  # 2: "lihat saya injak ..." is the author's own act, not a witness's
+    version = 2  # 2: "lihat saya injak ..." is the author's own act; more words of contempt for the language
     title = "merendahkan simbol negara (bendera, lambang, lagu kebangsaan, bahasa)"
     basis = (
         "SKB 11 Menteri 2019 angka 10",
@@ -351,7 +351,8 @@ class StateSymbolDetector(Detector):
             "indonesia raya, indo raya"),
         "sym_language": _w(
             "bahasa indonesia, bahasa indo, bahasa nasional, bahasa persatuan, bahasa negara, bahasa resmi negara, "
-            "bhs indonesia, bhs indo, bahasa indon, bahasa negara kita, b indonesia, bahasa kebangsaan"),
+            "bhs indonesia, bhs indo, bahasa indon, bahasa negara kita, b indonesia, bahasa kebangsaan, b indo, "
+            "b.indo"),
         # ---- acts
         "act_destroy": _w(
             "sobek sobek, koyak koyak, idak, diidak, ngidak, obong, diobong, ngobong, suwek, disuwek, nyuwek, injak, "
@@ -409,7 +410,8 @@ class StateSymbolDetector(Detector):
             "jongos, pembantu, bahasa rendahan, bahasa miskin, bahasa orang miskin, miskin, kelas rendah, kelas "
             "bawah, tidak level, tidak selevel, bahasa pasar, kuno, jadul, tidak keren, kurang keren, tidak gaul, "
             "bahasa orang kampung, orang kampung, tidak berkelas, malu pakai, malu memakai, malu berbahasa, malu "
-            "ngomong, gengsi pakai, gengsi, kelas teri, bahasa sampah, bahasa kuli, kuli, bahasa alay, tidak modern"),
+            "ngomong, gengsi pakai, gengsi, kelas teri, bahasa sampah, bahasa kuli, kuli, bahasa alay, tidak modern, "
+            "ketinggalan zaman, ketinggalan jaman, purba, bahasa purba, bahasa primitif"),
         "act_insult_religious": _w(
             "haram, syirik, musyrik, berhala, bidah, thaghut, kafir, menyembah berhala, sesat, tidak wajib dihormati"),
         "act_degrade": _w(
@@ -999,7 +1001,8 @@ class StateSymbolDetector(Detector):
                    "beda", "berbeda", "ubahnya", "bedanya", "jauh", "sebuah", "sepotong", "selembar", "seperti",
                    "bagi", "menurut", "buat", "mending", "mendingan", "diganti", "ganti", "diubah", "bentuk",
                    "wujud", "rupa", "model", "muka", "kepala", "wajah", "badan", "nada", "lirik", "warna", "gambar",
-                   "tampilan", "desain", "suara", "irama", "musik", "aslinya", "sebenarnya", "sekarang"}
+                   "tampilan", "desain", "suara", "irama", "musik", "aslinya", "sebenarnya", "sekarang",
+                   "berasa", "rasanya", "terasa", "kerasa", "serasa"}
         if after:
             if dist > 4:
                 return False
@@ -1007,8 +1010,8 @@ class StateSymbolDetector(Detector):
             insults = {i for x in self._find_acts(v) if x.cat in _INSULTS for i in range(x.first, x.last + 1)}
             return all(v.syn.tokens[i].norm in linkers or v.toks[i].norm in linkers or i in insults
                        for i in between)
-        if dist > 2:
-            return False
+        if dist > 2 or any(c in v.doc.original[v.toks[a.last].end:v.toks[s.first].start] for c in ",;:.!?"):
+            return False  # "ejaan lama sudah ketinggalan zaman, bahasa Indonesia ...": said of something else
         between = [v.toks[i].norm for i in v.words if v.wpos[a.last] < v.wpos[i] < v.wpos[s.first]]
         return all(w in {"banget", "sekali", "amat", "bener", "benar", "itu", "ini", "nih", "sih", "kok", "kali",
                          "bgt", "parah", "abis", "dah", "sudah", "ya"} for w in between)
