@@ -61,6 +61,14 @@ def test_spreading_and_agreement(typ, text, target, expected, full_resources):
         assert evidence_quotes_original(act, findings)
 
 
+@pytest.mark.parametrize("text,review", [("Wkwkwk", True), ("😂😂", True), ("wkwkwk mantap", False),
+                                         ("setuju banget 👍", False)])
+def test_a_comment_that_only_laughs_is_reviewed(text, review, full_resources):
+    act = make_activity(text, type="comment", target={"text": HATE_SARA})
+    (f,) = run_detector(SpreadingDetector, act, full_resources)
+    assert f.needs_review == review
+
+
 def test_dislike_needs_review_by_default():
     act = make_activity(None, type="dislike", target={"text": HATE_SARA})
     findings = run_detector(SpreadingDetector, act)

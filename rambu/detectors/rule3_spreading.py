@@ -74,7 +74,7 @@ class SpreadingDetector(Detector):
     rule = 3
     key = "rule3"
     name = "rule3.spreading"
-    version = 1
+    version = 2  # 2: a comment that only laughs is reviewed, not confirmed
     title = "menyebarluaskan atau menanggapi dengan setuju konten yang melanggar larangan 1 atau 2"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
@@ -174,6 +174,7 @@ class SpreadingDetector(Detector):
         if not agree and not own_hate:
             return
         ev = list(target_ev)
+        laugh = False
         if agree:
             f, m = agree[0]
             ev.insert(0, self.evidence(f, m.first, m.last))
@@ -182,6 +183,8 @@ class SpreadingDetector(Detector):
             sign = f"“{ev[0].quote}”"
             conf = best.confidence * (0.85 if laugh else 0.95)
             step = f"komentar {why} ({sign}): x{display.factor(0.85 if laugh else 0.95)}"
+            if laugh:  # laughing may mock the poster as well as approve of the post
+                step += "; tertawa saja belum tentu setuju: perlu tinjauan"
         else:
             why, sign = "menimpali dengan nada yang sama", "komentar yang juga bernada kebencian"
             conf = best.confidence * 0.9
@@ -189,7 +192,7 @@ class SpreadingDetector(Detector):
         yield Candidate(
             confidence=conf, evidence=tuple(ev),
             explanation=f"pegawai {why} ({sign}) terhadap konten yang melanggar {what}: {quote}.",
-            score_detail=detail + (step,), needs_review=best.needs_review)
+            score_detail=detail + (step,), needs_review=best.needs_review or laugh)
 
 
 _UNFRAMED = "#isi"
