@@ -4,7 +4,8 @@ The target (what was shared, liked or commented on) is screened with the
 rule 1 and 2 detectors themselves, so the three rules never disagree about
 what counts as hate. Sharing and reacting are agreement by the act; a comment
 is agreement only when its words say so (including emoji and laughter), and a
-comment that rejects or reports the content is not.
+comment that rejects or reports the content is not. Laughter alone is reviewed,
+never confirmed: it may mock the poster as well as approve of the post.
 """
 from __future__ import annotations
 
