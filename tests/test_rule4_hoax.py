@@ -165,6 +165,22 @@ CASES = [
                                          "menunggu informasi resmi dan jangan berspekulasi."), "clean", None, None),
     ("spread-before-deleted", make_activity("Minyak goreng curah sekarang dicampur plastik, sudah 200 orang keracunan. "
                                             "Sebarkan ke keluarga sebelum dihapus!"), "violation", None, "text"),
+    # miracle cures, the commonest health hoax; recovery, medical advice and research are not
+    ("miracle-cure", make_activity("Minum air kelapa muda bisa menyembuhkan covid dalam 3 hari, sudah terbukti!"),
+     "review", None, "text"),
+    ("miracle-cure-spread", make_activity(
+        "Rebusan daun sirsak ampuh menyembuhkan kanker stadium 4, dokter tidak mau kamu tahu ini. Sebarkan!"),
+     "violation", None, "text"),
+    ("recovered", make_activity(
+        "Alhamdulillah ayah sudah sembuh dari covid setelah dirawat 2 minggu di RSUD, terima kasih tenaga medis"),
+     "clean", None, None),
+    ("medical-advice", make_activity(
+        "Obat herbal belum tentu bisa menyembuhkan kanker, konsultasikan ke dokter, jangan percaya hoaks"),
+     "clean", None, None),
+    ("research-news", make_activity(
+        "Penelitian UGM: ekstrak jahe dapat menyembuhkan peradangan ringan, kata peneliti dalam jurnal"),
+     "clean", None, None),
+    ("get-well", make_activity("Cepat sembuh ya pak, semoga lekas pulih"), "clean", None, None),
 ]
 
 

@@ -153,6 +153,14 @@ LISTS: dict[str, dict[str, str]] = {
         "tidak akan diberitakan": "sedang", "kabur massal": "sedang", "massal": "lemah",
         "meninggal": "lemah", "pembunuh": "lemah", "mengandung zat": "sedang", "zat berbahaya": "sedang",
         "penyebab kanker": "sedang", "kebobolan": "sedang", "keracunan": "lemah",
+        # miracle cures: the commonest health hoax
+        "bisa menyembuhkan": "sedang", "dapat menyembuhkan": "sedang", "ampuh menyembuhkan": "sedang",
+        "menyembuhkan segala penyakit": "kuat", "dijamin sembuh": "kuat", "pasti sembuh": "sedang",
+        "sembuh total": "sedang", "langsung sembuh": "sedang", "sembuh dalam": "sedang", "obat ampuh": "sedang",
+        "tanpa ke dokter": "sedang", "dokter tidak mau anda tahu": "kuat", "dokter tidak mau kamu tahu": "kuat",
+        "dokter pun heran": "kuat", "menyembuhkan kanker": "kuat", "menyembuhkan covid": "kuat",
+        "menyembuhkan corona": "kuat", "membunuh virus corona": "sedang", "menyembuhkan diabetes": "sedang",
+        "menyembuhkan stroke": "sedang",
     },
 }
 
@@ -308,7 +316,7 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 1
+    version = 2  # 2: miracle-cure claims are sensational markers
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
