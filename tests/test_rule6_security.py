@@ -207,6 +207,11 @@ CASES = [
         "Pemindahan 3 napiter ke Nusakambangan lewat tol Cipali, dikawal 20 personel Brimob"), "violation"),
     ("pindah-mobil-tanpa-waktu", make_activity("Napi bandar dipindah ke Lapas Batu pakai mobil B 1234 XYZ"),
      "violation"),
+    # a kind of institution is a destination only with its name; a raid that found nothing is a result
+    ("pengawalan-kembali", make_activity("Pengawalan sidang hari ini lancar, terdakwa sudah kembali ke rutan"),
+     "clean"),
+    ("pindah-lapas-huruf-kecil", make_activity("besok napi dipindah ke lapas cipinang jam 5"), "violation"),
+    ("razia-nihil", make_activity("Alhamdulillah razia hari ini nihil, warga binaan makin tertib"), "clean"),
     ("wbp-pindah-besok", make_activity("Besok jam 05.00 ada 12 WBP dipindah ke Rutan Salemba"), "violation"),
     # where one is placed, in everyday words ("ditaruh", "mendekam"); seen in a block at a programme is not moved
     ("napiter-ditaruh-blok", make_activity("Napiter yang baru datang ditaruh di Blok C kamar 12, paling ujung"),

@@ -244,10 +244,16 @@ _ROUTE_RE = re.compile(
     r"(?!(?:wa|whatsapp|telepon|telp|dm|email|e-mail|aplikasi|online|zoom|link|website|web|medsos|ig|"
     r"instagram|facebook|fb|sms|surat|kantor|pos\s+indonesia|media|akun|ini|itu|sini|situ|mana)\b)"
     r"(?:jalan\s+tol\s+|jalan\s+|jl\.?\s*|tol\s+|pintu\s+)?[a-z0-9][\w.-]*")
+# "ke Lapas Cipinang", "ke PN Jakarta Selatan", "ke Nusakambangan": a kind of institution only with its name
+# ("kembali ke rutan" names nothing)
+_DEST_NAME_STOP = (r"(?:dengan|dgn|untuk|utk|lagi|pada|dan|yang|yg|setelah|sebelum|karena|krn|tadi|hari|pukul|"
+                   r"jam|besok|nanti|malam|pagi|siang|sore|lewat|via|pakai|naik|dikawal|bersama|sudah|sdh|"
+                   r"ya|kok|sih|aja|saja|dulu|semua|masing)")
 _DEST_RE = re.compile(
-    r"\b(?i:ke\s+(?:lapas|rutan|lpka|nusakambangan|pulau|pengadilan|pn|rs|rsud|rumah\s+sakit|polres|"
-    r"polda|kejari|kejaksaan|bandara|pelabuhan|dermaga|batu|pasir\s+putih|karanganyar|gunung\s+sindur))\b"
-    r"(?:\s+[A-Z][\w.-]*){0,3}")
+    r"\b(?i:ke\s+(?:(?:nusakambangan|pulau|batu|pasir\s+putih|karanganyar|gunung\s+sindur)\b"
+    r"|(?:lapas|rutan|lpka|pengadilan|pn|rs|rsud|rumah\s+sakit|polres|polda|kejari|kejaksaan|bandara|"
+    rf"pelabuhan|dermaga)\s+(?!{_DEST_NAME_STOP}\b)(?=[a-z])))"
+    r"(?:[A-Za-z][\w.-]*)?(?:\s+[A-Z][\w.-]*){0,3}")
 _LOC_RE = re.compile(
     r"\b(?i:blok|kamar|sel|pos|menara|pintu|lantai|lt|gerbang|lorong|paviliun|wisma|ruang|gedung|zona|"
     r"sektor|tower|regu|sayap|hunian|portir)\.?\s+"
@@ -549,7 +555,7 @@ _LISTS = {
              "siapkan", "standby", "stand by", "nanti", "hari ini", "pagi ini", "siang ini", "segera", "target",
              "sasaran", "direncanakan", "dijadwalkan"],
     "past": ["telah", "sudah", "tadi", "semalam", "kemarin", "kemaren", "tadi malam", "barusan", "berhasil",
-             "hasil", "menyita", "disita", "sitaan", "ditemukan", "menemukan", "didapati", "mendapati",
+             "hasil", "hasilnya", "nihil", "menyita", "disita", "sitaan", "ditemukan", "menemukan", "didapati", "mendapati",
              "diamankan", "dimusnahkan", "pemusnahan", "terjaring", "berjalan lancar", "usai", "selesai",
              "pekan lalu", "minggu lalu", "bulan lalu", "lalu", "semalem", "terjadi", "sempat", "tercatat",
              "dilaporkan", "kmrn", "kmarin", "td malam",
@@ -702,7 +708,8 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 3  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source
+    version = 4  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
+    # kind of institution is a destination only with its name; "nihil" is a result
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
