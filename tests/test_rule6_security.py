@@ -212,6 +212,9 @@ CASES = [
      "clean"),
     ("pindah-lapas-huruf-kecil", make_activity("besok napi dipindah ke lapas cipinang jam 5"), "violation"),
     ("razia-nihil", make_activity("Alhamdulillah razia hari ini nihil, warga binaan makin tertib"), "clean"),
+    # tonight is ahead unless a result is said; asking for a result does not say one
+    ("sidak-malam-ini-aman", make_activity("Sidak Kalapas ke blok hunian malam ini, semua aman"), "clean"),
+    ("razia-malam-ini-pastikan", make_activity("Razia di blok hunian malam ini, pastikan semua aman"), "violation"),
     ("wbp-pindah-besok", make_activity("Besok jam 05.00 ada 12 WBP dipindah ke Rutan Salemba"), "violation"),
     # where one is placed, in everyday words ("ditaruh", "mendekam"); seen in a block at a programme is not moved
     ("napiter-ditaruh-blok", make_activity("Napiter yang baru datang ditaruh di Blok C kamar 12, paling ujung"),

@@ -547,15 +547,17 @@ _LISTS = {
     "fixed": ["sudah diperbaiki", "telah diperbaiki", "sudah normal", "normal kembali", "kembali normal",
               "sudah menyala", "sudah berfungsi", "sudah diganti", "telah diganti", "sudah aman"],
     "future": ["besok", "besok pagi", "besok malam", "besok siang", "lusa", "nanti malam", "ntar malam",
-               "entar malam", "nanti mlm", "malam ini", "mlm ini", "tengah malam nanti", "dini hari nanti",
+               "entar malam", "nanti mlm", "tengah malam nanti", "dini hari nanti",
                "subuh nanti", "minggu depan", "pekan depan", "bulan depan", "sebentar lagi", "bentar lagi",
-               "sore ini", "jam berikutnya", "malam nanti", "besok mlm", "ntr malam", "ntr mlm", "ntar mlm",
-               "nanti malem", "malem ini", "besok malem", "lusa malam"],
+               "jam berikutnya", "malam nanti", "besok mlm", "ntr malam", "ntr mlm", "ntar mlm",
+               "nanti malem", "besok malem", "lusa malam"],
+    # tonight: ahead, unless a result is said ("sidak malam ini, semua aman")
+    "tonight": ["malam ini", "mlm ini", "malem ini", "sore ini"],
     "plan": ["akan", "mau ada", "bakal", "bakalan", "rencana", "jadwal", "agenda", "persiapan", "siap siap",
              "siapkan", "standby", "stand by", "nanti", "hari ini", "pagi ini", "siang ini", "segera", "target",
              "sasaran", "direncanakan", "dijadwalkan"],
     "past": ["telah", "sudah", "tadi", "semalam", "kemarin", "kemaren", "tadi malam", "barusan", "berhasil",
-             "hasil", "hasilnya", "nihil", "menyita", "disita", "sitaan", "ditemukan", "menemukan", "didapati", "mendapati",
+             "hasil", "hasilnya", "nihil", "semua aman", "aman terkendali", "aman dan kondusif", "berjalan aman", "menyita", "disita", "sitaan", "ditemukan", "menemukan", "didapati", "mendapati",
              "diamankan", "dimusnahkan", "pemusnahan", "terjaring", "berjalan lancar", "usai", "selesai",
              "pekan lalu", "minggu lalu", "bulan lalu", "lalu", "semalem", "terjadi", "sempat", "tercatat",
              "dilaporkan", "kmrn", "kmarin", "td malam",
@@ -709,7 +711,7 @@ class SecurityInfoDetector(Detector):
     key = "rule6"
     name = "rule6.security"
     version = 4  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
-    # kind of institution is a destination only with its name; "nihil" is a result
+    # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
@@ -858,7 +860,8 @@ class SecurityInfoDetector(Detector):
         add(_DVR_STAMP_RE, "rekaman")
         out += [_Span("tempat", s.start, s.end, text[s.start:s.end]) for s in self._spans(f, info, "sensitive_places")]
         out += [_Span("daftar", s.start, s.end, text[s.start:s.end]) for s in self._spans(f, info, "list_words")]
-        out += [_Span("hari", s.start, s.end, text[s.start:s.end]) for s in self._spans(f, info, "future")]
+        out += [_Span("hari", s.start, s.end, text[s.start:s.end])
+                for s in self._spans(f, info, "future") + self._spans(f, info, "tonight")]
         out.sort(key=lambda s: s.start)
         info.details = out
         return out
@@ -991,9 +994,13 @@ class SecurityInfoDetector(Detector):
         """('rencana!' plan with a specific time | 'rencana' | 'hasil' after the fact | 'umum', the cue)."""
         def near(name: str) -> _Span | None:
             got = self._window(info, hit, self._spans(f, info, name), 90, 120)
+            if name == "past":  # "pastikan semua aman" asks for a result, it does not report one
+                blockers = self._spans(f, info, "state_blockers")
+                got = [c for c in got if not any(0 <= c.start - b.end <= 12 for b in blockers)]
             return min(got, key=lambda s: _distance(hit, s)) if got else None
 
-        for name, phase in (("future", "rencana!"), ("past", "hasil"), ("generic", "umum"), ("plan", "rencana")):
+        for name, phase in (("future", "rencana!"), ("past", "hasil"), ("tonight", "rencana!"), ("generic", "umum"),
+                            ("plan", "rencana")):
             cue = near(name)
             if cue is not None:
                 return phase, (cue if phase != "umum" else None)
@@ -1161,7 +1168,8 @@ class SecurityInfoDetector(Detector):
 # What a question may name without disclosing anything exact: the day, a vague time, where to, a place, and
 # the cues of a plan ("jadwal pengawalan ke PN besok jam berapa?"). A clock time, a date, a number, a route,
 # a plate or a stated weakness in the same question still disclose.
-_ASKED_KINDS = frozenset({"hari", "waktu_umum", "tujuan", "lokasi", "tempat", "future", "plan", "past", "generic"})
+_ASKED_KINDS = frozenset({"hari", "waktu_umum", "tujuan", "lokasi", "tempat", "future", "tonight", "plan", "past",
+                          "generic"})
 
 
 def _asks(text: str, hit: _Span, used: list[_Span]) -> bool:
