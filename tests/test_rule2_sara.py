@@ -167,3 +167,20 @@ def test_a_caption_that_condemns_its_picture_puts_the_picture_at_a_distance(capt
     assert run_detector(SaraHateDetector, shown, full_resources)
     condemned = make_activity(caption, type="upload", media=[{"kind": "image", "ocr_text": hate}])
     assert not run_detector(SaraHateDetector, condemned, full_resources)
+
+
+# A forum reply quotes the post it answers ("[quote=agan]...[/quote]"): the quote is someone else's words.
+QUOTE = "[quote=agan123;5a91115dd675d4e2498b4570]Cina semua penipu, usir aja dari sini[/quote]\n\n"
+
+
+def test_hate_only_in_a_forum_quote_is_never_confirmed(full_resources):
+    condemned = make_activity(QUOTE + "Gak boleh gitu gan, rasis itu namanya")
+    assert all(f.needs_review for f in run_detector(SaraHateDetector, condemned, full_resources))
+
+
+def test_a_reply_that_repeats_the_quoted_hate_is_its_own(full_resources):
+    agreed = make_activity(QUOTE + "setuju gan, dasar cina penipu semua")
+    findings = run_detector(SaraHateDetector, agreed, full_resources)
+    assert findings and not findings[0].needs_review
+    ev = findings[0].evidence
+    assert any(e.start > len(QUOTE) for e in ev)  # the reply's own words are the evidence

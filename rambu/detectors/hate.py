@@ -28,7 +28,8 @@ from ..text.lexicon import Match
 from ..text.normalize import split_handle
 from ..text.sentences import asked_sentences, sentence_ids
 from .base import Candidate, Detector
-from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, MEANS, QUOTED_RE)
+from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, MEANS, QUOTE_BLOCK_RE,
+                         QUOTED_RE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,13 @@ class HateDetector(Detector):
             hateful = [m for m in hateful if not any(_overlap(m, a) for _, a in opposed)]
         calls = self._called(f, pos, sentence, negated, opposed, advocacy, clause, {t.first for t in named})
         short = len(words) <= 14
+        # a forum reply's quote is someone else's words: a target in it and a word of the reply do not pair
+        blocks = [(m.start(), m.end()) for m in QUOTE_BLOCK_RE.finditer(f.doc.original)] \
+            if "[" in f.doc.original else []
+
+        def block(m: Match) -> int:
+            at = toks[m.first].start
+            return next((k for k, (a, b) in enumerate(blocks) if a <= at < b), -1)
         pairs: list[tuple[Match, Match]] = []
         # only hostile words within the window of a target are candidates: a sorted search, not every pair
         # (a long OCR text has thousands of each)
@@ -225,7 +233,7 @@ class HateDetector(Detector):
                     continue  # one word is not both the group and the insult ("kafir ... kafir")
                 if h.term in ANIMALS and not _insulting_animal(h, t, f, pos, words):
                     continue
-                if short or sentence[h.first] == sentence[t.first]:
+                if (short or sentence[h.first] == sentence[t.first]) and (not blocks or block(t) == block(h)):
                     pairs.append((t, h))
         evidence_matches = hateful + [x for p in pairs for x in p]
         taken = [(toks[m.first].start, toks[m.last].end) for m in evidence_matches]
@@ -277,7 +285,7 @@ class HateDetector(Detector):
                 flag(feature, m.term)
         if self.find("laughter", f):
             flag("joke")
-        quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(f.doc.original)]
+        quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(f.doc.original)] + blocks
         if taken and quoted and all(any(a <= s and e <= b for a, b in quoted) for s, e in taken):
             flag("quoted")
         first = min((m.first for m in evidence_matches), default=None)

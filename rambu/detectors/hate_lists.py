@@ -34,7 +34,7 @@ CONDEMN = [
     "istighfar", "naudzubillah", "semoga cepat ditangkap", "usut tuntas", "proses hukum", "laporkan",
     "anti rasisme", "antirasisme", "say no to racism", "no racism", "tolak rasisme",
     "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "bukan jihad", "bkn jihad", "adu domba", "provokator", "jaga persatuan",
-    "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
+    "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "rasis itu namanya", "namanya rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
     "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
     # renouncing what one once believed ("dulu saya percaya khilafah solusi, sekarang saya sadar ...")
     "dulu saya percaya", "dulu saya ikut", "dulu saya pendukung", "sekarang saya sadar", "kini saya sadar",
@@ -151,6 +151,8 @@ VIOLENCE = [
 QUESTION_WORDS = ["apakah", "apa benar", "benarkah", "betulkah", "kenapa", "mengapa", "bagaimana", "gimana"]
 
 QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,160})[\"“”]|(?<!\w)['‘]([^'‘’\n]{2,160})['’](?!\w)")
+# A forum reply's quote of the post it answers ("[quote=agan]...[/quote]"): someone else's words
+QUOTE_BLOCK_RE = re.compile(r"\[quote(?:=[^\]]*)?\].*?\[/quote\]", re.IGNORECASE | re.DOTALL)
 
 # Context lists every hate rule reads; operators extend them under [lists.ruleN] like any list.
 CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "criticism": CRITICISM,

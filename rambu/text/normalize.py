@@ -36,6 +36,12 @@ _LEET_CHARS = set("4310576 98@$!|+")
 _DIGIT_RUNS_RE = re.compile(r"\d+")
 _NON_WORD_RE = re.compile(r"[^a-z0-9*]")
 _PUNCT_BREAK = set(".!?;\n")
+# Forum markup is not words: Kaskus BBCode tags ("[quote=agan;5a91...]", "[/quote]", "[img]") and smiley codes
+# (":ngakak", ":cendolbig"). The training data's cleaning removed them (`rambu.training.data`), so the models
+# never saw them; they are blanked here, keeping every offset into the original.
+BBCODE_RE = re.compile(r"\[/?(?:quote|img|url|color|size|font|b|i|u|s|center|left|right|youtube|spoiler|code|list|"
+                       r"align|indent|email|media|video|highlight|\*)(?:=[^\]]*)?\]", re.IGNORECASE)
+SMILEY_RE = re.compile(r"(?<![\w:]):[a-z][a-z0-9]+:?(?![\w])")
 
 
 WORD_KINDS = ("word", "hashtag", "number")  # the tokens lexicons and matchers compare
@@ -144,15 +150,25 @@ def _join_spaced(text: str) -> list[tuple[int, int]]:
 
 def normalize(text: str) -> Normalized:
     tokens: list[Token] = []
-    spaced = _join_spaced(text) if " " in text or "." in text or "-" in text else []
+    work = _unmarked(text)
+    spaced = _join_spaced(work) if " " in work or "." in work or "-" in work else []
     pos = 0
-    for s_start, s_end in spaced + [(len(text), len(text))]:
-        _tokenize(text, pos, s_start, tokens)
+    for s_start, s_end in spaced + [(len(work), len(work))]:
+        _tokenize(work, pos, s_start, tokens)
         if s_end > s_start:
-            letters = re.sub(r"[ .\-_*]", "", text[s_start:s_end])
+            letters = re.sub(r"[ .\-_*]", "", work[s_start:s_end])
             tokens.append(Token(norm_word(letters), s_start, s_end, "word"))
         pos = s_end
     return Normalized(text, tuple(tokens))
+
+
+def _unmarked(text: str) -> str:
+    """The text with forum markup blanked (same length, so token offsets hold for the original)."""
+    if "[" in text:
+        text = BBCODE_RE.sub(lambda m: " " * len(m.group()), text)
+    if ":" in text:
+        text = SMILEY_RE.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def _tokenize(text: str, start: int, end: int, out: list[Token]) -> None:

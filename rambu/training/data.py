@@ -18,14 +18,12 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from ..files import sha256_file
+from ..text.normalize import BBCODE_RE, SMILEY_RE
 
 _BYTE_ESC_RE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 _LITERAL_ESC_RE = re.compile(r"\\([ntr'\"\\])")
 _ESC_MAP = {"n": "\n", "t": " ", "r": "\n", "'": "'", '"': '"', "\\": "\\"}
 _PLACEHOLDER_RE = re.compile(r"\b(?:USER|URL)\b|^\s*RT\b:?|\bRT\s+(?=USER\b)")
-_BBCODE_RE = re.compile(r"\[/?(?:quote|img|url|color|size|font|b|i|u|s|center|left|right|youtube|spoiler|code|list|"
-                        r"align|indent|email|media|video|highlight|\*)(?:=[^\]]*)?\]", re.IGNORECASE)
-_KASKUS_SMILEY_RE = re.compile(r"(?<![\w:]):[a-z][a-z0-9]+:?(?![\w])")
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _NL_SPACES_RE = re.compile(r" ?\n ?")
 
@@ -60,8 +58,8 @@ def clean_ibrohim(text: str) -> str:
 def clean_netifier(text: str) -> str:
     """Netifier post: undo escaping, strip Kaskus BBCode tags (keeping their text) and smiley codes."""
     text = _common(text)
-    text = _BBCODE_RE.sub(" ", text)
-    text = _KASKUS_SMILEY_RE.sub(" ", text)
+    text = BBCODE_RE.sub(" ", text)
+    text = SMILEY_RE.sub(" ", text)
     return _tidy(text)
 
 

@@ -1,0 +1,32 @@
+"""Normalisation: forum markup is not words, and offsets into the original hold."""
+from __future__ import annotations
+
+import pytest
+
+from rambu.text.normalize import normalize
+
+
+def _words(text: str) -> list[str]:
+    return [t.norm for t in normalize(text).tokens if t.kind == "word"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Kaskus BBCode tags and smiley codes go, the text inside the tags stays
+    ("[quote=agan123;5a91115dd675d4e2498b4570]cina semua penipu[/quote] gak boleh gitu",
+     ["cina", "semua", "penipu", "tidak", "boleh", "gitu"]),
+    ("mantap gan :ngakak [B]setuju[/B]", ["mantap", "gan", "setuju"]),
+    ("[url=https://example.id]baca ini[/url]", ["baca", "ini"]),
+    # hard negatives: colons and brackets that are not markup
+    ("rapat pukul 10:30 di ruang A", ["rapat", "pukul", "di", "ruang", "a"]),
+    ("Catatan:penting sekali", ["catatan", "penting", "sekali"]),
+    ("[Lapas X] upacara bendera", ["lapas", "x", "upacara", "bendera"]),
+])
+def test_markup_is_not_words(text, expected):
+    assert _words(text) == expected
+
+
+def test_offsets_quote_the_original():
+    text = "[quote=si_agan]Dasar kafir[/quote]\n:mad Setuju!"
+    doc = normalize(text)
+    assert doc.original == text
+    assert [text[t.start:t.end] for t in doc.tokens if t.kind == "word"] == ["Dasar", "kafir", "Setuju"]
