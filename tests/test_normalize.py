@@ -30,3 +30,13 @@ def test_offsets_quote_the_original():
     doc = normalize(text)
     assert doc.original == text
     assert [text[t.start:t.end] for t in doc.tokens if t.kind == "word"] == ["Dasar", "kafir", "Setuju"]
+
+
+def test_literal_line_breaks_are_breaks():
+    # CSV exports (and the data sets) store line breaks as the two characters "\n"
+    text = "Dasar kafir\\n\\nGak boleh gitu\\tgan"
+    doc = normalize(text)
+    assert _words(text) == ["dasar", "kafir", "tidak", "boleh", "gitu", "gan"]
+    assert sum(t.kind == "punct" and t.norm == "\n" for t in doc.tokens) == 2
+    assert [text[t.start:t.end] for t in doc.tokens if t.kind == "word"][2] == "Gak"
+    assert _words("jalan C:\\\\data di kantor") == ["jalan", "c", "data", "di", "kantor"]

@@ -42,6 +42,9 @@ _PUNCT_BREAK = set(".!?;\n")
 BBCODE_RE = re.compile(r"\[/?(?:quote|img|url|color|size|font|b|i|u|s|center|left|right|youtube|spoiler|code|list|"
                        r"align|indent|email|media|video|highlight|\*)(?:=[^\]]*)?\]", re.IGNORECASE)
 SMILEY_RE = re.compile(r"(?<![\w:]):[a-z][a-z0-9]+:?(?![\w])")
+# Line breaks stored as the two characters "\n" (CSV exports, the data sets themselves): a break, not an "n"
+# glued to the next word ("kafir\nGak" is not "ngak")
+LITERAL_BREAK_RE = re.compile(r"\\[nrt]")
 
 
 WORD_KINDS = ("word", "hashtag", "number")  # the tokens lexicons and matchers compare
@@ -163,11 +166,14 @@ def normalize(text: str) -> Normalized:
 
 
 def _unmarked(text: str) -> str:
-    """The text with forum markup blanked (same length, so token offsets hold for the original)."""
+    """The text with forum markup blanked and literal line breaks made real (same length, so token offsets
+    hold for the original)."""
     if "[" in text:
         text = BBCODE_RE.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:
         text = SMILEY_RE.sub(lambda m: " " * len(m.group()), text)
+    if "\\" in text:
+        text = LITERAL_BREAK_RE.sub(lambda m: " \n" if m.group() != "\\t" else "  ", text)
     return text
 
 
