@@ -90,10 +90,13 @@ class HateDetector(Detector):
         if cfg.get(f"{self.key}.violation_threshold") is None:
             self.violation_threshold = self.scorer.confirm
         self.model_agreement = float(cfg.get(f"{self.key}.model_agreement", 0.5))
-        links = self.terms.get("call_links")
-        self.call_links = frozenset(w[0] for w in links.exact if len(w) == 1) if links else frozenset()
-        links = self.terms.get("dismiss_links")
-        self.dismiss_links = frozenset(w[0] for w in links.exact if len(w) == 1) if links else frozenset()
+        self.call_links = self._single_words("call_links")
+        self.dismiss_links = self._single_words("dismiss_links")
+
+    def _single_words(self, name: str) -> frozenset[str]:
+        """A list's one-word terms, for testing tokens in a run one by one (the rule may lack the list)."""
+        links = self.terms.get(name)
+        return frozenset(w[0] for w in links.exact if len(w) == 1) if links else frozenset()
 
     # ------------------------------------------------------------------ hooks
     def evaluate(self, doc: Analysis, fields: Iterable[TextField]) -> list[Candidate]:
@@ -124,7 +127,7 @@ class HateDetector(Detector):
         z = logits.get(self.key)
         lean = self._lean(doc, f) if z is not None and self.scorer.floor is not None else None
         if z is not None and not doc.draft and not self.scorer.could_reach(self.report_threshold, z, logits) and \
-                not (lean is not None and lean >= self.scorer.floor) and not self._advocates(f):
+                not (lean is not None and lean >= self.scorer.floor) and not self._may_be_plain(f):
             return  # no word in any list could lift it to review: the lists need not be read
         ev = self.lexical(f)
         if framing is not None and not ev.features.get(framing[0]):
@@ -209,7 +212,8 @@ class HateDetector(Detector):
         if opposed:
             hostile = [m for m in hostile if not any(_overlap(m, a) for _, a in opposed)]
             hateful = [m for m in hateful if not any(_overlap(m, a) for _, a in opposed)]
-        calls = self._called(f, pos, sentence, negated, opposed, advocacy, clause, {t.first for t in named})
+        asked = asked_sentences(f.doc, sentence)
+        calls = self._called(f, pos, sentence, asked, negated, opposed, advocacy, clause, {t.first for t in named})
         short = len(words) <= 14
         # a forum reply's quote is someone else's words: a target in it and a word of the reply do not pair
         blocks = [(m.start(), m.end()) for m in QUOTE_BLOCK_RE.finditer(f.doc.original)] \
@@ -289,7 +293,7 @@ class HateDetector(Detector):
         if taken and quoted and all(any(a <= s and e <= b for a, b in quoted) for s, e in taken):
             flag("quoted")
         first = min((m.first for m in evidence_matches), default=None)
-        if self._asks(f, sentence, first):
+        if self._asks(f, sentence, asked, first):
             flag("question")
         if first is not None:
             rep = [m for m in self.find("reporting", f)
@@ -302,7 +306,7 @@ class HateDetector(Detector):
             if hedge is not None:
                 flag("reported", hedge.term)  # "HTI dibubarkan karena ingin mengganti Pancasila dengan khilafah"
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
-        dismissed = self._dismissed(f, sentence, negated, targets)
+        dismissed = self._dismissed(f, sentence, asked, negated, targets, clause)
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
                             tuple(calls + equated + dismissed), tuple(a for _, a in opposed))
 
@@ -334,7 +338,7 @@ class HateDetector(Detector):
                 out.append((e, a))
         return out
 
-    def _called(self, f: TextField, pos: dict[int, int], sentence: list[int], negated: set[int],
+    def _called(self, f: TextField, pos: dict[int, int], sentence: list[int], asked: frozenset[int], negated: set[int],
                 opposed: list[tuple[Match, Match]], advocacy: list[Match], clause, named: set[int]) -> list[Match]:
         """Advocacy terms said as a call: a calling word (a modal or an imperative: "harus", "saatnya",
         "dukung", "tegakkan"; or the author: "kami") in the term or before it with only linking words between
@@ -348,7 +352,6 @@ class HateDetector(Detector):
         calling = [c for c in self.find("calling", f) if not _negated(c, negated, f)]  # "tidak harus", "jangan dukung"
         endorsing = [e for e in self.find("endorsing", f) if not _negated(e, negated, f)]
         hedges = self.find("hedges", f)
-        asked = asked_sentences(f.doc, sentence)
         out = []
         for a in advocacy:
             if sentence[a.first] in asked or _negated(a, negated, f) or any(_overlap(a, o) for _, o in opposed):
@@ -364,7 +367,8 @@ class HateDetector(Detector):
                 out.append(a)
         return out
 
-    def _dismissed(self, f: TextField, sentence: list[int], negated: set[int], targets: list[Match]) -> list[Match]:
+    def _dismissed(self, f: TextField, sentence: list[int], asked: frozenset[int], negated: set[int],
+                   targets: list[Match], clause) -> list[Match]:
         """A foundation of the state (rule 1's Pancasila, UUD 1945, Bhinneka, NKRI) and what dismisses it, after
         it in its clause with only linking words between: "Bhinneka Tunggal Ika itu cuma slogan kosong",
         "Pancasila sudah tidak relevan". Not when a negation stands before the dismissal in the clause ("jangan
@@ -380,9 +384,8 @@ class HateDetector(Detector):
         if not bases:
             return []
         toks = f.doc.tokens
-        clause = self._clause(f, sentence)
+        clause = clause or self._clause(f, sentence)
         hedges = self.find("hedges", f)
-        asked = asked_sentences(f.doc, sentence)
         out = []
         for d in dismissing:
             t = max((t for t in bases if t.last < d.first), key=lambda t: t.last, default=None)
@@ -426,7 +429,7 @@ class HateDetector(Detector):
             return False
         return idx[n + 1] not in named
 
-    def _advocates(self, f: TextField) -> bool:
+    def _may_be_plain(self, f: TextField) -> bool:
         """The text names an advocacy term (rule 1's khilafah, secession...) or a dismissal: it may be a call
         or a foundation dismissed."""
         return ("calling" in self.terms and bool(self.find("advocacy", f))) or \
@@ -444,10 +447,10 @@ class HateDetector(Detector):
                 not any(c in text[toks[i].end:toks[j].start] for c in ",;:")
         return same
 
-    def _asks(self, f: TextField, sentence: list[int], first: int | None) -> bool:
-        """The sentence of the evidence (or, without evidence, the text) is a question."""
+    def _asks(self, f: TextField, sentence: list[int], asked: frozenset[int], first: int | None) -> bool:
+        """The sentence of the evidence (or, without evidence, the text) is a question (`asked`: the sentences
+        that hold a question mark)."""
         sid = sentence[first] if first is not None else None
-        asked = asked_sentences(f.doc, sentence)
         if asked if sid is None else sid in asked:
             return True
         return any(sid is None or sentence[m.first] == sid for m in self.find("question_words", f))
