@@ -40,3 +40,31 @@ def test_literal_line_breaks_are_breaks():
     assert sum(t.kind == "punct" and t.norm == "\n" for t in doc.tokens) == 2
     assert [text[t.start:t.end] for t in doc.tokens if t.kind == "word"][2] == "Gak"
     assert _words("jalan C:\\\\data di kantor") == ["jalan", "c", "data", "di", "kantor"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the data sets' placeholders for a mention, a link and the retweet mark are not words
+    ("RT USER: USER dasar tolol URL", ["dasar", "tolol"]),
+    ("USER USER USER kafir haram jadi pemimpin", ["kafir", "haram", "jadi", "pemimpin"]),
+    ("RT @akun_lain: setuju banget", ["setuju", "banget"]),
+    # hard negatives: the same letters as words of a post
+    ("rapat RT/RW 05 malam ini", ["rapat", "rt", "rw", "malam", "ini"]),
+    ("ganti password user baru, kirim url nya", ["ganti", "pasword", "user", "baru", "kirim", "url", "nya"]),
+    ("Pak RT sudah datang", ["pak", "rt", "sudah", "datang"]),
+])
+def test_data_set_placeholders_are_not_words(text, expected):
+    assert _words(text) == expected
+
+
+def test_byte_escapes_and_entities_are_their_characters():
+    # UTF-8 kept as literal byte escapes (the tweet data sets) and HTML entities decode in place
+    text = "Shia kafir \\xf0\\x9f\\x98\\x82\\xf0\\x9f\\x98\\x82 caf\\xc3\\xa9 &quot;aman&quot; Tom &amp; Jerry"
+    doc = normalize(text)
+    assert [t.norm for t in doc.tokens if t.kind == "emoji"] == ["😂", "😂"]
+    assert _words(text) == ["shia", "kafir", "cafe", "aman", "tom", "jery"]
+    # every token still quotes the original: a decoded character quotes its whole escape
+    quotes = [text[t.start:t.end] for t in doc.tokens if t.kind in ("emoji", "word")]
+    assert quotes[2] == "\\xf0\\x9f\\x98\\x82" and quotes[4] == "caf\\xc3\\xa9"
+    # hard negatives: not escapes, not entities
+    assert _words("folder C:\\xyz dan R&D; harga 5&6") == ["folder", "c", "xyz", "dan", "r", "d", "harga"]
+    assert _words("bytes \\xzz rusak &bukanentitas; tetap") == ["bytes", "xz", "rusak", "bukanentitas", "tetap"]

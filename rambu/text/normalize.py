@@ -7,6 +7,7 @@ character) keeps it fast and makes evidence quote whole words.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -45,6 +46,15 @@ SMILEY_RE = re.compile(r"(?<![\w:]):[a-z][a-z0-9]+:?(?![\w])")
 # Line breaks stored as the two characters "\n" (CSV exports, the data sets themselves): a break, not an "n"
 # glued to the next word ("kafir\nGak" is not "ngak")
 LITERAL_BREAK_RE = re.compile(r"\\[nrt]")
+# UTF-8 stored as literal byte escapes ("\\xf0\\x9f\\x98\\x82" for a laughing emoji; the tweet data sets keep
+# them so) and HTML entities ("&amp;", "&quot;") are the characters they stand for: the training data's
+# cleaning decodes both, and an emoji or a quotation mark means something to the rules.
+BYTE_ESCAPES_RE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
+HTML_ENTITY_RE = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,5});")
+# Placeholders the data sets put for a mention, a link and a retweet mark ("RT USER: USER kafir URL"): not
+# words (the training data's cleaning removes them; a real @mention or link is its own kind of token)
+_PLACEHOLDERS = frozenset(("USER", "URL"))
+_RETWEET_RE = re.compile(r"\s*:?\s*(?:@\w|USER\b)")
 
 
 WORD_KINDS = ("word", "hashtag", "number")  # the tokens lexicons and matchers compare
@@ -153,7 +163,7 @@ def _join_spaced(text: str) -> list[tuple[int, int]]:
 
 def normalize(text: str) -> Normalized:
     tokens: list[Token] = []
-    work = _unmarked(text)
+    work, decoded = _unmarked(text)
     spaced = _join_spaced(work) if " " in work or "." in work or "-" in work else []
     pos = 0
     for s_start, s_end in spaced + [(len(work), len(work))]:
@@ -162,19 +172,59 @@ def normalize(text: str) -> Normalized:
             letters = re.sub(r"[ .\-_*]", "", work[s_start:s_end])
             tokens.append(Token(norm_word(letters), s_start, s_end, "word"))
         pos = s_end
+    if decoded:  # a token ending in a decoded character quotes the whole escape it came from
+        tokens = [t._replace(end=decoded[t.end - 1]) if t.end - 1 in decoded else t for t in tokens]
     return Normalized(text, tuple(tokens))
 
 
-def _unmarked(text: str) -> str:
-    """The text with forum markup blanked and literal line breaks made real (same length, so token offsets
-    hold for the original)."""
+def _unmarked(text: str) -> tuple[str, dict[int, int]]:
+    """The text with forum markup blanked, literal line breaks made real and byte escapes and HTML entities
+    decoded, all in place (same length, so token offsets hold for the original), and where each decoded
+    character's original ends (by its position)."""
+    decoded: dict[int, int] = {}
+    if "\\x" in text:
+        text = BYTE_ESCAPES_RE.sub(lambda m: _in_place(m, _utf8_chars(m.group()), decoded), text)
+    if "&" in text:
+        text = HTML_ENTITY_RE.sub(lambda m: _entity(m, decoded), text)
     if "[" in text:
         text = BBCODE_RE.sub(lambda m: " " * len(m.group()), text)
     if ":" in text:
         text = SMILEY_RE.sub(lambda m: " " * len(m.group()), text)
     if "\\" in text:
         text = LITERAL_BREAK_RE.sub(lambda m: " \n" if m.group() != "\\t" else "  ", text)
-    return text
+    return text, decoded
+
+
+def _utf8_chars(escapes: str) -> list[tuple[int, int, str]]:
+    """(offset, length, character) in the escape text of every character its bytes decode to; bytes that
+    are not UTF-8 decode to nothing."""
+    raw = bytes(int(escapes[i + 2:i + 4], 16) for i in range(0, len(escapes), 4))
+    out, i = [], 0
+    while i < len(raw):
+        lead = raw[i]
+        n = 1 if lead < 0x80 else 2 if lead >> 5 == 6 else 3 if lead >> 4 == 14 else 4 if lead >> 3 == 30 else 0
+        ch = raw[i:i + n].decode("utf-8", errors="ignore") if n else ""
+        if len(ch) == 1:
+            out.append((4 * i, 4 * n, ch))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _entity(m: re.Match, decoded: dict[int, int]) -> str:
+    ch = html.unescape(m.group())
+    return _in_place(m, [(0, m.end() - m.start(), ch)], decoded) if len(ch) == 1 else m.group()
+
+
+def _in_place(m: re.Match, chars: list[tuple[int, int, str]], decoded: dict[int, int]) -> str:
+    """The matched text replaced by `chars` (offset, length, character) at their offsets, spaces elsewhere."""
+    out = [" "] * (m.end() - m.start())
+    for off, n, ch in chars:
+        if len(ch) == 1 and not ch.isspace():
+            out[off] = ch
+            decoded[m.start() + off] = m.start() + off + n
+    return "".join(out)
 
 
 def _tokenize(text: str, start: int, end: int, out: list[Token]) -> None:
@@ -183,6 +233,8 @@ def _tokenize(text: str, start: int, end: int, out: list[Token]) -> None:
         a, b = m.start(), m.end()
         if kind == "word":
             raw = m.group()
+            if raw in _PLACEHOLDERS or raw == "RT" and _RETWEET_RE.match(text, b, end):
+                continue
             if raw.isdigit():
                 out.append(Token(raw, a, b, "number"))
                 continue
