@@ -181,6 +181,26 @@ CASES = [
         "Penelitian UGM: ekstrak jahe dapat menyembuhkan peradangan ringan, kata peneliti dalam jurnal"),
      "clean", None, None),
     ("get-well", make_activity("Cepat sembuh ya pak, semoga lekas pulih"), "clean", None, None),
+    # a claim held at arm's length without a stance word: a supposition, someone else's belief, a joke, a rebuttal
+    ("supposition", make_activity("Kalau memang pekan depan kunjungan keluarga di lapas dan rutan ditiadakan, pasti "
+                                  "ada surat resmi. Sampai sekarang gak ada"), "review", "H-01", "text"),
+    ("someone-elses-belief", make_activity("Ibu saya percaya banget kunjungan keluarga di rutan dan lapas ditiadakan "
+                                           "pekan depan, padahal cuma pesan WA"), "review", "H-01", "text"),
+    ("laughing-at-it", make_activity("Ngakak, ada yg percaya napi koruptor bakal dibebaskan lewat amnesti massal "
+                                     "bulan ini 🤣"), "review", "H-02", "text"),
+    ("dreaming", make_activity("Seandainya napi korupsi dibebaskan lewat amnesti massal bulan ini, lapas lega. "
+                               "Sayangnya cuma mimpi"), "review", "H-02", "text"),
+    ("everyday-rebuttal", make_activity("Yang bilang kunjungan keluarga di lapas dan rutan ditiadakan pekan depan "
+                                        "itu ngarang, kunjungan tetap buka"), "clean", None, None),
+    ("mana-ada", make_activity("Mana ada kunjungan keluarga di rutan dan lapas ditiadakan pekan depan, jangan ngawur"),
+     "clean", None, None),
+    ("answered-no-comma", make_activity("Saya ditanya tetangga apa kunjungan keluarga di lapas ditiadakan pekan depan,"
+                                        " saya jawab tidak, itu hoaks"), "clean", None, None),
+    # stated flat (a feeling or a warning beside it is no distance)
+    ("flat-with-feeling", make_activity("Gaes pekan depan semua rutan dan lapas meniadakan kunjungan keluarga, kasian "
+                                        "keluarga napi 😭"), "violation", "H-01", "text"),
+    ("flat-with-warning", make_activity("Napi koruptor akan dibebaskan lewat amnesti massal bulan ini, hati-hati"),
+     "violation", "H-02", "text"),
 ]
 
 

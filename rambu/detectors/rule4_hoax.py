@@ -93,6 +93,7 @@ FACTOR = {
     "official_unaccountable": 0.0,  # dropped
     "response_spread": 0.75,  # comment pushing a hoax it answers
     "markers_bonus": 0.05,  # per marker category on top of a register match
+    "framing": 0.85,  # a claim without stance words, framed as a supposition, a belief or a joke: review
 }
 
 LISTS: dict[str, dict[str, str]] = {
@@ -191,6 +192,9 @@ DEBUNK_WEAK = [  # hoaxes use these too: they count only without a call to sprea
     "jangan asal sebar", "cek dan ricek", "cek ricek", "fitnah", "menyesatkan", "keliru", "tidak sesuai fakta",
     "penipuan", "modus penipuan", "waspada penipuan", "bohong", "surat palsu", "akun palsu", "edaran palsu",
     "undangan palsu", "tautan palsu", "link palsu", "jangan diklik", "jangan klik",
+    # everyday rebuttals
+    "ngarang", "ngawur", "mana ada", "ngaco", "ngada ngada", "omong kosong", "kata siapa", "asal ngomong",
+    "asal bunyi", "tidak masuk akal", "gak masuk akal", "ga masuk akal", "nggak masuk akal",
 ]
 QUESTION = [
     "apa benar", "apakah benar", "apa betul", "apakah betul", "benarkah", "betulkah", "bener gak", "benar gak",
@@ -226,6 +230,23 @@ DISTANCE = [
     "disebut sebut", "diisukan", "salah besar", "tidak sepenuhnya benar", "perlu diluruskan", "meluruskan",
     "menepis", "ditepis", "dibantah", "menegaskan bahwa", "tidak semua", "penjelasan",
 ]
+# How a text without a stance word can still hold a claim at arm's length: a supposition, someone else's
+# belief, a joke or a sneer. Such a text may repeat the claim word for word, so it is a review, not a
+# violation (a claim stated flat, without these, asserts it).
+FRAMING: dict[str, str] = {
+    **{w: "pengandaian" for w in (
+        "seandainya", "andaikan", "andai saja", "andaikata", "kalau memang", "kalo memang", "kalau emang",
+        "kalo emang", "kalau beneran", "kalo beneran", "kalau benar", "kalo bener", "misalkan", "cuma mimpi",
+        "mimpi kali", "ngimpi")},
+    **{w: "kepercayaan orang lain" for w in (
+        "ada yang percaya", "masih percaya", "masih aja percaya", "percaya banget", "percaya aja", "yang percaya",
+        "pada percaya", "kirain", "saya kira", "aku kira", "gue kira", "sempat kira", "sempat mengira", "dikira",
+        "padahal cuma", "padahal hanya", "termakan isu", "termakan hoaks", "termakan hoax", "gak baca rilis",
+        "tidak baca rilis", "untung cek", "untung saya cek")},
+    **{w: "candaan atau sindiran" for w in (
+        "wkwk", "wkwkwk", "haha", "hahaha", "ngakak", "kwkw", "awokawok", "lucu", "kocak", "🤣", "😂", "😆", "🙄",
+        "🤡", "😏")},
+}
 # "Jakarta, KOMPAS.com -", "Metrotvnews.com, Jakarta:", "JAKARTA (ANTARA) -": a news dateline.
 _DATELINE_RE = re.compile(r"^\s*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*,\s*)?(?:[A-Z][\w.]*(?:\.com|\.co\.id|\.id)|"
                           r"[A-Z]{3,}(?:\s+[A-Z]{3,})?\s*\((?:ANTARA|Antara|AFP|Reuters)\))\s*[-–—:,]"
@@ -256,6 +277,7 @@ class _Markers:
     news: list[Match] = field(default_factory=list)
     news_url: bool = False
     distance: list[Match] = field(default_factory=list)  # talks about a circulating claim
+    framing: list[Match] = field(default_factory=list)  # supposition, someone else's belief, a joke
     dateline: bool = False
     label: bool = False  # a fact-checker's bracket label
     claim_cue: bool = False  # says something happens ("akan", "semua", "ditutup")
@@ -316,7 +338,7 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 2  # 2: miracle-cure claims are sensational markers
+    version = 3  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -335,6 +357,7 @@ class HoaxDetector(Detector):
         "official": OFFICIAL,
         "news": NEWS,
         "distance": DISTANCE,
+        "framing": FRAMING,
     }
     # a call to spread is an imperative ("sebarkan!"), not a report that someone spread ("menyebarkan")
     exact_lists = ("spread", "chain", "news", "distance")
@@ -370,6 +393,7 @@ class HoaxDetector(Detector):
         m.label = bool(_LABEL_RE.search(doc.original))
         m.news_url = any(t.kind == "url" and any(d in t.norm for d in NEWS_DOMAINS) for t in doc.tokens)
         m.distance = self.find("distance", f)
+        m.framing = self.find("framing", f)
         m.dateline = bool(_DATELINE_RE.match(doc.original[:120]))
         covered = [(x.first, x.last) for x in m.debunk + m.debunk_weak + m.question]
         taken: list[tuple[int, int]] = []  # a phrase counts in one category only
@@ -395,12 +419,15 @@ class HoaxDetector(Detector):
 
     @staticmethod
     def _negated(x: Match, doc) -> bool:
+        """A negating word just before the phrase, in its clause: "saya jawab tidak, itu hoaks" denies the
+        question, not the debunk."""
         toks = doc.tokens
-        i, seen = x.first - 1, 0
+        i, seen, after = x.first - 1, 0, toks[x.first].start
         while i >= 0 and seen < 2:
             t = toks[i]
-            if t.kind == "punct":
+            if t.kind == "punct" or "," in doc.original[t.end:after]:
                 break
+            after = t.start
             if t.kind in ("word", "hashtag"):
                 if t.norm in NEGATORS:
                     return True
@@ -485,6 +512,10 @@ class HoaxDetector(Detector):
             review, conf = True, conf * FACTOR["question"]
             detail.append(f"kalimat klaim diakhiri tanda tanya: bertanya, bukan menyatakan; perlu tinjauan, "
                           f"keyakinan {display.score(conf)}")
+        if stance == "plain" and m.framing and not review:
+            x = m.framing[0]
+            review, conf = True, conf * FACTOR["framing"]
+            detail.append(f"klaim dibingkai sebagai {x.label} ('{x.term}'): perlu tinjauan, keyakinan {display.score(conf)}")
         detail.append(f"sikap terhadap klaim: {STANCE_TEXT[stance]}")
         if cats:
             conf = min(1.0, conf + FACTOR["markers_bonus"] * len(cats))
