@@ -74,6 +74,13 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # an officer correcting someone else's act reports it and deals with it: no desecration of their own
+    ("corrected-tegur", "Saya tegur anak kos yang pakai bendera merah putih buat gorden"),
+    ("corrected-pembinaan", "WBP yang kemarin menginjak bendera sudah kami beri pembinaan wawasan kebangsaan"),
+    ("corrected-suruh-tutup", "Ada napi bikin tato Garuda Pancasila diganti kepala singa, langsung kami suruh tutup"),
+    ("corrected-ceramahin", "Temen gue bilang bahasa Indonesia bahasa kampungan, langsung gue ceramahin"),
+    ("corrected-by-rt", "Tetangga jadiin bendera merah putih keset, udah ditegur RT"),
+    ("corrected-dibina", "Ada WBP nyanyiin Indonesia Raya versi plesetan pas apel, langsung dibina"),
     # an insult of something else, before a comma; a school grade; "terasa" of something pleasant
     ("language-ejaan-lama", "Ejaan lama sudah ketinggalan zaman, bahasa Indonesia terus berkembang"),
     ("language-nilai", "Nilai B Indo aku jelek banget semester ini, harus belajar lagi"),
@@ -162,6 +169,16 @@ CLEAR = [
     ("clear-lihat-gue", "Nih liat gue injak-injak bendera merah putih, siapa takut"),
     ("clear-tonton-saya", "Tonton saya bakar bendera merah putih ini sampai habis"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Temen gue bilang bahasa Indonesia bahasa kampungan",
+    "Dia ngatain bahasa Indonesia bahasa kampungan",
+    "Yang bilang bendera cuma kain, belum pernah ngerasain perjuangan",
+])
+def test_someone_elses_words_are_not_confirmed(text):
+    # what someone else said of a symbol, reported: at most a review
+    assert all(f.needs_review for f in run_detector(StateSymbolDetector, make_activity(text)))
 
 
 def test_watching_someone_else_lowers_the_score():

@@ -313,7 +313,7 @@ class StateSymbolDetector(Detector):
     rule = 5
     key = "rule5"
     name = "rule5.symbols"
-    version = 2  # 2: "lihat saya injak ..." is the author's own act; more words of contempt for the language
+    version = 3  # 2: "lihat saya injak ..." is the author's own act; 3: an officer correcting the act, speech verbs as witness
     title = "merendahkan simbol negara (bendera, lambang, lagu kebangsaan, bahasa)"
     basis = (
         "SKB 11 Menteri 2019 angka 10",
@@ -549,7 +549,7 @@ class StateSymbolDetector(Detector):
         "witness": _w(
             "lihat, melihat, nonton, menonton, baca, membaca, dengar, mendengar, denger, ketemu, menemukan, nemu "
             "video, lihat video, dapat kiriman, dapat video, di grup, kiriman, melihatnya, ketahuan, mergokin, "
-            "memergoki"),
+            "memergoki, bilang, ngomong, berkata, mengatakan, nyebut, menyebut, ngatain, mengatai, yang bilang"),
         "first_person": _w(
             "saya, kami, sy, aq, ak, ana, gweh, w, awak, kita semua"),
         "call": _w(
@@ -587,7 +587,13 @@ class StateSymbolDetector(Detector):
             "akhlak, sungguh terlalu, emosi, bikin emosi, kurang kerjaan, tidak punya otak, tidak masuk akal, "
             "diproses, harus diproses, tidak bermoral, tidak berakhlak, bejat, salah besar, tercela, ironis, mengapa "
             "ada, kenapa ada, kok ada, ada ada saja, tidak patut, tak patut, patut dihukum, harus dihukum, wajib "
-            "dihukum"),
+            "dihukum, "
+            # an officer correcting someone else's act: "saya tegur", "sudah dibina", "langsung kami suruh tutup"
+            "tegur, menegur, ditegur, teguran, kami tegur, saya tegur, dibina, kami bina, beri pembinaan, diberi "
+            "pembinaan, kami beri pembinaan, suruh tutup, suruh copot, suruh ganti, suruh lepas, suruh hapus, "
+            "disuruh copot, disuruh ganti, disuruh hapus, ceramahin, diceramahin, nasehatin, dinasehati, "
+            "dinasihati, menasihati, menasehati, dikasih tahu, kasih tahu, diingatkan, mengingatkan, diluruskan, "
+            "meluruskan, dibetulkan, membetulkan, ditertibkan, menertibkan"),
         "news": _w(
             "polisi, polres, polsek, polda, polri, kapolres, kapolsek, kapolda, aparat, kepolisian, pihak kepolisian, "
             "ditangkap, menangkap, diamankan, mengamankan, diringkus, pelaku, para pelaku, tersangka, terduga, "
