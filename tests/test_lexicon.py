@@ -30,3 +30,23 @@ def _terms(text: str, indexed: bool) -> list[str]:
 ])
 def test_slang_for_a_phrase(text, expected, indexed):
     assert _terms(text, indexed) == expected
+
+
+VERBS = {"pindah": "move", "tusuk": "stab", "pancung": "behead", "pukul": "hit"}
+
+
+@pytest.mark.parametrize("indexed", [False, True], ids=["plain", "indexed"])
+@pytest.mark.parametrize("text, expected", [
+    # colloquial verbs bare the nasal and end in "-in"
+    ("nanti malem kita mindahin napi", ["move"]),
+    ("dia nusukin orang itu", ["stab"]),
+    ("mukulin maling", ["hit"]),
+    ("memindahkan napi", ["move"]),
+    # hard negatives: a bare nasal without "-in" is a word of its own
+    ("hidungnya mancung banget", []),
+    ("minta tolong dong", []),
+    ("mainin hp terus", []),
+])
+def test_colloquial_verbs(text, expected, indexed):
+    ts = Lexicon().termset(list(VERBS.items())) if indexed else TermSet(VERBS)
+    assert [m.label for m in ts.find(normalize(text))] == expected

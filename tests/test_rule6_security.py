@@ -236,6 +236,14 @@ CASES = [
     ("pos-ronda", make_activity("Pos ronda kosong, warga pada tidur"), "clean"),
     ("razia-knalpot", make_activity("Razia knalpot brong di jalan protokol nanti malam"), "clean"),
     ("pelatihan-ht", make_activity("Pelatihan penggunaan HT dan sandi komunikasi untuk petugas baru"), "clean"),
+    # a word that is the prison's only where nothing says otherwise: a district, a film, a game
+    ("razia-blok-m", make_activity("Razia besok di Blok M Jakarta Selatan, hati2 bawa surat kendaraan"), "clean"),
+    ("film-kunci-sel", make_activity("Film Prison Break seru banget, adegan duplikat kunci sel bikin tegang"), "clean"),
+    ("game-pos-kosong", make_activity("Main PUBG tadi pos atas kosong, langsung kita rush dari belakang"), "clean"),
+    # ... and still the prison's beside everyday words
+    ("regu-pos-rumah", make_activity("Regu 3 jaga pos atas malam ini, CCTV blok C mati, besok pulang ke rumah"),
+     "violation"),
+    ("cctv-blok-nonton", make_activity("Lagi nonton CCTV blok C, kamera 4 mati dari tadi"), "violation"),
     ("komentar-target-tidak-dibaca", make_activity(
         "Astaghfirullah, hapus min", type="comment",
         target={"text": "Razia besok malam di blok C, amankan barang kalian"}), "clean"),
@@ -358,6 +366,11 @@ REPLIES = [
      "review"),
     ("harmless-place-answer", "Penyuluhan hukum untuk warga binaan di blok mana ya?", "Blok C, di aula lantai 2",
      "clean"),
+    # the reply says a little by itself (a meeting point) and the whole plan with its question; colloquial verbs
+    ("answer-says-more-together", "Bro nanti malem jadi mindahin napi ke Nusakambangan?",
+     "jadi, nanti malem jam 2 lewat tol Kanci, 3 mobil, kumpul di P2U", "violation"),
+    ("answer-with-meeting-point-only", "Penyuluhan hukum untuk warga binaan besok di mana ya?",
+     "Di aula lantai 2, kumpul di lobi jam 9", "clean"),
 ]
 
 

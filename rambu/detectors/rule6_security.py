@@ -640,12 +640,14 @@ _LISTS = {
                        "punya saya", "milik saya", "data saya", "nik sendiri", "nik istri", "nik suami",
                        "nik anak", "nik ibu", "nik bapak", "nik adik", "nik kakak"],
     # the activity is about corrections (else topics count less) ...
-    "prison_context": ["lapas", "rutan", "lpka", "bapas", "rupbasan", "blok", "hunian", "kamar hunian", "sel",
-                       "narapidana", "tahanan", "warga binaan", "residivis", "p2u", "branggang", "pos atas",
-                       "pos bawah", "menara", "regu", "rupam", "karupam", "kplp", "kalapas", "karutan", "kamtib",
-                       "pengamanan", "lorong", "portir", "pemasyarakatan", "kemenimipas", "ditjenpas",
-                       "kanwil", "upt", "andikpas", "anak binaan", "napiter", "nusakambangan", "straf sel",
-                       "petugas jaga", "kepala pengamanan", "penjagaan", "pegawai", "tamping"],
+    "prison_context": ["lapas", "rutan", "lpka", "bapas", "rupbasan", "kamar hunian", "blok hunian",
+                       "narapidana", "tahanan", "warga binaan", "residivis", "p2u", "branggang", "rupam", "karupam",
+                       "kplp", "kalapas", "karutan", "kamtib", "pemasyarakatan", "kemenimipas", "ditjenpas",
+                       "andikpas", "anak binaan", "napiter", "nusakambangan", "straf sel", "tamping"],
+    # ... or words that are the prison's only where nothing says otherwise ("Blok M", a cell in a film)
+    "prison_context_weak": ["blok", "hunian", "sel", "pos atas", "pos bawah", "menara", "regu", "pengamanan",
+                            "lorong", "portir", "kanwil", "upt", "petugas jaga", "kepala pengamanan", "penjagaan",
+                            "pegawai"],
     # ... and about home, shops, traffic or neighbourhood watch (then they do not count at all)
     "outside": ["rumah saya", "di rumah", "rumahku", "rumah", "toko", "warung", "kos", "kosan", "kontrakan",
                 "jual", "dijual", "servis", "service", "teknisi", "pasang baru", "harga", "promo", "garansi",
@@ -658,7 +660,16 @@ _LISTS = {
                 "dishub", "disnaker", "bpom", "restoran", "rumah makan", "hotel", "tempat hiburan", "karaoke",
                 "kafe", "cafe", "spbu", "jalan raya", "jalan protokol", "terminal", "stasiun", "dokter",
                 "perawat", "pasien", "apotek", "klinik", "siswa", "murid", "guru", "piket kebersihan",
+                "surat kendaraan", "surat surat kendaraan", "razia kendaraan", "razia motor", "operasi zebra",
+                "operasi patuh", "lalin", "sinetron", "series", "episode", "netflix", "adegan",
+                "bioskop", "cerpen", "komik", "anime",
                 "kebersihan kelas", "polisi", "polres", "polsek", "polda", "mabes polri", "kepolisian"],
+    # ... and the settings that make a weak word someone else's: traffic, fiction, games, places of leisure
+    "elsewhere": ["surat kendaraan", "surat surat kendaraan", "razia kendaraan", "razia motor", "operasi zebra",
+                  "operasi patuh", "lalin", "lalu lintas", "tilang", "stnk", "satlantas", "polantas", "sinetron",
+                  "series", "episode", "netflix", "adegan", "bioskop", "film", "drakor", "novel", "cerpen", "komik",
+                  "anime", "game", "gim", "mobile legends", "pubg", "free fire", "minecraft", "mall", "pantai",
+                  "wisata", "sekolah", "kampus"],
     "list_words": ["daftar", "list", "nama nama", "berikut", "rekap", "rekapan", "data", "lampiran", "tabel",
                    "terlampir", "file", "pdf", "scan", "screenshot", "tangkapan layar"],
 }
@@ -710,8 +721,9 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 4  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
-    # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result
+    version = 5  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
+    # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result;
+    # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
@@ -724,7 +736,7 @@ class SecurityInfoDetector(Detector):
     lists = _LISTS
 
     _CONTEXT_LISTS = ("news", "release_marker", "release_wording", "public_service", "briefing",
-                      "recruitment", "leak", "prison_context", "outside")
+                      "recruitment", "leak", "prison_context", "prison_context_weak", "outside", "elsewhere")
 
     def setup(self, resources) -> None:
         self._ctx_doc: Analysis | None = None
@@ -734,14 +746,15 @@ class SecurityInfoDetector(Detector):
 
     def detect(self, doc: Analysis) -> Iterable[Candidate]:
         spreading = doc.activity.type in SPREADING
-        found = False
-        for f in doc.fields:
-            if f.role == "own" or (f.role == "target" and spreading):
-                for c in self.detect_field(doc, f):
-                    found = True
-                    yield c
-        if not found and doc.activity.type in RESPONSES:
-            yield from self._reply(doc)
+        found = [c for f in doc.fields if f.role == "own" or (f.role == "target" and spreading)
+                 for c in self.detect_field(doc, f)]
+        if doc.activity.type in RESPONSES:
+            # the reply read with its question, when that says more than the reply alone ("jam 2 lewat tol
+            # Kanci, kumpul di P2U" is a weak post by itself and an escort plan as the answer to "jadi mindahin?")
+            replied = list(self._reply(doc))
+            if replied and max(c.confidence for c in replied) > max((c.confidence for c in found), default=0.0):
+                found = replied
+        yield from found
         yield from image_signals.face_candidates(self, doc)  # faces in pictures of a prison post
 
     def _reply(self, doc: Analysis) -> Iterable[Candidate]:
@@ -1150,6 +1163,8 @@ class SecurityInfoDetector(Detector):
             tgt_official = bool(a.target and a.target.author and _OFFICIAL_HANDLE_RE.search(a.target.author))
             for f in doc.fields:
                 flags = {n for n in self._CONTEXT_LISTS if self.terms[n].find(f.doc)}
+                if "prison_context_weak" in flags and "elsewhere" not in flags:
+                    flags.add("prison_context")
                 if _NEWS_URL_RE.search(f.doc.original) or _NEWS_DATELINE_RE.search(f.doc.original):
                     flags.add("news")
                 if "release_marker" in flags or ("release_wording" in flags and (

@@ -251,6 +251,10 @@ def _strip_affixes(w: str, verbal: bool = False) -> tuple[str, ...]:
             continue
         if w.startswith(pre) and len(w) - len(pre) >= 4:
             subst.append(letter + w[len(pre):])
+    # colloquial verbs bare the nasal and end in "-in": "mindahin" -> "pindah", "nusukin" -> "tusuk" (without
+    # the "-in" the bare nasal is a word of its own too often: "mancung" is no "pancung")
+    if w.endswith("in") and w[:1] in "mn" and w[1:2] in "aiueo" and len(w) >= 7:
+        subst.append(("p" if w[0] == "m" else "t") + w[1:])
     cands = bases + subst
     for b in [w] + bases:
         for s in suffixes:
