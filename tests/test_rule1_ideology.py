@@ -5,6 +5,7 @@ from conftest import evidence_quotes_original, make_activity, run_detector
 from rambu.detectors.rule1_ideology import IdeologyHateDetector
 
 POSITIVE = [
+    "Menkumham bodoh, bikin aturan ga pake otak",
     "Pancasila itu cuma berhala buatan manusia, buang saja",
     "P4NC4S1L4 s4mp4h, ganti aja sama khilafah!!!",
     "pemerintah goblok semua, rezim anjing",
@@ -136,10 +137,20 @@ PLAIN = [
     "UUD 1945 itu produk gagal, harus dihapus",
     "NKRI bukan harga mati bagi kami",
     "Sudah saatnya Indonesia menerapkan syariat Islam secara kaffah dalam bernegara",
+    # an equation the model reads as nothing (a meme's caption); secession calls beyond Papua
+    "DPR = tikus berdasi 🐀",
+    "Sudah waktunya Aceh merdeka dan lepas dari penjajah Jawa",
+    "Mari kita referendum dan keluar dari NKRI, Jakarta cuma menjajah kita",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
 NOT_A_CALL = [
+    "Referendum Skotlandia tahun 2014 hasilnya tetap bergabung dengan Inggris",
+    "Dulu GAM memperjuangkan Aceh merdeka, kini damai lewat MoU Helsinki 2005",
+    "RMS dulu diproklamasikan 1950, kini Maluku bagian sah NKRI",
+    "Harga cabai = mahal banget minggu ini",
+    "Menkumham meresmikan gedung baru Lapas Cipinang hari ini",
+    "Pak Menkeu, tolong kaji ulang kenaikan pajak ini, rakyat kecil berat",
     "Indonesia tidak harus jadi negara Islam, kita negara Pancasila",
     "Jangan dukung khilafah, itu memecah belah umat",
     "Khilafah bukan solusi, Pancasila sudah final",

@@ -5,6 +5,7 @@ from conftest import evidence_quotes_original, make_activity, run_detector
 from rambu.detectors.rule2_sara import SaraHateDetector
 
 POSITIVE = [
+    "jawir emang goblok semua, kerjanya cuma ngerusuh",
     "dasar kafir, usir cina dari negeri ini",
     "Orang batak emang kasar2 dan bodoh semua",
     "Papua monyet, pulang saja ke hutan",
@@ -88,6 +89,10 @@ NEGATIVE = [
 ]
 # Not even a review when monitoring: the hostile words are someone else's, or negated.
 NOT_EVEN_REVIEW = [
+    # an attack condemned in the name of every faith: the church or the faith named is no target
+    "Teroris yg ngebom gereja itu biadab, ga ada agama yg membenarkan",
+    "Yg ngebom gereja Surabaya itu iblis berwujud manusia, bukan muslim sejati",
+    "Saya orang Jawa, bangga dengan budaya Jawa",
     "Waktu pilkada mereka meneriakinya kafir dan mengusirnya dari masjid, padahal dia muslim",
     "Tetangga kami orang Papua, tidak boleh diusir dari kampung ini",
 ]

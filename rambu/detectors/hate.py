@@ -430,10 +430,10 @@ class HateDetector(Detector):
         return idx[n + 1] not in named
 
     def _may_be_plain(self, f: TextField) -> bool:
-        """The text names an advocacy term (rule 1's khilafah, secession...) or a dismissal: it may be a call
-        or a foundation dismissed."""
+        """The text names an advocacy term (rule 1's khilafah, secession...), a dismissal or writes an
+        equation: it may be a call, a foundation dismissed or an insult equated with a target."""
         return ("calling" in self.terms and bool(self.find("advocacy", f))) or \
-            ("dismissing" in self.terms and bool(self.find("dismissing", f)))
+            ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original
 
     def _clause(self, f: TextField, sentence: list[int], means: bool = True):
         """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction

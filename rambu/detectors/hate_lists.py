@@ -23,6 +23,10 @@ NEWS = [
     "ditahan", "penyidik", "diperiksa polisi", "jpu", "jaksa penuntut",
 ]
 CONDEMN = [
+    # an attack condemned in the name of every faith: the faith named is no target
+    "tidak ada agama yang membenarkan", "agama manapun tidak membenarkan", "tidak dibenarkan agama manapun",
+    "tidak ada agama yang mengajarkan", "agama apapun tidak mengajarkan", "bukan muslim sejati",
+    "bukan ajaran agama", "bukan ajaran islam", "tidak mewakili agama",
     "jangan hina", "jangan menghina", "jangan sebar", "jangan menyebarkan", "jangan rasis", "jangan benci",
     "jangan membenci", "jangan diskriminasi", "jangan merendahkan", "jangan generalisasi", "jangan sara",
     "jangan terprovokasi", "jangan mau diadu domba", "jangan mudah terpancing", "jangan mudah terprovokasi",

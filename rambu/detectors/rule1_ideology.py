@@ -19,6 +19,9 @@ TARGETS = {
     "kabinet": "pemerintah", "menteri": "pemerintah", "kementerian": "pemerintah", "pejabat": "pemerintah",
     "prabowo": "pemerintah", "gibran": "pemerintah", "jokowi": "pemerintah", "mulyono": "pemerintah",
     "fufufafa": "pemerintah",
+    **{w: "pemerintah" for w in (
+        "menkumham", "menkeu", "mendagri", "menag", "menlu", "menhan", "menko", "mensesneg", "kapolri",
+        "kapolda", "kapolres", "panglima tni", "jaksa agung", "kejagung")},
     "dpr": "lembaga negara", "mpr": "lembaga negara", "dprd": "lembaga negara", "wakil rakyat": "lembaga negara",
     "polri": "lembaga negara", "polisi": "lembaga negara", "aparat": "lembaga negara", "tni": "lembaga negara",
     "kejaksaan": "lembaga negara", "hakim": "lembaga negara", "mahkamah": "lembaga negara",
@@ -43,7 +46,7 @@ HOSTILE = {
         "antek asing", "antek aseng", "boneka asing", "maling", "rampok", "perampok",
         "penipu", "pembohong", "tukang bohong", "pendusta", "kufur", "syirik", "khilafah", "daulah",
         "tukang tipu", "tukang korupsi", "tukang hoaks", "tukang hoax", "pembohong publik",
-        "raja tega", "tukang ingkar janji",
+        "raja tega", "tukang ingkar janji", "otak udang", "lintah darat",
         # Javanese and Sundanese
         "jancik", "diancuk", "cangkemmu",
         "sia", "lonte", "sundel",
@@ -117,7 +120,8 @@ ADVOCACY = [
     "ganti dengan khilafah", "ganti dengan syariat", "ganti pancasila", "ganti dasar negara", "ganti demokrasi",
     "makar", "pemberontakan", "referendum merdeka", "merdeka dari indonesia",
     "lepas dari nkri", "pisah dari nkri", "lepas dari indonesia", "pisah dari indonesia", "merdeka dari nkri",
-    "papua merdeka", "referendum papua", "nkri bubar", "indonesia bubar", "bubarkan nkri",
+    "papua merdeka", "referendum papua", "aceh merdeka", "maluku merdeka", "rms", "republik maluku selatan",
+    "keluar dari nkri", "keluar dari indonesia", "referendum", "nkri bubar", "indonesia bubar", "bubarkan nkri",
     "gulingkan pemerintah", "gulingkan rezim", "gulingkan presiden", "tumbangkan rezim", "tumbangkan pemerintah",
     "revolusi berdarah", "perjuangan opm", "gerakan papua merdeka", "diganti dengan khilafah", "diganti dengan syariat", "diganti dengan syariah", "ganti dengan syariah",
     "ganti dengan hukum islam", "diganti dengan hukum islam", "ganti dengan hukum allah", "diganti dengan hukum allah",
@@ -196,8 +200,9 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 3  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
-    # and a caption that condemns or reports its picture puts the picture's words at a distance
+    version = 4  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
+    # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

@@ -34,6 +34,7 @@ _ETHNIC = {
     "keling": "keturunan India", "pribumi": "pribumi", "non pribumi": "nonpribumi", "nonpribumi": "nonpribumi",
     "warga keturunan": "warga keturunan", "pendatang": "pendatang", "suku": "suku", "etnis": "etnis", "ras": "ras",
     "kulit hitam": "ras kulit hitam", "negro": "ras kulit hitam", "kulit putih": "ras kulit putih",
+    "jawir": "suku Jawa", "suku sebelah": "suku", "agama sebelah": "umat beragama lain",
     "bule": "orang asing", "imigran": "imigran", "pengungsi": "pengungsi", "rohingya": "etnis Rohingya",
 }
 _GROUPS = {
@@ -102,7 +103,8 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 2  # 2: a caption that condemns or reports its picture puts the picture's words at a distance
+    version = 3  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
