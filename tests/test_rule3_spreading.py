@@ -37,6 +37,11 @@ CASES = [
     ("repost", "Parah banget, ini ujaran kebencian. Laporkan!", HATE_SARA, False),
     ("share", "Hati-hati provokasi, jangan disebar lagi", HATE_STATE, False),
     ("comment", "setuju, kebijakan ini bagus", "Pemerintah menaikkan tunjangan kinerja pegawai", False),
+    # news of an arrest or an attack, passed on or warned about: only a model reads hate in it
+    ("repost", "Penting dibaca 👇", "Densus 88 tangkap terduga teroris yang merencanakan bom bunuh diri di gereja",
+     False),
+    ("like", None, "Densus 88 tangkap terduga teroris yang merencanakan bom bunuh diri di gereja", False),
+    ("share", "Waspada gaes 🙏", "Terduga teroris di Bekasi rakit bom panci untuk serang Istana saat upacara", False),
     # harmless targets
     ("share", None, NEWS, False),
     ("like", None, GREETING, False),
@@ -93,6 +98,10 @@ REUPLOAD_CASES = [
     ("story", "", [{"kind": "image", "ocr_text": "@pengguna123 Cina babi, ngerampas tanah pribumi\n12 Balasan  "
                                                  "Bagikan"}], True),
     ("post", "ss dari grup: orang Papua itu monyet, tidak pantas kuliah", [], True),
+    # a share or repost exported without its source: the text is what was passed on
+    ("share", "Ngutip status temen: Cina itu penjajah ekonomi, harus diusir dari Indonesia. Mantap bro 👍", [], True),
+    ("repost", "Reupload dari akun sebelah: dasar kafir, usir cina dari negeri ini", [], True),
+    ("repost", "Reupload dari grup: jadwal kerja bakti hari Minggu jam 7 pagi di lapangan", [], False),
     ("post", "Reupload: jadwal kunjungan keluarga dibuka Senin sampai Kamis", [], False),
     ("post", "Reupload untuk dilaporkan: dasar kafir, usir cina dari negeri ini. Ini ujaran kebencian!", [], False),
     ("post", "Foto bersama rekan kerja di depan kantor", [{"kind": "image", "ocr_text": "SELAMAT DATANG"}], False),

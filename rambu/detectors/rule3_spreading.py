@@ -45,7 +45,8 @@ REJECT = [
     "mengecam", "miris", "prihatin", "sedih", "kasihan", "dosa", "ujaran kebencian", "provokasi",
     "provokator", "adu domba", "sara", "rasis", "rasisme", "intoleran", "keterlaluan", "kurang ajar",
     "tidak sopan", "tak pantas", "salah", "keliru", "ngawur", "sesat pikir", "semoga cepat ditangkap",
-    "tangkap", "polisikan", "usut", "bukan begitu", "itu tidak", "👎", "🙄", "😡", "🤬", "😤",
+    "tangkap", "polisikan", "usut", "bukan begitu", "itu tidak", "👎", "🙄", "😡", "🤬", "😤", "waspada",
+    "hati hati",
 ]
 
 
@@ -54,7 +55,8 @@ REJECT = [
 REUPLOAD = [
     "reupload", "re upload", "repost", "reposted", "repost dari", "rp dari", "ss dari", "screenshot",
     "tangkapan layar", "tangkap layar", "dari akun", "akun sebelah", "dari grup sebelah", "dari status",
-    "status orang", "copas", "copas dari", "copy paste", "credit", "credits", "viral di",
+    "status orang", "copas", "copas dari", "copy paste", "credit", "credits", "viral di", "ngutip status",
+    "kutip status", "ngutip dari", "dikutip dari status", "ss status", "ss grup",
     "🔁", "📸",
 ]
 # Re-posted to condemn or report it: the framing says so in these words. (Not REJECT's everyday words such
@@ -75,7 +77,8 @@ class SpreadingDetector(Detector):
     rule = 3
     key = "rule3"
     name = "rule3.spreading"
-    version = 2  # 2: a comment that only laughs is reviewed, not confirmed
+    version = 3  # 2: a comment that only laughs is reviewed, not confirmed; 3: passing on news or condemnation
+    # that only the model reads as hate is not spreading; "waspada" frames a share
     title = "menyebarluaskan atau menanggapi dengan setuju konten yang melanggar larangan 1 atau 2"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
@@ -90,13 +93,13 @@ class SpreadingDetector(Detector):
 
     def detect(self, doc: Analysis) -> Iterable[Candidate]:
         act = doc.activity
-        if act.type in ("post", "story", "upload") and not doc.targets():
+        if act.type in ("post", "story") + SPREADING and not doc.targets():  # a repost exported without its source
             yield from self._reupload(doc)
             return
         if act.type not in REACTIONS + SPREADING + RESPONSES or not doc.targets():
             return
         hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets())
-                if not (c.needs_review and c.confidence < 0.5)]  # too unsure to call the act spreading
+                if not (c.needs_review and (c.confidence < 0.5 or _reported(c)))]  # too unsure to call it spreading
         if not hits:
             return
         src, best = max(hits, key=_surest)
@@ -211,6 +214,13 @@ def _unframed(f: TextField, m: Match) -> TextField:
     end = b + stop.end() if stop else b
     blanked = text[:start] + " " * (end - start) + text[end:]
     return TextField(f.path + _UNFRAMED, f.role, normalize(blanked), f.where)
+
+
+def _reported(c: Candidate) -> bool:
+    """A review that rests on the model alone, of content that reports or condemns ("Densus 88 tangkap terduga
+    teroris ..."): passing on the news is not spreading hate."""
+    extra = dict(c.extra)
+    return not extra.get("explicit_words", True) and bool(extra.get("distanced"))
 
 
 def _surest(hit: tuple[Detector, Candidate]) -> tuple[bool, float]:
