@@ -196,6 +196,16 @@ CASES = [
      "clean", None, None),
     ("answered-no-comma", make_activity("Saya ditanya tetangga apa kunjungan keluarga di lapas ditiadakan pekan depan,"
                                         " saya jawab tidak, itu hoaks"), "clean", None, None),
+    # paraphrases in Sundanese and Javanese, with their own word endings ("-na", "-e", "-aken")
+    ("sundanese", make_activity("Cenah minggu payun sadaya rutan sareng lapas moal nampi kunjungan kulawarga deui"),
+     "violation", "H-01", "text"),
+    ("javanese", make_activity("Jarene napi korupsi bakal dibebasaken lewat amnesti massal wulan iki"),
+     "violation", "H-02", "text"),
+    ("javanese-suffix", make_activity("Jarene banyu uyah anget iso mateni virus corona neng tenggorokane"),
+     "violation", "H-04", "text"),
+    # the same words about one's own visit are no claim
+    ("sundanese-own-trip", make_activity("Minggu payun abdi bade mudik ka Garut sareng kulawarga"), "clean", None, None),
+    ("javanese-own-visit", make_activity("Sesuk aku arep mbesuk bapak neng lapas, ana sing melu?"), "clean", None, None),
     # stated flat (a feeling or a warning beside it is no distance)
     ("flat-with-feeling", make_activity("Gaes pekan depan semua rutan dan lapas meniadakan kunjungan keluarga, kasian "
                                         "keluarga napi 😭"), "violation", "H-01", "text"),

@@ -338,7 +338,8 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 3  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation
+    version = 4  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    # 4: Sundanese and Javanese word endings and everyday words in the matcher
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",

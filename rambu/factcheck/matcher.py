@@ -154,6 +154,17 @@ REGIONAL: Mapping[str, str] = {
     "kabur": "kabur", "lumpat": "lari", "maot": "meninggal", "pupus": "meninggal", "paeh": "mati",
     "ditewak": "ditangkap", "ditangkep": "ditangkap", "artos": "uang", "panjara": "penjara",
     "kulawarga": "keluarga", "cenah": "katanya", "ceunah": "katanya",
+    "payun": "depan", "sareng": "dan", "nampi": "menerima", "narima": "menerima", "deui": "lagi", "nu": "yang",
+    "dibikeun": "diberikan", "dipasihkeun": "diberikan", "dipasihan": "diberi", "aya": "ada", "kanggo": "untuk",
+    "pikeun": "untuk", "sasih": "bulan", "bulan payun": "bulan depan",
+    # Javanese, more
+    "ana": "ada", "onok": "ada", "wonten": "ada", "kangge": "untuk", "nggo": "untuk", "nampa": "menerima",
+    "nompo": "menerima", "ngarep": "depan", "wulan": "bulan", "sasi": "bulan", "karo": "dan", "lan": "dan",
+    "kalih": "dan", "sing": "yang", "ingkang": "yang", "dibebasaken": "dibebaskan", "dibebaske": "dibebaskan",
+    "wulan ngarep": "bulan depan", "sasi ngarep": "bulan depan", "banyu": "air", "uyah": "garam",
+    "anget": "hangat", "mateni": "membunuh", "dipateni": "dibunuh", "lara": "sakit",
+    # Sundanese, everyday health words
+    "cai": "air", "haneut": "hangat", "maehan": "membunuh", "dipaehan": "dibunuh", "gering": "sakit",
 }
 
 # Synonym classes: concept -> words and phrases meaning the same in hoax messages.
@@ -388,8 +399,9 @@ _NEGATORS = frozenset(("tidak", "bukan", "tak", "belum", "bkn", "blm", "tanpa"))
 
 _VOWELS = frozenset("aeiou")
 _NUM_UNIT_RE = re.compile(r"(\d+)([a-z]+)|([a-z]+)(\d+)")  # "500rb", "100gb", "covid19"
-_PARTICLES = ("nya", "lah", "kah", "pun", "ku", "mu")
-_SUFFIXES = ("kan", "an", "in", "i")
+# Sundanese "-na" and Javanese "-e"/"-ne" are "-nya"; Javanese "-aken"/"-ake", Sundanese "-keun" are "-kan"
+_PARTICLES = ("nya", "lah", "kah", "pun", "ku", "mu", "na", "ne", "e")
+_SUFFIXES = ("kan", "an", "in", "i", "aken", "ake", "keun")
 _PREFIXES = (("memper", ""), ("diper", ""), ("menye", ""), ("meng", ""), ("meng", "k"), ("meny", "s"),
              ("mem", "p"), ("mem", ""), ("men", "t"), ("men", ""), ("me", ""), ("peng", ""), ("peng", "k"),
              ("peny", "s"), ("pem", "p"), ("pem", ""), ("pen", "t"), ("pen", ""), ("per", ""), ("pe", ""),
