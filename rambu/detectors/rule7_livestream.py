@@ -28,6 +28,8 @@ Decisions:
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import datetime, timedelta
 from typing import Iterable
 
@@ -90,6 +92,12 @@ DUTY = (
     "ibadah bersama warga binaan", "pameran hasil karya",
 )
 
+# The author says they are away from work: the directory's office hours may not hold that day (leave, sick
+# leave, a swapped shift), which only a reviewer with the leave records can tell.
+LEAVE = ("cuti", "lagi cuti", "sedang cuti", "izin sakit", "ijin sakit", "lagi sakit", "sedang sakit",
+         "lagi izin", "sedang izin", "izin tidak masuk", "ijin tidak masuk", "lagi libur", "sedang libur",
+         "libur kerja", "day off", "lagi off", "sedang off", "lepas dinas", "tukar shift", "tukar dinas",
+         "tukar piket", "ganti piket", "dinas luar", "perjalanan dinas")
 UNIFORM = ("seragam", "berseragam", "pdh", "pdl", "pakaian dinas", "baju dinas", "atribut dinas")
 NO_UNIFORM = ("tanpa seragam", "lepas seragam", "sudah ganti baju", "udah ganti baju", "baju bebas",
               "pakaian bebas", "tidak pakai seragam", "tidak berseragam")
@@ -128,7 +136,7 @@ class LiveStreamDetector(Detector):
     rule = 7
     key = "rule7"
     name = "rule7.livestream"
-    version = 1
+    version = 2  # 2: a stream in office hours by an author who says they are on leave is reviewed
     title = "siaran langsung pada jam dinas atau berseragam di luar dinas dengan materi non-kedinasan"
     basis = (
         "Etika bermedia sosial ASN Pemasyarakatan angka 7",
@@ -138,7 +146,7 @@ class LiveStreamDetector(Detector):
     )
     roles = ("own",)
     needs = ("staff",)
-    lists = {"non_duty": NON_DUTY, "duty": DUTY, "uniform": UNIFORM, "no_uniform": NO_UNIFORM}
+    lists = {"non_duty": NON_DUTY, "duty": DUTY, "uniform": UNIFORM, "no_uniform": NO_UNIFORM, "leave": LEAVE}
 
     def setup(self, resources: Resources) -> None:
         self.calendar = resources.calendar if resources.calendar is not None else DutyCalendar(resources.config)
@@ -221,7 +229,14 @@ class LiveStreamDetector(Detector):
         extra = _extra(bool(periods), when, tuple(p.describe_long() for p in periods))
         if periods:
             detail.insert(0, self._period_detail(periods, start, end))
-            yield from self._in_duty(content, periods, when, uniform, started, nd_ev, detail, extra)
+            leave = next((m for f in doc.own() for m in self.find("leave", f)), None)
+            for c in self._in_duty(content, periods, when, uniform, started, nd_ev, detail, extra):
+                if leave is not None and not c.needs_review:
+                    c = replace(c, needs_review=True, score_detail=c.score_detail + (
+                        f"penulis menyebut tidak sedang bertugas ('{leave.term}'): jam dinas menurut direktori "
+                        "mungkin tidak berlaku hari itu (cuti, izin, tukar jadwal); perlu tinjauan dengan catatan "
+                        "kehadiran",))
+                yield c
         else:
             off = self.calendar.off_reason(member, start)
             detail.insert(0, f"di luar jam dinas: {off}; siaran mulai {when}")
