@@ -236,6 +236,8 @@ CASES = [
     ("pos-ronda", make_activity("Pos ronda kosong, warga pada tidur"), "clean"),
     ("razia-knalpot", make_activity("Razia knalpot brong di jalan protokol nanti malam"), "clean"),
     ("pelatihan-ht", make_activity("Pelatihan penggunaan HT dan sandi komunikasi untuk petugas baru"), "clean"),
+    ("kunci-ilang", make_activity("Kunci blok C ilang dari semalem, belum ketemu sampe sekarang"), "violation"),
+    ("dompet-ilang", make_activity("Dompet gue ilang di angkot, ada yang nemu?"), "clean"),
     # a word that is the prison's only where nothing says otherwise: a district, a film, a game
     ("razia-blok-m", make_activity("Razia besok di Blok M Jakarta Selatan, hati2 bawa surat kendaraan"), "clean"),
     ("film-kunci-sel", make_activity("Film Prison Break seru banget, adegan duplikat kunci sel bikin tegang"), "clean"),

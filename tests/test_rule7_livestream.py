@@ -73,6 +73,8 @@ CASES = [
     ("office-hours-on-leave", live("lagi cuti, live jalan-jalan di Bali"), "review", "jam dinas"),
     ("office-hours-sick-leave", live("izin sakit, live rebahan aja"), "review", "jam dinas"),
     ("office-hours-leave-word-elsewhere", live("karaoke lagu Sakit Hati siang ini"), "violation", "jam dinas"),
+    ("office-hours-selling-in-transcript", live("Live sore", transcript="sambel bawang ready, langsung japri ya"),
+     "violation", "jam dinas"),
     # --- violations: duty time + non-duty content --------------------------------------------
     ("office-wib-chat", live("Live santai ngobrol sama followers"), "violation",
      "jam dinas (jam kantor Rabu, 07.30-12.00 WIB)"),

@@ -64,6 +64,10 @@ NON_DUTY = {
         "jodoh", "ulang tahun anak", "arisan", "kondangan", "mudik", "piknik", "berenang", "fitness", "gym",
         "olahraga pagi santai", "gowes", "mandi", "tidur", "asmr", "mall", "ke mall", "nge mall", "jalan ke",
         "tanya apa aja", "tanya jawab sama followers", "followers", "subscriber", "qna", "live bentar",
+        # selling said the way sellers say it
+        "japri", "langsung japri", "order", "orderan", "ready stok", "ready stock", "cod", "bisa cod",
+        "harga promo", "harga spesial", "ongkir", "gratis ongkir", "restock", "pesan sekarang", "sold out",
+        "campursari", "dangdutan", "nembang", "sinden",
     )},
     **{w: WEAK for w in (
         "santai", "nyantai", "santuy", "ngobrol", "ngobrol santai", "nongkrong", "ngopi", "ngopi santai",

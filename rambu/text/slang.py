@@ -26,7 +26,7 @@ _RAW = {
     "skrng": "sekarang", "sekarang": "sekarang", "td": "tadi", "bsk": "besok", "smua": "semua",
     "smw": "semua", "sama2": "sama", "trs": "terus", "trus": "terus", "tau": "tahu", "tw": "tahu",
     "ngerti": "mengerti", "liat": "lihat", "ngeliat": "melihat", "bikin": "buat", "ngasih": "memberi",
-    "pake": "pakai", "gimana": "bagaimana", "gmn": "bagaimana", "knp": "kenapa",
+    "pake": "pakai", "ilang": "hilang", "ngilang": "menghilang", "gimana": "bagaimana", "gmn": "bagaimana", "knp": "kenapa",
     "napa": "kenapa", "ngapain": "mengapa", "ap": "apa", "apaan": "apa", "dmn": "di mana",
     "jdwl": "jadwal", "mlm": "malam", "malem": "malam", "semalem": "semalam", "ntar": "nanti",
     "ntr": "nanti", "entar": "nanti", "kmrn": "kemarin", "kmaren": "kemarin", "kemaren": "kemarin",
