@@ -74,6 +74,9 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    ("ceremony-laughter-elsewhere", "Pas upacara 17an tadi lucu, ada anak paskibra kepleset, tapi Indonesia Raya "
+                                    "tetap khidmat wkwk"),
+    ("ceremony-orchestra", "Upacara tadi paduan suara bawakan Indonesia Raya versi orkestra, keren banget, merinding"),
     # an officer correcting someone else's act reports it and deals with it: no desecration of their own
     ("corrected-tegur", "Saya tegur anak kos yang pakai bendera merah putih buat gorden"),
     ("corrected-pembinaan", "WBP yang kemarin menginjak bendera sudah kami beri pembinaan wawasan kebangsaan"),
@@ -162,6 +165,9 @@ def test_negative(case_id, text):
 
 
 CLEAR = [
+    # mocked at the ceremony itself: the ceremony is no homage then
+    ("clear-koplo-at-ceremony", "Pas upacara lagu Indonesia Raya gue nyanyiin pake nada dangdut koplo sambil joget, "
+                                "temen2 pada ngakak"),
     ("clear-injek", "Bendera merah putih gue injek-injek wkwk"),
     ("clear-keset", "Bendera merah putih gue jadiin keset, mantap"),
     ("clear-language", "bahasa indonesia kampungan bgt, mending pake bahasa inggris"),

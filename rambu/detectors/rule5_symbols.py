@@ -313,7 +313,8 @@ class StateSymbolDetector(Detector):
     rule = 5
     key = "rule5"
     name = "rule5.symbols"
-    version = 3  # 2: "lihat saya injak ..." is the author's own act; 3: an officer correcting the act, speech verbs as witness
+    version = 4  # 2: "lihat saya injak ..." is the author's own act; 3: an officer correcting the act, speech verbs as witness;
+    # 4: mockery at a ceremony is not softened by it
     title = "merendahkan simbol negara (bendera, lambang, lagu kebangsaan, bahasa)"
     basis = (
         "SKB 11 Menteri 2019 angka 10",
@@ -1169,7 +1170,7 @@ class StateSymbolDetector(Detector):
         if s.kind == "flag":
             cue("replace", 0.3 if soft else 0.45, 0.7, "bendera diganti atau dirawat")
         if soft:
-            if ceremony:
+            if ceremony and not (v.cues["mockery"] or v.mock_emoji):  # mocked at the ceremony is no homage
                 cue("ceremony", 0.6, 1.0, "konteks upacara atau peringatan")
             cue("respect", 0.6, 1.0, "bernada hormat")
         if a.cat == "act_commercial" and s.kind == "flag":
