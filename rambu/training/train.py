@@ -36,7 +36,7 @@ from . import card, crossval, linear, stacking
 from .data import DATASETS, LABELS, Corpus, corpus_from, load_dataset
 from .vectorize import VOCAB, Bags, featurize, fit_vocab, save_npz, transform, vocab_meta
 
-VERSION = "clf-2026.12.5"
+VERSION = "clf-2026.12.6"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 DEFAULT_OUT = REPO_ROOT / "rambu" / "classify" / "models"
