@@ -51,10 +51,11 @@ LITERAL_BREAK_RE = re.compile(r"\\[nrt]")
 # cleaning decodes both, and an emoji or a quotation mark means something to the rules.
 BYTE_ESCAPES_RE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 HTML_ENTITY_RE = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,5});")
-# Placeholders the data sets put for a mention, a link and a retweet mark ("RT USER: USER kafir URL"): not
-# words (the training data's cleaning removes them; a real @mention or link is its own kind of token)
+# Placeholders the data sets put for a mention, a link and the retweet mark before a placeholder ("RT USER:
+# USER kafir URL"): not words (the training data's cleaning removes them; a real @mention or link is its own
+# kind of token). A retweet mark before a real handle stays a word, as the models saw it in Netifier's posts.
 _PLACEHOLDERS = frozenset(("USER", "URL"))
-_RETWEET_RE = re.compile(r"\s*:?\s*(?:@\w|USER\b)")
+_RETWEET_RE = re.compile(r"\s*:?\s*USER\b")
 
 
 WORD_KINDS = ("word", "hashtag", "number")  # the tokens lexicons and matchers compare
