@@ -206,6 +206,11 @@ CASES = [
     # the same words about one's own visit are no claim
     ("sundanese-own-trip", make_activity("Minggu payun abdi bade mudik ka Garut sareng kulawarga"), "clean", None, None),
     ("javanese-own-visit", make_activity("Sesuk aku arep mbesuk bapak neng lapas, ana sing melu?"), "clean", None, None),
+    # a unit's notice about its own temporary arrangement resembles the nationwide hoax: a human looks
+    ("own-unit-notice", make_activity("Layanan kunjungan tatap muka keluarga di Rutan kami ditiadakan sementara pekan "
+                                      "depan karena renovasi ruang besuk, diganti video call"), "review", "H-01", "text"),
+    ("warning-phishing", make_activity("tolong jgn asal forward pesan soal pendaftaran bansos keluarga napi lewat link "
+                                       "WA, itu modus phishing"), "clean", None, None),
     # stated flat (a feeling or a warning beside it is no distance)
     ("flat-with-feeling", make_activity("Gaes pekan depan semua rutan dan lapas meniadakan kunjungan keluarga, kasian "
                                         "keluarga napi 😭"), "violation", "H-01", "text"),

@@ -191,7 +191,8 @@ DEBUNK_WEAK = [  # hoaxes use these too: they count only without a call to sprea
     "pastikan sumbernya", "cek sumbernya", "tabayyun", "bijak bermedia sosial", "jangan asal share",
     "jangan asal sebar", "cek dan ricek", "cek ricek", "fitnah", "menyesatkan", "keliru", "tidak sesuai fakta",
     "penipuan", "modus penipuan", "waspada penipuan", "bohong", "surat palsu", "akun palsu", "edaran palsu",
-    "undangan palsu", "tautan palsu", "link palsu", "jangan diklik", "jangan klik",
+    "undangan palsu", "tautan palsu", "link palsu", "jangan diklik", "jangan klik", "phishing", "modus phishing",
+    "jangan asal forward", "jangan asal teruskan", "penipuan online",
     # everyday rebuttals
     "ngarang", "ngawur", "mana ada", "ngaco", "ngada ngada", "omong kosong", "kata siapa", "asal ngomong",
     "asal bunyi", "tidak masuk akal", "gak masuk akal", "ga masuk akal", "nggak masuk akal",
@@ -210,6 +211,9 @@ OFFICIAL = [  # public-relations announcements
     "rilis resmi", "surat edaran", "sesuai ketentuan", "informasi resmi", "akun resmi", "kanal resmi",
     "laman resmi", "situs resmi", "disampaikan kepada", "dengan hormat", "diberitahukan", "demikian disampaikan",
     "layanan informasi", "terima kasih atas perhatiannya", "call center",
+    # a unit's notice about itself: one unit's own, temporary arrangement, not the nationwide claim
+    "lapas kami", "rutan kami", "unit kami", "kantor kami", "satuan kerja kami", "ditutup sementara",
+    "untuk sementara", "sementara waktu", "mohon maaf atas ketidaknyamanan",
 ]
 NEWS = [  # news that names its source
     "dilansir", "dilansir dari", "dikutip dari", "mengutip", "sumber berita", "dilaporkan", "menurut keterangan",
@@ -339,7 +343,7 @@ class HoaxDetector(Detector):
     key = "rule4"
     name = "rule4.hoax"
     version = 4  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
-    # 4: Sundanese and Javanese word endings and everyday words in the matcher
+    # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
