@@ -37,10 +37,7 @@ CASES = [
     ("repost", "Parah banget, ini ujaran kebencian. Laporkan!", HATE_SARA, False),
     ("share", "Hati-hati provokasi, jangan disebar lagi", HATE_STATE, False),
     ("comment", "setuju, kebijakan ini bagus", "Pemerintah menaikkan tunjangan kinerja pegawai", False),
-    # news of an arrest or an attack, passed on or warned about: only a model reads hate in it
-    ("repost", "Penting dibaca 👇", "Densus 88 tangkap terduga teroris yang merencanakan bom bunuh diri di gereja",
-     False),
-    ("like", None, "Densus 88 tangkap terduga teroris yang merencanakan bom bunuh diri di gereja", False),
+    # news of an attack passed on as a warning
     ("share", "Waspada gaes 🙏", "Terduga teroris di Bekasi rakit bom panci untuk serang Istana saat upacara", False),
     # harmless targets
     ("share", None, NEWS, False),

@@ -77,8 +77,8 @@ class SpreadingDetector(Detector):
     rule = 3
     key = "rule3"
     name = "rule3.spreading"
-    version = 3  # 2: a comment that only laughs is reviewed, not confirmed; 3: passing on news or condemnation
-    # that only the model reads as hate is not spreading; "waspada" frames a share
+    version = 3  # 2: a comment that only laughs is reviewed, not confirmed; 3: "waspada" frames a share as a
+    # warning; a share or repost without its source is read as a re-upload
     title = "menyebarluaskan atau menanggapi dengan setuju konten yang melanggar larangan 1 atau 2"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
@@ -99,7 +99,7 @@ class SpreadingDetector(Detector):
         if act.type not in REACTIONS + SPREADING + RESPONSES or not doc.targets():
             return
         hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets())
-                if not (c.needs_review and (c.confidence < 0.5 or _reported(c)))]  # too unsure to call it spreading
+                if not (c.needs_review and c.confidence < 0.5)]  # too unsure to call the act spreading
         if not hits:
             return
         src, best = max(hits, key=_surest)
@@ -214,13 +214,6 @@ def _unframed(f: TextField, m: Match) -> TextField:
     end = b + stop.end() if stop else b
     blanked = text[:start] + " " * (end - start) + text[end:]
     return TextField(f.path + _UNFRAMED, f.role, normalize(blanked), f.where)
-
-
-def _reported(c: Candidate) -> bool:
-    """A review that rests on the model alone, of content that reports or condemns ("Densus 88 tangkap terduga
-    teroris ..."): passing on the news is not spreading hate."""
-    extra = dict(c.extra)
-    return not extra.get("explicit_words", True) and bool(extra.get("distanced"))
 
 
 def _surest(hit: tuple[Detector, Candidate]) -> tuple[bool, float]:
