@@ -175,8 +175,7 @@ class HateDetector(Detector):
             confidence=min(p, 0.99), evidence=evidence,
             explanation=self.explain(named, quote, field_label(f.path)),
             score_detail=steps, needs_review=not confirm,
-            extra=(("targets", named), ("violence", ev.violent), ("model_probability", None if pm is None else round(pm, 3)),
-                   ("explicit_words", ev.explicit), ("distanced", ev.distanced)),
+            extra=(("targets", named), ("violence", ev.violent), ("model_probability", None if pm is None else round(pm, 3))),
         )
 
     def probability(self, doc: Analysis, f: TextField) -> float:

@@ -482,6 +482,12 @@ _STRONG_TOPICS: dict[str, str] = {
     **dict.fromkeys(["database narapidana", "biodata narapidana", "data sdp"], "identitas"),
 }
 
+# Traffic, fiction, games and places of leisure: a setting that is not the prison's
+_ELSEWHERE = ["surat kendaraan", "surat surat kendaraan", "razia kendaraan", "razia motor", "operasi zebra",
+              "operasi patuh", "lalin", "lalu lintas", "tilang", "stnk", "satlantas", "polantas", "sinetron",
+              "series", "episode", "netflix", "adegan", "bioskop", "film", "drakor", "novel", "cerpen", "komik",
+              "anime", "game", "gim", "mobile legends", "pubg", "free fire", "minecraft", "mall", "pantai",
+              "wisata", "sekolah", "kampus"]
 _LISTS = {
     "topics": _TOPICS,
     "strong_topics": _STRONG_TOPICS,
@@ -660,16 +666,10 @@ _LISTS = {
                 "dishub", "disnaker", "bpom", "restoran", "rumah makan", "hotel", "tempat hiburan", "karaoke",
                 "kafe", "cafe", "spbu", "jalan raya", "jalan protokol", "terminal", "stasiun", "dokter",
                 "perawat", "pasien", "apotek", "klinik", "siswa", "murid", "guru", "piket kebersihan",
-                "surat kendaraan", "surat surat kendaraan", "razia kendaraan", "razia motor", "operasi zebra",
-                "operasi patuh", "lalin", "sinetron", "series", "episode", "netflix", "adegan",
-                "bioskop", "cerpen", "komik", "anime",
-                "kebersihan kelas", "polisi", "polres", "polsek", "polda", "mabes polri", "kepolisian"],
-    # ... and the settings that make a weak word someone else's: traffic, fiction, games, places of leisure
-    "elsewhere": ["surat kendaraan", "surat surat kendaraan", "razia kendaraan", "razia motor", "operasi zebra",
-                  "operasi patuh", "lalin", "lalu lintas", "tilang", "stnk", "satlantas", "polantas", "sinetron",
-                  "series", "episode", "netflix", "adegan", "bioskop", "film", "drakor", "novel", "cerpen", "komik",
-                  "anime", "game", "gim", "mobile legends", "pubg", "free fire", "minecraft", "mall", "pantai",
-                  "wisata", "sekolah", "kampus"],
+                "kebersihan kelas", "polisi", "polres", "polsek", "polda", "mabes polri", "kepolisian",
+                *_ELSEWHERE],
+    # ... and the settings that make a weak word someone else's even beside it
+    "elsewhere": _ELSEWHERE,
     "list_words": ["daftar", "list", "nama nama", "berikut", "rekap", "rekapan", "data", "lampiran", "tabel",
                    "terlampir", "file", "pdf", "scan", "screenshot", "tangkapan layar"],
 }

@@ -29,7 +29,6 @@ Decisions:
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import datetime, timedelta
 from typing import Iterable
 

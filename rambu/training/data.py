@@ -18,9 +18,8 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from ..files import sha256_file
-from ..text.normalize import BBCODE_RE, SMILEY_RE
+from ..text.normalize import BBCODE_RE, BYTE_ESCAPES_RE, SMILEY_RE
 
-_BYTE_ESC_RE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 _LITERAL_ESC_RE = re.compile(r"\\([ntr'\"\\])")
 _ESC_MAP = {"n": "\n", "t": " ", "r": "\n", "'": "'", '"': '"', "\\": "\\"}
 _PLACEHOLDER_RE = re.compile(r"\b(?:USER|URL)\b|^\s*RT\b:?|\bRT\s+(?=USER\b)")
@@ -39,7 +38,7 @@ def _decode_bytes(m: re.Match) -> str:
 
 
 def _common(text: str) -> str:
-    text = _BYTE_ESC_RE.sub(_decode_bytes, text)
+    text = BYTE_ESCAPES_RE.sub(_decode_bytes, text)
     text = _LITERAL_ESC_RE.sub(lambda m: _ESC_MAP[m.group(1)], text)
     text = html.unescape(text)
     text = text.replace("\ufffd", " ")
