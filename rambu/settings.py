@@ -67,6 +67,14 @@ SETTINGS: tuple[Setting, ...] = (
             '{"Asia/Jayapura": {"friday": "07:30-16:00", "saturday": ""}} ("" = libur); '
             "hari yang tidak disebut memakai office_hours.<hari>. Kosong = tidak ada."),
     Setting("holidays_file", "", "Berkas JSON/CSV hari libur nasional dan cuti bersama (kosong = data bawaan)."),
+    # Perpres 21/2023: 32,5 hours a week in Ramadan, from 08:00. The month's dates follow the government's
+    # decision each year (sidang isbat); the bundled ones are for an operator to check.
+    Setting("ramadan.dates", "2025-03-01..2025-03-30,2026-02-19..2026-03-20",
+            "Rentang tanggal bulan Ramadan yang memakai jam kerja Ramadan (YYYY-MM-DD..YYYY-MM-DD, dipisah koma; "
+            "sesuaikan dengan keputusan pemerintah tiap tahun). Kosong = tidak ada."),
+    Setting("ramadan.hours", "08:00-12:00,12:30-15:00",
+            "Jam kantor Senin-Kamis (dan hari kerja lain selain Jumat) selama Ramadan, tanpa jam istirahat."),
+    Setting("ramadan.friday_hours", "08:00-11:30,12:30-15:30", "Jam kantor hari Jumat selama Ramadan."),
     Setting("classifier.model_dir", "", "Folder model klasifikasi teks (kosong = model bawaan paket)."),
     Setting("media.ocr", True, "Baca teks pada gambar dan bingkai video yang tidak disertai ocr_text (OCR)."),
     Setting("media.ocr_engine", "rapidocr", "Mesin OCR: rapidocr (utama, model di dalam paket) atau tesseract "

@@ -151,6 +151,16 @@ CASES = [
     ("nomor-perkara", make_activity("Nomor register perkara 123/Pid.B/2024/PN Jkt"), "clean"),
     ("tes-urine-hasil", make_activity("Kegiatan tes urine bagi pegawai Lapas X, hasil negatif semua"), "clean"),
     ("pembangunan-tembok", make_activity("Pembangunan tembok keliling Lapas X sudah 80%"), "clean"),
+    # --- the state is the author's (body, belongings, home, family), not the guarded object's
+    ("shift-then-sleep", make_activity("Abis jaga malam di lapas, sampai rumah langsung tidur"), "clean"),
+    ("shift-body-weak", make_activity("Habis piket di rutan badan lemah banget, pengen rebahan"), "clean"),
+    ("phone-left-at-post", make_activity("HP saya ketinggalan di pos jaga lapas, besok saya ambil"), "clean"),
+    ("child-brought-on-shift", make_activity("Anak saya dibawa ke kantor pas jaga siang di rutan, lucu"), "clean"),
+    ("control-room-aircon", make_activity("Ruang kontrol rutan AC-nya mati, panas banget kerja hari ini"), "clean"),
+    ("guard-asleep-still-found", make_activity("Pos menara 3 lapas kosong tiap jam 2 malam, penjaganya tidur"),
+     "violation"),
+    ("cctv-down-after-shift", make_activity("Abis jaga malam, CCTV blok C lapas mati dari kemarin belum dibenerin"),
+     "violation"),
     # --- more variants (slang, word order, other media)
     ("pos-cuma-dua", make_activity("Malam ini yg jaga pos 1 cuma 2 orang, pos 3 kosong sampai pagi"), "violation"),
     ("kamera-pengawas-gak-berfungsi", make_activity("Kamera pengawas di blok wanita gak berfungsi udah seminggu"),

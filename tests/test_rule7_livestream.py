@@ -40,8 +40,15 @@ STAFF = [
 HOLIDAYS = {date(2025, 3, 31): "Hari Raya Idul Fitri 1446 H", date(2025, 4, 2): "Cuti bersama Idul Fitri"}
 
 
+def ordinary_weeks(**changes) -> Config:
+    """The defaults without Ramadan: the table's March 2025 dates fall in Ramadan 1446 H, which has its own test."""
+    values = dict(default_config().values)
+    values.update({"ramadan.dates": ""}, **changes)
+    return Config(MappingProxyType(values))
+
+
 def resources(config: Config | None = None, staff=True) -> Resources:
-    config = config or default_config()
+    config = config or ordinary_weeks()
     return Resources(config=config, staff=StaffDirectory.from_records(STAFF) if staff else None,
                      calendar=DutyCalendar(config, HOLIDAYS))
 
@@ -175,6 +182,19 @@ CASES = [
      "none", None),
     ("stranger-duty-content", live("Live humas: sosialisasi layanan kunjungan", nip=STRANGER), "none", None),
     ("not-a-live", live("karaoke santai", type="post"), "none", None),
+    # office events carry leisure words; the unit's own names and its leaders make them duty content
+    ("hbp-abbreviation", live("Lomba tarik tambang dan joget HBP ke-61, seru!"), "none", None),
+    ("competition-in-the-frame", live("Lomba karaoke antar regu dalam rangka HUT Pemasyarakatan"), "none", None),
+    ("inmates-art-show", live("Pentas seni napi, joget bareng penampil"), "none", None),
+    ("cycling-with-the-head", live("Gowes pagi bersama Kalapas dan jajaran"), "review", "materi campuran"),
+    ("pramuka-lpka", live("Kegiatan pramuka anak binaan LPKA"), "none", None),
+    # ... while a word that is also an office activity does not clear selling or trading
+    ("apple-selling", live("jual apel malang manis, langsung japri"), "violation", "'jual'"),
+    ("trading-webinar", live("webinar trading crypto gratis, cuan tiap hari"), "violation", "'trading'"),
+    ("insurance-product", live("sosialisasi produk asuransi, bisa daftar lewat saya"), "violation", "'asuransi'"),
+    ("chat-from-the-prison", live("live santai ngobrol dari pos jaga lapas"), "violation", "'santai'"),
+    # an official trip is still duty time
+    ("official-trip-karaoke", live("lagi dinas luar, karaoke dulu di hotel"), "violation", "'karaoke'"),
 ]
 
 
@@ -191,7 +211,7 @@ def test_rule7_table(case_id, activity, expected, phrase):
     assert len(findings) <= 1
     if findings:
         f = findings[0]
-        assert f.rule == 7 and f.detector == "rule7.livestream@2"
+        assert f.rule == 7 and f.detector == "rule7.livestream@3"
         assert f.explanation.startswith("Larangan 7 (siaran langsung pada jam dinas")
         assert phrase in f.explanation, f.explanation
         ev = f.evidence[0]
@@ -252,11 +272,42 @@ def test_calendar_built_from_config_when_missing():
 def test_default_live_length_setting():
     a = live("karaoke", start="2025-03-10T07:00:00+07:00", end=None, uniform=False)
     assert run_detector(LiveStreamDetector, a, RES) == []  # a point in time before office hours
-    values = dict(default_config().values)
-    values["rule7.default_live_minutes"] = 60
-    res = resources(Config(MappingProxyType(values)))
+    res = resources(ordinary_weeks(**{"rule7.default_live_minutes": 60}))
     f, = run_detector(LiveStreamDetector, a, res)
     assert not f.needs_review
+
+
+RAMADAN = [
+    # Ramadan hours (Perpres 21/2023: from 08:00, 32,5 hours a week): 07:35 and 15:20 on a Monday are off duty
+    ("before-ramadan-start", "2026-03-02T07:35:00+07:00", "none", "di luar jam kantor Ramadan (08.00-15.00)"),
+    ("after-ramadan-end", "2026-03-02T15:20:00+07:00", "none", "di luar jam kantor Ramadan (08.00-15.00)"),
+    ("ramadan-friday-late", "2026-03-06T15:20:00+07:00", "duty", "jam kantor Jumat 06-03-2026 12.30-15.30 WIB"),
+    ("ramadan-duty", "2026-03-02T10:00:00+07:00", "duty", "jam kantor Senin 02-03-2026 08.00-12.00 WIB"),
+    # the same times in an ordinary week are duty time
+    ("ordinary-week-early", "2026-04-06T07:35:00+07:00", "duty", "07.30-12.00 WIB"),
+    ("ordinary-week-late", "2026-04-06T15:20:00+07:00", "duty", "13.00-16.00 WIB"),
+]
+
+
+@pytest.mark.parametrize("case_id,start,expected,phrase", RAMADAN, ids=[c[0] for c in RAMADAN])
+def test_ramadan_hours(case_id, start, expected, phrase):
+    values = dict(default_config().values)
+    values["ramadan.dates"] = "2026-02-19..2026-03-20"
+    cal = DutyCalendar(Config(MappingProxyType(values)), {})
+    member = StaffDirectory.from_records(STAFF).get(WIB)
+    when = datetime.fromisoformat(start)
+    periods = cal.duty_periods(member, when)
+    assert bool(periods) == (expected == "duty")
+    told = periods[0].describe_long() if periods else cal.off_reason(member, when)
+    assert phrase in told, told
+
+
+@pytest.mark.parametrize("value", ["2026-03-20..2026-02-19", "2026-02-19", "Ramadan", "2026-02-30..2026-03-20"])
+def test_ramadan_dates_refused_with_the_setting_named(value):
+    values = dict(default_config().values)
+    values["ramadan.dates"] = value
+    with pytest.raises(ValueError, match="ramadan.dates"):
+        DutyCalendar(Config(MappingProxyType(values)), {})
 
 
 def test_operator_word_lists_extend_the_rule():

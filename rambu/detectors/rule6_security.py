@@ -547,6 +547,16 @@ _LISTS = {
                        "supaya tidak", "hindari", "cegah", "mencegah", "antisipasi", "bila", "jika",
                        "kalau", "apabila", "seandainya", "andaikan", "jangan ada", "dilarang", "waspadai",
                        "cegah agar"],
+    # just before a state: what the state is about when it is not the security object ("badan lemah",
+    # "HP ketinggalan di pos jaga", "sampe rumah langsung tidur" after a night shift). Pronouns are not here:
+    # "kita kekurangan personel" is the unit's weakness
+    "state_holders": ["badan", "tubuh", "mata", "kepala", "perut", "kaki", "tangan", "punggung", "pinggang",
+                      "hp", "hpku", "hape", "handphone", "ponsel", "dompet", "kunci motor", "kunci mobil",
+                      "kunci rumah", "motor", "mobil", "laptop", "charger", "jaket", "tas", "sepatu", "anak",
+                      "anakku", "istri", "suami", "adik", "kakak", "keluarga", "rumah", "rumah dinas", "kos",
+                      "kosan", "kontrakan", "ac", "kipas", "kulkas", "tv", "wifi", "kuota", "baterai", "batre",
+                      "semangat", "mood", "tenaga", "pikiran", "dapur umum", "kantin", "koperasi", "perasaan",
+                      "hati", "jiwa", "lapar", "ngantuk"],
     # directly before a state: it is denied ("CCTV tidak mati")
     "negators": ["tidak", "bukan", "belum", "tanpa", "anti"],
     # after a state: it is fixed
@@ -721,9 +731,10 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 5  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
+    version = 6  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
     # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result;
-    # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more
+    # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more;
+    # 6: a state just after the author's body, belongings or home is theirs, not the guarded object's
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
@@ -892,6 +903,7 @@ class SecurityInfoDetector(Detector):
         blockers = self._spans(f, info, "state_blockers")
         fixed = self._spans(f, info, "fixed")
         negators = self._spans(f, info, "negators")
+        holders = self._spans(f, info, "state_holders")
         for s in info.in_range(self._spans(f, info, "states"), hit.start - 60, hit.end + 46):
             # a state inside or overlapping the topic phrase ("pos kosong", "kunci sel dibawa pulang") counts
             if _distance(hit, s) > 45 or info.between("sentence", hit, s):
@@ -906,6 +918,10 @@ class SecurityInfoDetector(Detector):
                 continue
             if any(not info.between("sentence", s, x) for x in info.in_range(fixed, s.end, s.end + 41)):
                 continue
+            if any(p.end <= s.start and s.start - p.end <= 28 and not info.between("clause", p, s)
+                   and not (p.end <= hit.start and hit.end <= s.start) and not _overlap(p, hit)
+                   for p in info.in_range(holders, s.start - 45, s.start)):
+                continue  # the state is the holder's (the author's body, phone, home), not the guarded object's
             out.append(s)
         return sorted(out, key=lambda s: _distance(hit, s))
 

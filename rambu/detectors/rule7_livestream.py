@@ -67,6 +67,10 @@ NON_DUTY = {
         "japri", "langsung japri", "order", "orderan", "ready stok", "ready stock", "cod", "bisa cod",
         "harga promo", "harga spesial", "ongkir", "gratis ongkir", "restock", "pesan sekarang", "sold out",
         "campursari", "dangdutan", "nembang", "sinden",
+        # selling, trading and recruiting into a business
+        "jual", "dijual", "trading", "trader", "crypto", "kripto", "forex", "saham", "cuan", "asuransi",
+        "reseller", "dropship", "bisnis online", "peluang usaha", "join member", "member baru",
+        "daftar lewat saya",
     )},
     **{w: WEAK for w in (
         "santai", "nyantai", "santuy", "ngobrol", "ngobrol santai", "nongkrong", "ngopi", "ngopi santai",
@@ -77,36 +81,52 @@ NON_DUTY = {
     )},
 }
 
-# Official activities: a stream about these is duty content.
-DUTY = (
-    "upacara", "upacara bendera", "apel", "apel pagi", "apel siaga", "apel kesiapsiagaan",
-    "pembinaan", "pembinaan kepribadian", "pembinaan kemandirian", "warga binaan", "wbp",
-    "kegiatan kerja", "bimbingan kerja", "pelatihan kerja", "sosialisasi", "layanan kunjungan",
-    "kunjungan keluarga", "layanan informasi", "pelayanan publik", "pengaduan", "penyuluhan",
-    "penyuluhan hukum", "humas", "akun resmi", "siaran resmi", "kanal resmi", "rilis", "siaran pers",
-    "press release", "bakti sosial", "baksos", "kegiatan kantor", "kegiatan dinas", "rapat", "rakor",
-    "rapat koordinasi", "pelatihan", "bimtek", "diklat", "pengarahan", "kunjungan kerja", "kunker",
-    "pelantikan", "serah terima jabatan", "sertijab", "zona integritas", "pakta integritas", "wbk",
-    "wbbm", "hari bakti pemasyarakatan", "razia", "penggeledahan", "tes urine", "donor darah",
-    "kerja bakti", "indonesia raya", "lagu kebangsaan", "mars pemasyarakatan", "remisi", "asimilasi",
-    "pembebasan bersyarat", "litmas", "penelitian kemasyarakatan", "sidang tpp", "webinar", "seminar",
-    "peresmian", "launching", "deklarasi", "penandatanganan", "monitoring", "evaluasi", "supervisi",
-    "sidak", "senam pagi", "senam bersama", "pembagian sembako", "bagi sembako",
-    "ibadah bersama warga binaan", "pameran hasil karya",
-)
+# Official activities: a stream about these is duty content. "resmi": the stream is framed as the service's
+# own event or is about inmates (a leisure word inside it is part of the event: "joget HBP ke-61");
+# "kuat": official activities; "lemah": words that are also everyday or commercial ("jual apel malang",
+# "webinar trading", "sosialisasi produk asuransi") or name the place, not what is streamed.
+OFFICIAL = "resmi"
+DUTY = {
+    **{w: OFFICIAL for w in (
+        "hari bakti pemasyarakatan", "hbp", "hari bakti", "hut pemasyarakatan", "hut kemenimipas",
+        "hut ri", "hut kemerdekaan", "dalam rangka", "warga binaan", "wbp", "napi", "narapidana", "tahanan",
+        "anak binaan", "andikpas", "klien pemasyarakatan", "klien bapas", "pembinaan", "pembinaan kepribadian",
+        "pembinaan kemandirian", "ibadah bersama warga binaan", "pameran hasil karya",
+    )},
+    **{w: STRONG for w in (
+        "upacara", "upacara bendera", "apel pagi", "apel siaga", "apel kesiapsiagaan",
+        "kegiatan kerja", "bimbingan kerja", "pelatihan kerja", "layanan kunjungan",
+        "kunjungan keluarga", "layanan informasi", "pelayanan publik", "pengaduan", "penyuluhan",
+        "penyuluhan hukum", "humas", "akun resmi", "siaran resmi", "kanal resmi", "rilis", "siaran pers",
+        "press release", "bakti sosial", "baksos", "kegiatan kantor", "kegiatan dinas", "rakor",
+        "rapat koordinasi", "bimtek", "diklat", "pengarahan", "kunjungan kerja", "kunker",
+        "pelantikan", "serah terima jabatan", "sertijab", "zona integritas", "pakta integritas", "wbk",
+        "wbbm", "razia", "penggeledahan", "tes urine", "donor darah",
+        "kerja bakti", "indonesia raya", "lagu kebangsaan", "mars pemasyarakatan", "remisi", "asimilasi",
+        "pembebasan bersyarat", "litmas", "penelitian kemasyarakatan", "sidang tpp", "supervisi",
+        "sidak", "senam pagi", "senam bersama", "pembagian sembako", "bagi sembako",
+        "kalapas", "karutan", "kakanwil", "kabapas", "kepala lapas", "kepala rutan", "kepala bapas",
+        "kadiv", "kadivpas", "dirjen", "dirjenpas", "pimpinan",
+    )},
+    **{w: WEAK for w in (
+        "apel", "rapat", "pelatihan", "sosialisasi", "webinar", "seminar", "peresmian", "launching",
+        "deklarasi", "penandatanganan", "monitoring", "evaluasi", "lomba", "pentas seni", "jajaran",
+        "lapas", "rutan", "lpka", "bapas", "pemasyarakatan", "kemenimipas", "ditjenpas",
+    )},
+}
 
 # The author says they are away from work: the directory's office hours may not hold that day (leave, sick
 # leave, a swapped shift), which only a reviewer with the leave records can tell.
 LEAVE = ("cuti", "lagi cuti", "sedang cuti", "izin sakit", "ijin sakit", "lagi sakit", "sedang sakit",
          "lagi izin", "sedang izin", "izin tidak masuk", "ijin tidak masuk", "lagi libur", "sedang libur",
          "libur kerja", "day off", "lagi off", "sedang off", "lepas dinas", "tukar shift", "tukar dinas",
-         "tukar piket", "ganti piket", "dinas luar", "perjalanan dinas")
+         "tukar piket", "ganti piket")  # not "dinas luar": an official trip is duty time
 UNIFORM = ("seragam", "berseragam", "pdh", "pdl", "pakaian dinas", "baju dinas", "atribut dinas")
 NO_UNIFORM = ("tanpa seragam", "lepas seragam", "sudah ganti baju", "udah ganti baju", "baju bebas",
               "pakaian bebas", "tidak pakai seragam", "tidak berseragam")
 
 WEIGHT = {STRONG: 0.7, WEAK: 0.4}
-DUTY_WEIGHT = 0.6
+DUTY_WEIGHT = {OFFICIAL: 0.9, STRONG: 0.6, WEAK: 0.3}
 DUTY_MARGIN = 0.1  # duty wins when its score is at least this much above the non-duty score
 NONDUTY_MARGIN = 0.25  # non-duty wins when this much above; in between: mixed, a human decides
 
@@ -139,7 +159,9 @@ class LiveStreamDetector(Detector):
     rule = 7
     key = "rule7"
     name = "rule7.livestream"
-    version = 2  # 2: a stream in office hours by an author who says they are on leave is reviewed
+    version = 3  # 2: a stream in office hours by an author who says they are on leave is reviewed; 3: duty words
+    # weighted (the service's own events and inmates decide, everyday/commercial homonyms barely count), selling
+    # and trading words, an official trip is not leave, Ramadan office hours
     title = "siaran langsung pada jam dinas atau berseragam di luar dinas dengan materi non-kedinasan"
     basis = (
         "Etika bermedia sosial ASN Pemasyarakatan angka 7",
@@ -172,7 +194,10 @@ class LiveStreamDetector(Detector):
         for label in nd_terms.values():
             nd *= 1 - WEIGHT.get(label, WEIGHT[WEAK])
         nd_score = 1 - nd
-        du_score = 1 - (1 - DUTY_WEIGHT) ** len({m.term for _, m in duty})
+        du = 1.0
+        for label in {m.term: m.label for _, m in duty}.values():
+            du *= 1 - DUTY_WEIGHT.get(label, DUTY_WEIGHT[WEAK])
+        du_score = 1 - du
         has_text = any(f.doc.words for f in fields)
         if not nonduty and not duty:
             return Content("unknown", 0.0, nonduty, duty, 0.0, 0.0, has_text)

@@ -187,6 +187,28 @@ def holidays_from_config(config: "Config | None") -> Mapping[date, str]:
 
 # --- office hours ---------------------------------------------------------------------------
 
+RAMADAN_HOURS = ("ramadan.hours", "ramadan.friday_hours")
+
+
+def parse_date_ranges(value: Any, setting: str = "ramadan.dates") -> tuple[tuple[date, date], ...]:
+    """ "2025-03-01..2025-03-30, 2026-02-19..2026-03-20" -> inclusive (first, last) ranges ("" = none)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ()
+    if not isinstance(value, str):
+        raise ValueError(f"{setting}: harus teks seperti '2025-03-01..2025-03-30', bukan {value!r}")
+    out = []
+    for part in value.split(","):
+        a, sep, b = part.strip().partition("..")
+        try:
+            first, last = date.fromisoformat(a.strip()), date.fromisoformat(b.strip())
+        except ValueError:
+            raise ValueError(f"{setting}: rentang tidak sah {part.strip()[:40]!r} (contoh: 2025-03-01..2025-03-30)") from None
+        if not sep or last < first:
+            raise ValueError(f"{setting}: rentang tidak sah {part.strip()[:40]!r} (tanggal akhir sebelum awal)")
+        out.append((first, last))
+    return tuple(out)
+
+
 def parse_hours(value: Any, setting: str = "office_hours") -> tuple[tuple[time, time], ...]:
     """ "07:30-16:00" (or "07.30-16.00"; several ranges comma-separated; "" = off) -> ranges.
 
@@ -364,6 +386,8 @@ class DutyCalendar:
             raise ValueError(f"office_hours.default_timezone: zona waktu tidak dikenal ({tzname!r})")
         self.default_timezone: str = canonical_zone(tzname) or tzname
         self.holidays: Mapping[date, str] = _holiday_map(holidays_from_config(config) if holidays is None else holidays)
+        self.ramadan = parse_date_ranges(config.get("ramadan.dates", ""))
+        self.ramadan_hours = tuple(parse_hours(config.get(name, ""), name) for name in RAMADAN_HOURS)
 
     @classmethod
     def from_config(cls, config: "Config | None" = None) -> "DutyCalendar":
@@ -395,6 +419,16 @@ class DutyCalendar:
         own = self._overrides(zone)
         return own[weekday] if weekday in own else self.office_hours[weekday]
 
+    def in_ramadan(self, day: date) -> bool:
+        return any(a <= day <= b for a, b in self.ramadan)
+
+    def day_hours(self, day: date, zone: str | None = None) -> tuple[tuple[time, time], ...]:
+        """Office hours of a date: Ramadan's on a workday inside the month, else the weekday's."""
+        normal = self.hours(day.weekday(), zone)
+        if normal and self.ramadan and self.in_ramadan(day):
+            return self.ramadan_hours[1 if day.weekday() == 4 else 0] or normal
+        return normal
+
     def is_workday(self, day: date, zone: str | None = None) -> bool:
         return bool(self.hours(day.weekday(), zone)) and day not in self.holidays
 
@@ -411,7 +445,7 @@ class DutyCalendar:
             d = first + timedelta(days=k)
             if d in self.holidays:
                 continue
-            for a, b in self.hours(d.weekday(), zone):
+            for a, b in self.day_hours(d, zone):
                 ps = datetime.combine(d, a, tz)
                 pe = datetime.combine(d + timedelta(days=1) if b <= a else d, b, tz)
                 p = DutyPeriod(ps, pe, "office", zone)
@@ -483,6 +517,9 @@ class DutyCalendar:
             return f"hari libur: {name}"
         if not self.hours(t.weekday(), zone):
             return f"hari {HARI[t.weekday()]}, bukan hari kerja"
+        if self.in_ramadan(t.date()):
+            r = self.day_hours(t.date(), zone)
+            return f"di luar jam kantor Ramadan ({hhmm(r[0][0])}-{hhmm(r[-1][1])})"
         return "di luar jam kantor"
 
 

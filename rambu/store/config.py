@@ -254,13 +254,16 @@ def _zone_hours(value: Any) -> str:
 def update_settings(s: Session, actor: Actor, changes: dict[str, Any]) -> dict[str, Any]:
     """Save settings; every value is checked first and all refusals are reported together (nothing saved)."""
     actor.require("admin")
-    from ..staff.dutytime import parse_hours
+    from ..staff.dutytime import RAMADAN_HOURS, parse_date_ranges, parse_hours
     clean, errors = {}, {}
     for k, v in changes.items():
         try:
             clean[k] = _coerce(k, v)
-            if k.startswith("office_hours.") and k not in ("office_hours.default_timezone", ZONE_HOURS):
+            if (k.startswith("office_hours.") and k not in ("office_hours.default_timezone", ZONE_HOURS)) \
+                    or k in RAMADAN_HOURS:
                 parse_hours(clean[k], k)
+            elif k == "ramadan.dates":
+                parse_date_ranges(clean[k], k)
         except (Invalid, ValueError) as e:
             errors[k] = str(e)
     if errors:
