@@ -14,6 +14,9 @@ from rambu.detectors.rule5_symbols import StateSymbolDetector
 
 # (id, text, expected: True = a finding, symbol kind or None)
 POSITIVES = [
+    # words that condemn elsewhere, here on the offender's side
+    ("nationalism-scorned", "Nasionalisme itu omong kosong, bendera cuma kain, bakar aja", "flag"),
+    ("wish-burnt", "Semoga bendera ini dibakar habis", "flag"),
     # insults
     ("flag-kain-lap", "Bendera merah putih itu cuma kain lap, ngapain dihormati", "flag"),
     ("flag-gombal", "Sang Merah Putih gak lebih dari kain gombal", "flag"),
@@ -74,6 +77,11 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # a flag carried or waved beside clothing words, with a laugh about the scene
+    ("carried-beside-costume", "Anak-anak pakai baju adat sambil bawa bendera kecil, lucu banget wkwk"),
+    ("waved-in-costume", "Kostum karnaval keren, semua pegang bendera merah putih 😂"),
+    # "dasar" aimed at the offender condemns
+    ("dasar-offender", "Bendera merah putih dibakar, dasar pengkhianat!"),
     ("ceremony-laughter-elsewhere", "Pas upacara 17an tadi lucu, ada anak paskibra kepleset, tapi Indonesia Raya "
                                     "tetap khidmat wkwk"),
     ("ceremony-orchestra", "Upacara tadi paduan suara bawakan Indonesia Raya versi orkestra, keren banget, merinding"),
@@ -165,6 +173,7 @@ def test_negative(case_id, text):
 
 
 CLEAR = [
+    ("clear-dasar-symbol", "Dasar bendera kain murahan, injek aja"),
     # mocked at the ceremony itself: the ceremony is no homage then
     ("clear-koplo-at-ceremony", "Pas upacara lagu Indonesia Raya gue nyanyiin pake nada dangdut koplo sambil joget, "
                                 "temen2 pada ngakak"),

@@ -73,6 +73,10 @@ ACTS: dict[str, tuple[float, frozenset[str], str]] = {
     "act_owner": (0.42, frozenset({"emblem"}), "memakainya sebagai logo pribadi, usaha atau kelompok"),
     "act_commercial": (0.55, frozenset({"flag", "anthem", "emblem"}), "memakainya untuk iklan atau promosi komersial"),
 }
+# a condemn word that opens an insult of the symbol itself ("dasar bendera kain murahan")
+_INSULT_OPENERS = frozenset({"dasar"})
+# everyday uses: laughter about the situation is not mockery of the symbol
+_LAUGH_NEUTRAL = frozenset({"act_misuse_frame", "act_owner"})
 _INSULTS = {"act_insult", "act_insult_flag", "act_insult_emblem", "act_insult_language", "act_insult_religious"}
 # categories whose strength depends on context (ceremony and respect words lower them)
 _SOFT = {"act_damaged", "act_upside", "act_degrade", "act_parody_weak", "act_write_weak",
@@ -118,7 +122,7 @@ ANTHEM_LINES = (
 _LOGO_WORDS = frozenset(("logo", "stempel", "cap", "emblem", "simbol", "lencana", "lambang"))
 _CUES = ("witness", "use_frame", "locative", "write_linker", "flying", "deliberate", "accidental", "first_person",
          "call", "intent", "mockery", "negation", "condemn", "news", "etiquette", "replace", "disposal", "ceremony",
-         "respect", "trade", "anthem_song_cue")
+         "respect", "trade", "anthem_song_cue", "carry")
 _AFFIX_CUES = {"flying", "news", "trade", "anthem_song_cue"}
 _STATE_WORDS = {"jelek", "jelek banget", "burik", "buluk", "payah", "aneh", "busuk", "norak", "norak banget"}
 _LOOKALIKE_NEEDS_LOGO = {"mirip", "menyerupai", "serupa", "edit", "diedit", "editan", "kw", "palsu", "abal abal",
@@ -313,8 +317,10 @@ class StateSymbolDetector(Detector):
     rule = 5
     key = "rule5"
     name = "rule5.symbols"
-    version = 4  # 2: "lihat saya injak ..." is the author's own act; 3: an officer correcting the act, speech verbs as witness;
-    # 4: mockery at a ceremony is not softened by it
+    version = 5  # 2: "lihat saya injak ..." is the author's own act; 3: an officer correcting the act, speech verbs as witness;
+    # 4: mockery at a ceremony is not softened by it; 5: a laugh does not lift an act that hangs on context, a
+    # carried flag is not the clothing named nearby, "dasar" + the symbol is the insult, offender words out of
+    # the condemn list
     title = "merendahkan simbol negara (bendera, lambang, lagu kebangsaan, bahasa)"
     basis = (
         "SKB 11 Menteri 2019 angka 10",
@@ -577,11 +583,11 @@ class StateSymbolDetector(Detector):
             "hukum, astaghfirullah, astagfirullah, astaga, naudzubillah, innalillahi, ya allah, ya tuhan, tidak "
             "menghargai, tidak menghormati, tidak tahu diri, tak tahu diri, tidak punya malu, tak punya malu, oknum, "
             "kelakuan, ulah, dasar, tega, tega teganya, tidak habis pikir, ga habis pikir, heran, stop, hentikan, "
-            "berhenti, jangan sampai, semoga, apabila ada, apa bila ada, jika ada, bila ada, kalau ada, barang siapa, "
+            "berhenti, jangan sampai, apabila ada, apa bila ada, jika ada, bila ada, kalau ada, barang siapa, "
             "barangsiapa, siapapun yang, siapa pun yang, siapa saja yang, otak di mana, di mana otak, di mana "
             "otaknya, otaknya di mana, akal sehat, tidak waras, kurang waras, sakit jiwa, tidak punya adab, siapa "
             "bilang, kata siapa, dikutuk, dikecam, menindak, melaporkan, disesalkan, menyesalkan, sesalkan, "
-            "dipidanakan, nasionalisme, cinta tanah air, pengkhianat, durhaka, tidak nasionalis, kecewa, "
+            "dipidanakan, pengkhianat, durhaka, tidak nasionalis, kecewa, "
             "menyayangkan, disayangkan, sayang sekali, memprihatinkan, sangat disayangkan, tidak layak, pelecehan, "
             "penghinaan, penistaan, menodai, mencoreng, melukai, sakit hati, tersinggung, deportasi, dideportasi, "
             "usir, diusir, minta maaf, meminta maaf, ngeri, serem, parah banget, tidak ada akhlak, tidak punya "
@@ -641,7 +647,12 @@ class StateSymbolDetector(Detector):
             "merinding, haru, terharu, sakral, mulia, junjung, menjunjung, dijunjung, lestarikan, melestarikan, "
             "lindungi, jaga, menjaga, bela, membela, kibarkan dengan bangga, semangat, nasionalis, patriot, pahlawan, "
             "jasa, berjasa, jaya, terima kasih, alhamdulillah, bersyukur, indahnya, indah, cantik, bagus, rapi, "
-            "gagah, megah, tegak"),
+            "gagah, megah, tegak, nasionalisme, cinta tanah air"),
+        # right before the flag: it is carried or waved, not made into the clothing named nearby
+        "carry": _w(
+            "bawa, membawa, dibawa, bawain, pegang, memegang, dipegang, megang, kibarkan, mengibarkan, "
+            "kibar kibarkan, lambaikan, melambaikan, dilambaikan, angkat, mengangkat, diangkat, tenteng, menenteng, "
+            "ditenteng, genggam, menggenggam, digenggam, cium, mencium, dicium, peluk, memeluk"),
         "trade": _w(
             "jual, dijual, jualan, menjual, berjualan, penjual, pedagang, grosir, toko, harga, murah, ready, ready "
             "stock, open order, po, pre order, stok, tersedia, pesan, order, cod, ongkir, reseller"),
@@ -934,6 +945,9 @@ class StateSymbolDetector(Detector):
                 return None
             if not self._frame_near(v, a, s=s):
                 return None
+            if any(m.last < s.first and v.wpos.get(m.last, -9) >= v.wpos[s.first] - 2 and
+                   v.sid[m.first] == v.sid[s.first] for m in v.cues["carry"]):
+                return None  # "pakai baju adat sambil bawa bendera kecil": the flag is carried
         if a.cat == "act_write" and not after and dist <= 1 and act_norm.startswith("ber"):
             return None
         if a.cat == "act_lookalike" and a.term in _LOOKALIKE_NEEDS_LOGO and not (
@@ -1153,7 +1167,9 @@ class StateSymbolDetector(Detector):
         def cue(name: str, same: float, elsewhere: float, label: str, min_else: int = 1) -> None:
             nonlocal name_neg
             name_neg = name in ("etiquette", "replace", "disposal", "respect")
-            here = [m for m in v.cues[name] if v.sid[m.first] in sids and m.first not in act_tokens and live(m)]
+            here = [m for m in v.cues[name] if v.sid[m.first] in sids and m.first not in act_tokens and live(m)
+                    and not (name == "condemn" and m.term in _INSULT_OPENERS and s.first in v.wpos
+                             and v.wpos.get(m.last, -9) == v.wpos[s.first] - 1)]
             if here:
                 mul(same, f"{label} ('{self._q(v, here[0].first, here[0].last)}')")
                 return
@@ -1195,7 +1211,8 @@ class StateSymbolDetector(Detector):
             elif [m for m in v.cues["intent"] if v.sid[m.first] in sids] or [
                     m for m in v.cues["deliberate"] if v.sid[m.first] in sids]:
                 mul(1.1, "niat atau kesengajaan")
-            if v.cues["mockery"] or v.mock_emoji:
+            if (v.cues["mockery"] or v.mock_emoji) and a.cat not in _LAUGH_NEUTRAL:
+                # a laugh does not make an everyday use ("baju ... bendera") a violation
                 mul(1.15, "bernada olok-olok")
         return min(score, 0.97)
 
