@@ -116,6 +116,8 @@ CONFIRMED = [
 # The models do not lean to these (their data has few such posts), so without the plain-words floor they went
 # unseen; a reviewer must see them, and words alone still never confirm.
 PLAIN = [
+    # "atas nama" is in the name of a cause, not a person's name
+    "Atas nama Khilafah, kami siap tegakkan syariat dan ganti Pancasila",
     "Indonesia harus jadi negara Islam, bukan negara sekuler.",
     "Pancasila thaghut, wajib diganti dengan syariat Islam!",
     "Pancasila sudah tidak relevan, ganti dengan hukum Allah",
@@ -184,6 +186,8 @@ NOT_A_CALL = [
     "Semboyan Bhinneka Tunggal Ika jangan cuma jadi hiasan dinding sekolah",
     "Aturan lama soal cuti pegawai sudah tidak relevan, perlu direvisi",
     "Mari menerapkan syariat Islam dalam kehidupan sehari-hari, mulai dari diri sendiri",
+    # a person's name after a naming word, whatever list the word is in
+    "Nama adik saya Khilafah Nur Aini, lahir tahun 2010",
 ]
 
 

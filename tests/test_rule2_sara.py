@@ -36,6 +36,10 @@ POSITIVE = [
     "Mampus aja kalian etnis Tionghoa, balik ke negara asal sana!",
 ]
 NEGATIVE = [
+    # objecting to a slur someone else calls people: the slur is reported, not the author's
+    "Gw muak sama orang yg masih manggil tetangganya cina kafir. Sadar woy, kita satu bangsa",
+    "Tolong jangan panggil orang Tionghoa dengan sebutan cina kafir, itu menyakitkan",
+    "Masih ada aja yg manggil temennya cina kafir di 2025, malu",
     # issue 6 hard negatives: scripture and sermons, reporting and condemning, reported speech, questions,
     # jokes among friends, names that look like slurs, pets, derived words that are not insults
     "QS Al-Kafirun ayat 6: untukmu agamamu dan untukku agamaku. Saling menghormati ya",

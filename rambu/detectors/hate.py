@@ -73,11 +73,11 @@ class HateDetector(Detector):
     window: ClassVar[int] = 7
     needs = ("classifier",)
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
-    exact_lists = ("education", "criticism", "honorifics", "question_words", "scripture", "conjunctions", "hedges",
+    exact_lists = ("education", "criticism", "honorifics", "naming", "question_words", "scripture", "conjunctions", "hedges",
                    "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
-    verbal_lists = ("hostile", "hateful", "violence", "reporting", "rejecting", "advocacy")
+    verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy")
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -198,15 +198,16 @@ class HateDetector(Detector):
         titles: set[int] | None = None  # last tokens of honorifics, found once per field (not per target)
         named = self.find("targets", f)
         foreign = {m.first for m in self.find("foreign", f)} if "foreign" in self.terms else set()
+        given = self._given_names(f, sentence)
         for t in named + self._handle_targets(f):
             if self._locative(t, f) or self._foreign(t, f, foreign):
                 continue
             if titles is None and t.first > 0:
                 titles = {m.last for m in self.find("honorifics", f)}
-            (names if self._is_name(t, f, titles or set()) else targets).append(t)
+            (names if t.first in given or self._is_name(t, f, titles or set()) else targets).append(t)
         hostile = [m for m in self.find("hostile", f) if not _negated(m, negated, f)]
-        hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f)]
-        advocacy = self.find("advocacy", f) if "advocacy" in self.terms else []
+        hateful = [m for m in self.find("hateful", f) if not _negated(m, negated, f) and m.first not in given]
+        advocacy = [a for a in self.find("advocacy", f) if a.first not in given] if "advocacy" in self.terms else []
         clause = self._clause(f, sentence) if advocacy else None
         opposed = self._opposed(f, pos, negated, advocacy, clause)
         if opposed:
@@ -295,9 +296,12 @@ class HateDetector(Detector):
         first = min((m.first for m in evidence_matches), default=None)
         if self._asks(f, sentence, asked, first):
             flag("question")
+        # the slur itself is what a verb of saying or calling reports ("masih manggil tetangganya cina kafir"),
+        # even when a milder hostile word stands before it
+        gravest = min((m.first for m in hateful + [h for _, h in pairs if h.label == "strong"]), default=first)
         if first is not None:
-            rep = [m for m in self.find("reporting", f)
-                   if m.last < first and sentence[m.last] == sentence[first] and pos.get(first, 0) - pos.get(m.last, 0) <= 6]
+            rep = [m for e, name in ((first, "reporting"), (gravest, "name_calling")) for m in self.find(name, f)
+                   if m.last < e and sentence[m.last] == sentence[e] and pos.get(e, 0) - pos.get(m.last, 0) <= 6]
             if rep:
                 flag("reported", rep[-1].term)
         said = hateful + [h for _, h in pairs]
@@ -465,6 +469,26 @@ class HateDetector(Detector):
                 if hit:
                     out.append(Match(i, i, hit[0], hit[1]))
         return out
+
+    def _given_names(self, f: TextField, sentence: list[int]) -> frozenset[int]:
+        """Tokens of capitalised words up to three words after a naming word in its sentence ("Nama adik saya
+        Khilafah Nur Aini"): a person's name, whatever list it is in. Not "atas nama" (in the name of a cause)."""
+        naming = self.find("naming", f) if "naming" in self.terms else []
+        if not naming:
+            return frozenset()
+        toks, text = f.doc.tokens, f.doc.original
+        idx = f.doc.word_index[0]
+        out = set()
+        for m in naming:
+            k = bisect_right(idx, m.last)
+            if k >= 2 and toks[idx[k - 2]].norm in ("atas", "demi") and m.first == idx[k - 1]:
+                continue
+            for i in idx[k:k + 3]:
+                if sentence[i] != sentence[m.last]:
+                    break
+                if text[toks[i].start:toks[i].start + 1].isupper():
+                    out.add(i)
+        return frozenset(out)
 
     def _is_name(self, t: Match, f: TextField, titles: set[int]) -> bool:
         """"Koh Aseng", "Pak Cina": a title (`titles`: where honorifics end) before a capitalised word makes it

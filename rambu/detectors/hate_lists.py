@@ -40,6 +40,9 @@ CONDEMN = [
     "tolak intoleransi", "bukan ajaran", "tidak mengajarkan", "bukan jihad", "bkn jihad", "adu domba", "provokator", "jaga persatuan",
     "rasis kok", "dasar rasis", "yang rasis", "orang rasis", "rasis itu namanya", "namanya rasis", "keliru", "salah besar", "stereotip", "stereotipe", "ngawur", "itu salah", "tidak benar", "fitnah",
     "jangan digeneralisasi", "jangan gebyah uyah", "gebyah uyah",
+    # objecting to a slur being used on someone
+    "jangan panggil", "jangan manggil", "jangan memanggil", "jangan sebut", "jangan menyebut", "jangan ngatain",
+    "jangan mengatai", "jangan ejek", "jangan mengejek", "menyakitkan",
     # renouncing what one once believed ("dulu saya percaya khilafah solusi, sekarang saya sadar ...")
     "dulu saya percaya", "dulu saya ikut", "dulu saya pendukung", "sekarang saya sadar", "kini saya sadar",
     "sekarang sadar", "sudah insaf", "insaf", "mantan anggota", "mantan simpatisan", "kembali ke pangkuan nkri",
@@ -126,6 +129,12 @@ SCRIPTURE = [
     "khutbah", "ceramah", "tausiyah", "ngaji", "mengaji", "injil", "alkitab", "matius", "markus", "lukas",
     "yohanes", "mazmur", "amsal", "kitab", "pendeta menjelaskan", "romo menjelaskan",
 ]
+# Calling someone by a slur is what the author reports or objects to ("masih manggil tetangganya cina kafir"):
+# these report the slur after them even when a milder hostile word stands before ("muak sama orang yg ...").
+NAME_CALLING = [
+    "manggil", "panggil", "memanggil", "dipanggil", "manggilin", "sebutan", "julukan", "menjuluki", "dijuluki",
+    "ejek", "diejek", "mengejek", "ngejek", "ejekan", "olok", "diolok", "mengolok", "teriakan",
+]
 # Someone else's words reported by the author ("dia menyebut orang Papua monyet", "OPM ingin pisah").
 REPORTING = [
     "menyebut", "nyebut", "sebut", "disebut", "bilang", "dibilang", "ngatain", "ngatai", "mengatai", "dikatain",
@@ -135,7 +144,12 @@ REPORTING = [
     "komentar", "cuitan", "unggahan", "postingan", "video", "spanduk", "poster", "narasi", "ucapan",
     "ngomong", "omong", "gomong", "anggap", "menganggap", "dianggap", "pernyataan", "propaganda",
     "mempropagandakan", "kampanye", "mengkampanyekan", "mengkafirkan", "kafirin", "ngafirin",
+    *NAME_CALLING,
 ]
+# A capitalised word shortly after these is a person's name ("Nama adik saya Khilafah Nur Aini"), unless the
+# phrase is "atas nama" / "demi nama" (in the name of a cause).
+NAMING = ["nama", "namanya", "namaku", "namamu", "bernama", "dinamai", "dinamakan", "diberi nama", "dikasih nama",
+          "nama panggilan", "panggilannya", "nama lengkap", "nama lengkapnya"]
 # Laughter and teasing among friends.
 LAUGHTER = ["wkwk", "wkwkwk", "haha", "hahaha", "hehe", "hihi", "xixi", "kwkw", "awokawok", "😂", "🤣", "😆", "😜", "😝"]
 # A title before a capitalised word makes it a person's name ("Koh Aseng", "Pak Cina"), not a group.
@@ -162,4 +176,5 @@ QUOTE_BLOCK_RE = re.compile(r"\[quote(?:=[^\]]*)?\].*?\[/quote\]", re.IGNORECASE
 CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "criticism": CRITICISM,
                  "negators": NEGATORS, "rejecting": REJECTING, "conjunctions": CONJUNCTIONS, "generalising": GENERALISING, "education": EDUCATION,
                  "scripture": SCRIPTURE, "reporting": REPORTING, "laughter": LAUGHTER, "honorifics": HONORIFICS,
-                 "violence": VIOLENCE, "question_words": QUESTION_WORDS}
+                 "violence": VIOLENCE, "question_words": QUESTION_WORDS, "naming": NAMING,
+                 "name_calling": NAME_CALLING}

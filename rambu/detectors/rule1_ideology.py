@@ -200,9 +200,10 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 4  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 5  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
-    # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua
+    # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
+    # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
