@@ -358,3 +358,27 @@ def test_claim_split_between_comment_and_target(case_id, comment, target, expect
         for e in f.evidence:
             src = comment if e.field == "text" else target
             assert src[e.start:e.end] == e.quote
+
+
+# A long essay: one marker per paragraph, each paragraph well apart from the next.
+_ESSAY_PARAGRAPHS = [
+    "Katanya rapat warga minggu lalu membahas banyak hal tentang lingkungan kami.",
+    "Silakan share tulisan ini kalau menurut kalian ada manfaatnya buat tetangga.",
+    "Kondisi darurat sampah di sungai sudah lama jadi keluhan warga bantaran.",
+    "Pemeriksaan kesehatan gratis juga pernah diadakan puskesmas di balai desa.",
+]
+_FILLER = ("Pagi itu kami berkumpul di balai, membicarakan jadwal kerja bakti, iuran kebersihan, lampu jalan yang "
+           "redup, parkir motor di gang sempit, pohon yang perlu dipangkas, selokan yang mampet tiap musim hujan, "
+           "dan rencana lomba anak-anak menjelang akhir tahun. ") * 4
+
+
+def test_markers_scattered_over_a_long_essay_do_not_combine():
+    essay = "\n\n".join(p + " " + _FILLER for p in _ESSAY_PARAGRAPHS)
+    assert len(essay.split()) > 4 * 100
+    findings = run_detector(HoaxDetector, make_activity(essay), res(index=None))
+    assert not [f for f in findings if not f.needs_review], [f.score_detail for f in findings]
+    # the same four markers in one short message are a chain message
+    chain = " ".join(_ESSAY_PARAGRAPHS)
+    findings = run_detector(HoaxDetector, make_activity(chain), res(index=None))
+    assert findings and findings[0].confidence > max((f.confidence for f in run_detector(
+        HoaxDetector, make_activity(essay), res(index=None))), default=0.0)

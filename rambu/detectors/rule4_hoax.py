@@ -49,6 +49,7 @@ findings and turn register matches into reviews; news that names its source
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -83,6 +84,9 @@ FURTHER_MARKER = 0.1  # each further distinct marker of a category
 CAPS_STRENGTH = 0.15  # an ALL CAPS text
 EXCLAIM_STRENGTH = 0.1  # "!!!"
 MIN_CONTENT_WORDS = 4  # fewer content words are not news
+# Markers combine within a passage of this many words: a long forum post or article that says "katanya" in
+# one paragraph, "gratis" in another and "darurat" in a third is not a chain message
+PASSAGE_WORDS = 250
 
 # How the register similarity becomes a confidence; context factors.
 FACTOR = {
@@ -342,8 +346,9 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 4  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
-    # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself
+    version = 5  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
+    # 5: unaccountable-news markers combine within a passage of a long text, not over all of it
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -623,35 +628,16 @@ class HoaxDetector(Detector):
                                  own: list[_Markers]) -> Candidate | None:
         if m.content_words < MIN_CONTENT_WORDS:
             return None
-        # the field's markers, and for content passed on, the author's framing ("info dari grup sebelah")
-        found: dict[str, list[tuple[TextField, Match, float]]] = {}
-        for mk in [m] + list(own):
-            for cat, xs in mk.cats.items():
-                found.setdefault(cat, []).extend((mk.source, x, st) for x, st in xs)
-        strengths: dict[str, float] = {}
-        for cat, xs in found.items():
-            distinct = {x.term for _, x, _ in xs}
-            strengths[cat] = max(st for _, _, st in xs) + FURTHER_MARKER * (len(distinct) - 1)
-        if m.caps is not None:
-            strengths["alarm"] = max(strengths.get("alarm", 0.0), CAPS_STRENGTH) + (
-                FURTHER_MARKER if "alarm" in strengths else 0.0)
-        if m.exclaim:
-            strengths["alarm"] = strengths.get("alarm", 0.0) + EXCLAIM_STRENGTH
-        # a call to spread alone is not news; source, chain or truth markers, or spread with alarm, are
-        core = any(c in strengths for c in ("unverified", "chain", "truth"))
-        pushed = "spread" in strengths and (strengths["spread"] >= 0.45 or "alarm" in strengths
-                                            or "sensational" in strengths)  # "sebarkan sebelum dihapus"
-        if not core and not pushed:
+        best = max((self._combined(m, group, exclaim) for group, exclaim in self._passages(m, own)),
+                   key=lambda r: r[0] if r is not None else -1.0, default=None)
+        if best is None:
             return None
-        newsy = m.claim_cue or any(c in strengths for c in ("spread", "chain", "truth", "alarm", "sensational"))
-        if not newsy:
-            return None  # "dari grup sebelah: ada yang jual motor?" is hearsay about nothing
-        score = 1.0
-        for s in strengths.values():
-            score *= 1.0 - min(0.9, s)
-        conf = 1.0 - score
+        conf, found, strengths, passage = best
         detail = [f"{CATEGORY_TEXT.get(c, c)}: {display.score(s)}" for c, s in sorted(strengths.items(), key=lambda p: -p[1])]
         detail.append(f"gabungan 1 - prod(1 - s) = {display.score(conf)}")
+        if passage:
+            detail.append(f"penanda dihitung dalam satu bagian teks (paling banyak {PASSAGE_WORDS} kata), bukan "
+                          f"tersebar di seluruh tulisan yang panjang")
         evidence: list[Evidence] = []
         terms: list[str] = []
         for cat in ("unverified", "chain", "truth", "spread", "alarm", "sensational"):
@@ -675,6 +661,56 @@ class HoaxDetector(Detector):
                          score_detail=tuple(detail), extra=(("rule4_kind", "unaccountable"),
                                                            ("markers", sorted(strengths))))
         return self._context(cand, m, register=False, own=own)
+
+    @staticmethod
+    def _passages(m: _Markers, own: list[_Markers]) -> list[tuple[list[tuple[TextField, str, Match, float]], bool]]:
+        """The marker groups to score, each with whether it shouts ("!!"): the whole field when it is short;
+        else each stretch of PASSAGE_WORDS words that starts at one of its markers. The author's framing of
+        content passed on ("info dari grup sebelah") belongs to every stretch."""
+        mine = [(m.source, cat, x, st) for cat, xs in m.cats.items() for x, st in xs]
+        framing = [(mk.source, cat, x, st) for mk in own for cat, xs in mk.cats.items() for x, st in xs]
+        if m.content_words <= PASSAGE_WORDS or m.source is None:
+            return [(mine + framing, m.exclaim)]
+        doc = m.source.doc
+        idx, toks = doc.word_index[0], doc.tokens
+        placed = sorted((bisect_left(idx, it[2].first), k) for k, it in enumerate(mine))
+        out = []
+        for p0, _ in placed:
+            group = [mine[k] for p, k in placed if p0 <= p < p0 + PASSAGE_WORDS]
+            last = idx[min(len(idx) - 1, p0 + PASSAGE_WORDS - 1)]
+            shout = bool(_EXCLAIM_RE.search(doc.original, toks[idx[p0]].start, toks[last].end))
+            out.append((group + framing, shout))
+        return out
+
+    @staticmethod
+    def _combined(m: _Markers, group: list[tuple[TextField, str, Match, float]], exclaim: bool):
+        """(confidence, markers by category, strength by category, scored on a passage) of one marker group,
+        or None when the group is not an unaccountable news item."""
+        found: dict[str, list[tuple[TextField, Match, float]]] = {}
+        for src, cat, x, st in group:
+            found.setdefault(cat, []).append((src, x, st))
+        strengths: dict[str, float] = {}
+        for cat, xs in found.items():
+            distinct = {x.term for _, x, _ in xs}
+            strengths[cat] = max(st for _, _, st in xs) + FURTHER_MARKER * (len(distinct) - 1)
+        if m.caps is not None:
+            strengths["alarm"] = max(strengths.get("alarm", 0.0), CAPS_STRENGTH) + (
+                FURTHER_MARKER if "alarm" in strengths else 0.0)
+        if exclaim:
+            strengths["alarm"] = strengths.get("alarm", 0.0) + EXCLAIM_STRENGTH
+        # a call to spread alone is not news; source, chain or truth markers, or spread with alarm, are
+        core = any(c in strengths for c in ("unverified", "chain", "truth"))
+        pushed = "spread" in strengths and (strengths["spread"] >= 0.45 or "alarm" in strengths
+                                            or "sensational" in strengths)  # "sebarkan sebelum dihapus"
+        if not core and not pushed:
+            return None
+        newsy = m.claim_cue or any(c in strengths for c in ("spread", "chain", "truth", "alarm", "sensational"))
+        if not newsy:
+            return None  # "dari grup sebelah: ada yang jual motor?" is hearsay about nothing
+        score = 1.0
+        for s in strengths.values():
+            score *= 1.0 - min(0.9, s)
+        return 1.0 - score, found, strengths, m.content_words > PASSAGE_WORDS
 
     # ----------------------------------------------------------------- context
     def _context(self, cand: Candidate, m: _Markers, register: bool, own: list[_Markers] = ()) -> Candidate | None:
