@@ -95,6 +95,23 @@ CASES = [
     ("comment-pushes-hoax", make_activity("Bener banget, sebarkan!", type="comment", target={"text":
         "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}),
      "review", "H-05", "text"),
+    # agreeing with a registered hoax asserts it, in Javanese and Sundanese too; asking about it or denying it
+    # does not
+    ("comment-agrees-hoax", make_activity("Iya bener, saya juga dengar", type="comment", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "review", "H-05", "text"),
+    ("comment-agrees-javanese", make_activity("bener iki", type="comment", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "review", "H-05", "text"),
+    ("comment-agrees-sundanese", make_activity("leres pisan", type="comment", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "review", "H-05", "text"),
+    ("comment-asks-hoax", make_activity("Bener apa ngga ini? Ada yg punya info resmi?", type="comment",
+        target={"text": "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "clean", None, None),
+    ("comment-denies-hoax", make_activity("Gak bener itu", type="comment", target={"text":
+        "Puluhan tahanan Rutan Depok kabur massal setelah menjebol tembok"}), "clean", None, None),
+    ("comment-agrees-true-claim", make_activity("Betul sekali", type="comment", target={"text":
+        "Warga binaan yang berkelakuan baik dapat mengajukan remisi sesuai ketentuan"}), "clean", None, None),
+    ("unsure-asks-official-word", make_activity(
+        "Sy ga tau ini bener apa ngga, katanya semua napi korupsi dibebaskan bulan ini. Ada yg punya info resmi?"),
+     "review", "H-02", "text"),
     # ---- unaccountable news (no register entry)
     ("a1-insider-spread", make_activity(
         "INFO A1 dari orang dalam: besok ada sidak besar di semua kantor, siapkan diri. Sebarkan sebelum dihapus!!"),

@@ -209,6 +209,17 @@ QUESTION = [
     # doubt while passing it on is still passing it on
     "semoga tidak benar", "semoga hoaks", "semoga hoax", "semoga bukan", "mudah mudahan tidak benar",
     "moga hoaks", "moga hoax", "semoga saja tidak benar",
+    # not knowing and asking for the official word
+    "ada yang punya info resmi", "ada info resmi", "info resminya", "mana info resminya", "tidak tahu ini benar",
+    "tidak tahu benar tidaknya", "belum tahu benar", "benar apa tidak", "bener apa gak", "bener apa ngga",
+    "bener apa nggak", "bener gak sih", "benar tidaknya",
+]
+# A comment agreeing with what it answers ("iya bener", Javanese "bener iki", Sundanese "leres pisan"): under a
+# claim the register calls false it asserts the claim.
+AGREE = [
+    "setuju", "betul", "benar", "bener", "iya bener", "bener banget", "betul sekali", "benar sekali", "fakta",
+    "ini fakta", "memang benar", "emang bener", "nyata", "valid", "beneran", "bener iki", "pancen bener", "pancen",
+    "leres", "leres pisan", "saestu", "nyata pisan", "👍", "💯", "✅",
 ]
 OFFICIAL = [  # public-relations announcements
     "humas", "menginformasikan", "menginformasikan bahwa", "pengumuman resmi", "siaran pers", "press release",
@@ -348,7 +359,8 @@ class HoaxDetector(Detector):
     name = "rule4.hoax"
     version = 5  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
-    # 5: unaccountable-news markers combine within a passage of a long text, not over all of it
+    # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
+    # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -368,6 +380,7 @@ class HoaxDetector(Detector):
         "news": NEWS,
         "distance": DISTANCE,
         "framing": FRAMING,
+        "agree": AGREE,
     }
     # a call to spread is an imperative ("sebarkan!"), not a report that someone spread ("menyebarkan")
     exact_lists = ("spread", "chain", "news", "distance")
@@ -558,9 +571,18 @@ class HoaxDetector(Detector):
         return (self._context(cand, m, register=True, own=own), False)
 
     def _response_candidates(self, doc: Analysis, marks: dict[str, _Markers], index) -> Iterable[Candidate]:
-        """A comment that pushes the hoax it answers ("bener, sebarkan!") needs review."""
-        own_spread = [(f, marks[f.path]) for f in doc.own() if marks[f.path].spread]
-        if not own_spread:
+        """A comment that pushes the hoax it answers ("bener, sebarkan!") or agrees with it ("iya bener", "leres
+        pisan") needs review; one that asks about it does not assert it."""
+        pushing = []
+        for f in doc.own():
+            mk = marks[f.path]
+            if mk.question:
+                continue
+            said = [(x, st) for x, st in mk.cats.get("spread", ())] or \
+                [(x, STRENGTH["lemah"]) for x in self._unnegated(self.find("agree", f), f.doc)]
+            if said:
+                pushing.append((f, said))
+        if not pushing:
             return
         for t in doc.targets():
             if marks[t.path].is_debunk:
@@ -570,16 +592,17 @@ class HoaxDetector(Detector):
                 continue
             if true is not None and true.score >= best.score + 0.05:
                 continue
-            f, m = own_spread[0]
-            x = max(m.cats["spread"], key=lambda p: p[1])[0]
+            f, said = pushing[0]
+            x = max(said, key=lambda p: p[1])[0]
+            what = "mengajak menyebarkan" if marks[f.path].spread else "menyatakan setuju dengan"
             conf = max(self.report_threshold, self.violation_threshold * FACTOR["response_spread"])
             e = best.entry
             yield Candidate(
                 confidence=conf,
                 evidence=(self.evidence(f, x.first, x.last), self.evidence(t, *best.span)),
-                explanation=(f"komentar mengajak menyebarkan konten yang tercatat di register cek fakta sebagai "
+                explanation=(f"komentar {what} konten yang tercatat di register cek fakta sebagai "
                              f"{e.verdict}: {e.cite()}; kemiripan makna {display.score(best.score)}"),
-                score_detail=(f"ajakan menyebarkan '{x.term}' pada konten yang cocok dengan {e.id} "
+                score_detail=(f"komentar {what} konten ('{x.term}') yang cocok dengan {e.id} "
                               f"({display.score(best.score)}): perlu tinjauan",),
                 needs_review=True,
                 extra=(("factcheck", {"id": e.id, "verdict": e.verdict, "source": e.source, "claim": e.claim,
