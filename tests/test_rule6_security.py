@@ -161,6 +161,12 @@ CASES = [
      "violation"),
     ("cctv-down-after-shift", make_activity("Abis jaga malam, CCTV blok C lapas mati dari kemarin belum dibenerin"),
      "violation"),
+    # --- informants: naming who informs the officers from inside endangers them
+    ("informant-named", make_activity("Yang jadi cepu petugas di blok C kamar 12 lapas itu si Anton, hati2 ngomong"),
+     "review"),
+    ("informant-named-2", make_activity("Informan kita di dalam rutan itu Budi, kamar 7 blok A"), "review"),
+    ("snitch-insult-elsewhere", make_activity("Akun cepu kerjaannya ngadu mulu, males"), "clean"),
+    ("office-snitch-joke", make_activity("Yang jadi cepu di kantor ternyata si Rina wkwk"), "clean"),
     # --- more variants (slang, word order, other media)
     ("pos-cuma-dua", make_activity("Malam ini yg jaga pos 1 cuma 2 orang, pos 3 kosong sampai pagi"), "violation"),
     ("kamera-pengawas-gak-berfungsi", make_activity("Kamera pengawas di blok wanita gak berfungsi udah seminggu"),

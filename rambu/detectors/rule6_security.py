@@ -480,6 +480,12 @@ _STRONG_TOPICS: dict[str, str] = {
                     "bandar besar", "narapidana kakap", "narapidana berbahaya", "register f")
     ], "risiko"),
     **dict.fromkeys(["database narapidana", "biodata narapidana", "data sdp"], "identitas"),
+    # who informs the officers from inside: naming them endangers them
+    **dict.fromkeys([
+        "yang jadi cepu", "yg jadi cepu", "cepunya", "cepu nya", "cepu petugas", "cepu kita", "cepu kami",
+        "informan kita", "informan kami", "informan petugas", "yang jadi informan", "informan di dalam",
+        "nama informan", "identitas informan", "mata mata petugas", "yang jadi mata mata", "tukang lapor ke petugas",
+    ], "risiko"),
 }
 
 # Traffic, fiction, games and places of leisure: a setting that is not the prison's
@@ -734,7 +740,8 @@ class SecurityInfoDetector(Detector):
     version = 6  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
     # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result;
     # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more;
-    # 6: a state just after the author's body, belongings or home is theirs, not the guarded object's
+    # 6: a state just after the author's body, belongings or home is theirs, not the guarded object's; naming an
+    # informant inside is reviewed
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
