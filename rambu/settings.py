@@ -68,10 +68,13 @@ SETTINGS: tuple[Setting, ...] = (
             "hari yang tidak disebut memakai office_hours.<hari>. Kosong = tidak ada."),
     Setting("holidays_file", "", "Berkas JSON/CSV hari libur nasional dan cuti bersama (kosong = data bawaan)."),
     # Perpres 21/2023: 32,5 hours a week in Ramadan, from 08:00. The month's dates follow the government's
-    # decision each year (sidang isbat); the bundled ones are for an operator to check.
-    Setting("ramadan.dates", "2025-03-01..2025-03-30,2026-02-19..2026-03-20",
-            "Rentang tanggal bulan Ramadan yang memakai jam kerja Ramadan (YYYY-MM-DD..YYYY-MM-DD, dipisah koma; "
-            "sesuaikan dengan keputusan pemerintah tiap tahun). Kosong = tidak ada."),
+    # decision each year (sidang isbat): the bundled ones (1447 and 1448 H, written without internet access)
+    # are for an operator to check; re-screening older activities needs their years added.
+    Setting("ramadan.dates", "2026-02-19..2026-03-20,2027-02-08..2027-03-09",
+            "Rentang tanggal bulan Ramadan yang memakai jam kerja Ramadan (YYYY-MM-DD..YYYY-MM-DD, dipisah koma). "
+            "Bawaan: Ramadan 1447 H dan 1448 H, PERLU DIVERIFIKASI dengan keputusan pemerintah (sidang isbat); "
+            "tambahkan tahun sebelumnya bila menyaring ulang aktivitas lama (mis. 2025-03-01..2025-03-30). "
+            "Kosong = tidak ada."),
     Setting("ramadan.hours", "08:00-12:00,12:30-15:00",
             "Jam kantor Senin-Kamis (dan hari kerja lain selain Jumat) selama Ramadan, tanpa jam istirahat."),
     Setting("ramadan.friday_hours", "08:00-11:30,12:30-15:30", "Jam kantor hari Jumat selama Ramadan."),

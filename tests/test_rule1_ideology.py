@@ -188,6 +188,7 @@ NOT_A_CALL = [
     "Mari menerapkan syariat Islam dalam kehidupan sehari-hari, mulai dari diri sendiri",
     # a person's name after a naming word, whatever list the word is in
     "Nama adik saya Khilafah Nur Aini, lahir tahun 2010",
+    "Nama anak kedua saya Daulah, artinya negara, kata mertua bagus",
 ]
 
 

@@ -471,7 +471,7 @@ class HateDetector(Detector):
         return out
 
     def _given_names(self, f: TextField, sentence: list[int]) -> frozenset[int]:
-        """Tokens of capitalised words up to three words after a naming word in its sentence ("Nama adik saya
+        """Tokens of capitalised words up to four words after a naming word in its sentence ("Nama adik saya
         Khilafah Nur Aini"): a person's name, whatever list it is in. Not "atas nama" (in the name of a cause)."""
         naming = self.find("naming", f) if "naming" in self.terms else []
         if not naming:
@@ -483,7 +483,7 @@ class HateDetector(Detector):
             k = bisect_right(idx, m.last)
             if k >= 2 and toks[idx[k - 2]].norm in ("atas", "demi") and m.first == idx[k - 1]:
                 continue
-            for i in idx[k:k + 3]:
+            for i in idx[k:k + 4]:
                 if sentence[i] != sentence[m.last]:
                     break
                 if text[toks[i].start:toks[i].start + 1].isupper():
