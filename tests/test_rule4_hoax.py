@@ -399,3 +399,15 @@ def test_markers_scattered_over_a_long_essay_do_not_combine():
     findings = run_detector(HoaxDetector, make_activity(chain), res(index=None))
     assert findings and findings[0].confidence > max((f.confidence for f in run_detector(
         HoaxDetector, make_activity(essay), res(index=None))), default=0.0)
+
+
+@pytest.mark.parametrize("text,offer", [
+    ("Cerita diet gw: awalnya 95 kg, dokter bilang gula darah udah darurat. Katanya keto paling cepet tapi gw lemes. "
+     "Sekarang 78 kg tanpa obat. Kalo ada yg mau menu harian, komen aja, nanti gw share gratis di story", True),
+    ("Gw share info ini biar semua tau: katanya gaji PNS dipotong bulan depan!!", False),
+    ("Katanya semua napi dibebaskan besok, sebarkan!!", False),
+])
+def test_the_authors_offer_to_share_later_is_no_call_to_spread(text, offer):
+    findings = run_detector(HoaxDetector, make_activity(text), res(index=None))
+    called = any("ajakan menyebarkan" in step for f in findings for step in f.score_detail)
+    assert called is not offer, [f.score_detail for f in findings]

@@ -360,7 +360,8 @@ class HoaxDetector(Detector):
     version = 5  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
-    # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks
+    # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
+    # the author offering to share their own content later ("nanti gw share") is no call to spread
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -426,6 +427,8 @@ class HoaxDetector(Detector):
                     continue
                 if cat in ("spread", "chain") and (_inside(x, covered) or self._negated(x, doc)):
                     continue  # "jangan disebarkan", "cek dulu sebelum sebarkan"
+                if cat == "spread" and _first_person_before(x, doc):
+                    continue  # "nanti gw share di story": the author's offer, not a call to spread
                 if cat == "unverified" and x.term == "katanya" and _reported_speech(x, doc):
                     continue  # "katanya kepada wartawan" is news, not hearsay
                 label = x.label if x.label in STRENGTH else LIST_DEFAULT[cat]
@@ -775,6 +778,17 @@ def _overlaps(x: Match, spans: list[tuple[int, int]]) -> bool:
 
 def _inside(x: Match, spans: list[tuple[int, int]]) -> bool:
     return any(a <= x.first and x.last <= b for a, b in spans)
+
+
+_FIRST_PERSON = frozenset({"saya", "aku", "kami", "gue", "gua", "ane", "ku"})
+_LATER = frozenset({"nanti", "ntar", "entar", "besok", "kapan kapan", "insyaallah", "kalau", "kalo"})
+
+
+def _first_person_before(x: Match, doc) -> bool:
+    """The author offers to share their own content later: "nanti gw share di story", "kalo mau, besok saya
+    bagikan" (not "gw share info ini biar semua tau", which spreads now)."""
+    words = [t.norm for t in doc.tokens[max(0, x.first - 5):x.first] if t.kind == "word"][-3:]
+    return any(w in _FIRST_PERSON for w in words[-2:]) and any(w in _LATER for w in words)
 
 
 def _reported_speech(x: Match, doc) -> bool:
