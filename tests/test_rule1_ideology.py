@@ -116,6 +116,8 @@ CONFIRMED = [
 # The models do not lean to these (their data has few such posts), so without the plain-words floor they went
 # unseen; a reviewer must see them, and words alone still never confirm.
 PLAIN = [
+    # a foundation called worthless paper or rubbish
+    "UUD 45 cuma kertas sampah, gak ada gunanya dipertahankan",
     # "atas nama" is in the name of a cause, not a person's name
     "Atas nama Khilafah, kami siap tegakkan syariat dan ganti Pancasila",
     "Indonesia harus jadi negara Islam, bukan negara sekuler.",
@@ -189,6 +191,8 @@ NOT_A_CALL = [
     # a person's name after a naming word, whatever list the word is in
     "Nama adik saya Khilafah Nur Aini, lahir tahun 2010",
     "Nama anak kedua saya Daulah, artinya negara, kata mertua bagus",
+    "UUD 1945 bukan kertas sampah, itu konstitusi kita",
+    "Buang sampah pada tempatnya, amalkan Pancasila",
 ]
 
 

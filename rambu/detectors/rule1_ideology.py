@@ -186,6 +186,8 @@ DISMISSING = [
     "buang saja", "tidak berlaku lagi", "sudah tidak berlaku", "gagal total", "produk gagal", "tidak ada gunanya",
     "tidak berguna", "tak berguna", "gak berguna", "sudah mati", "sudah tamat", "tinggal nama", "bukan harga mati",
     "tidak cocok lagi", "sudah tidak cocok", "tidak cocok untuk indonesia",
+    # called worthless paper or rubbish
+    "sampah", "kertas sampah", "cuma kertas", "hanya kertas", "sekadar kertas", "kertas doang", "kertas belaka",
 ]
 # The only words that may stand between the foundation and what dismisses it: anything else ("dianggap",
 # "disebut", "yang") makes it someone else's view or a different subject.
@@ -203,7 +205,8 @@ class IdeologyHateDetector(HateDetector):
     version = 5  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
-    # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported
+    # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
+    # a foundation called worthless paper or rubbish is dismissed
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
