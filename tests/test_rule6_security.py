@@ -167,6 +167,9 @@ CASES = [
     ("informant-named-2", make_activity("Informan kita di dalam rutan itu Budi, kamar 7 blok A"), "review"),
     ("snitch-insult-elsewhere", make_activity("Akun cepu kerjaannya ngadu mulu, males"), "clean"),
     ("office-snitch-joke", make_activity("Yang jadi cepu di kantor ternyata si Rina wkwk"), "clean"),
+    ("jammer-off", make_activity("Jammer di rutan mati sejak korsleting kemaren, HP napi pada nyala semua"),
+     "violation"),
+    ("jammer-shop", make_activity("Jual jammer sinyal buat ruang rapat kantor, harga nego"), "clean"),
     # --- more variants (slang, word order, other media)
     ("pos-cuma-dua", make_activity("Malam ini yg jaga pos 1 cuma 2 orang, pos 3 kosong sampai pagi"), "violation"),
     ("kamera-pengawas-gak-berfungsi", make_activity("Kamera pengawas di blok wanita gak berfungsi udah seminggu"),

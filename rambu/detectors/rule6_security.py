@@ -344,7 +344,8 @@ _TOPICS: dict[str, str] = {
         "kamera cctv", "kamera ip", "ipcam", "kamera", "kamera pantau", "cam cctv", "rekaman cctv", "monitor cctv",
         "layar monitor",
         "ruang cctv", "ruang monitor", "ruang kontrol", "ruang pemantauan", "command center", "dvr", "nvr",
-        "alarm", "sensor gerak", "metal detector", "x ray", "body scanner",
+        "alarm", "sensor gerak", "metal detector", "x ray", "body scanner", "jammer", "signal jammer",
+        "pengacak sinyal", "alat pengacak sinyal", "penghambat sinyal", "jamer",
     ], "cctv"),
     # layout and physical weak points
     **dict.fromkeys([
@@ -741,7 +742,7 @@ class SecurityInfoDetector(Detector):
     # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result;
     # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more;
     # 6: a state just after the author's body, belongings or home is theirs, not the guarded object's; naming an
-    # informant inside is reviewed
+    # informant inside is reviewed; signal jammers are monitoring equipment
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
