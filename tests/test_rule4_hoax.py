@@ -113,6 +113,18 @@ CASES = [
         "Sy ga tau ini bener apa ngga, katanya semua napi korupsi dibebaskan bulan ini. Ada yg punya info resmi?"),
      "review", "H-02", "text"),
     # ---- unaccountable news (no register entry)
+    # a comment agreeing with a chain message it answers, or calling to spread a rumour, is reviewed; agreeing
+    # with everyday hearsay or doubting the message is not
+    ("comment-agrees-chain-message", make_activity("Iya bener", type="comment", target={"text":
+        "INFO A1 dari orang dalam!! tarif listrik rumah dinas naik tiga kali lipat mulai bulan depan, sebarkan"}),
+     "review", None, "text"),
+    ("comment-spreads-rumour", make_activity("Sebarin aja biar keluarga napi pada tau", type="comment",
+        target={"text": "Rumor: tarif listrik rumah dinas naik tiga kali lipat minggu depan"}), "review", None, "text"),
+    ("comment-agrees-everyday-hearsay", make_activity("Iya bener", type="comment", target={"text":
+        "Katanya besok ada pembagian sembako di balai desa jam 9"}), "clean", None, None),
+    ("comment-doubts-chain-message", make_activity("Masa sih?", type="comment", target={"text":
+        "INFO A1 dari orang dalam!! tarif listrik rumah dinas naik tiga kali lipat mulai bulan depan, sebarkan"}),
+     "clean", None, None),
     ("a1-insider-spread", make_activity(
         "INFO A1 dari orang dalam: besok ada sidak besar di semua kantor, siapkan diri. Sebarkan sebelum dihapus!!"),
      "violation", None, "text"),

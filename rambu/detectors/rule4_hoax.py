@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from .. import display
@@ -127,6 +127,9 @@ LISTS: dict[str, dict[str, str]] = {
         "kata teman saya": "sedang", "dapat kiriman": "sedang", "dapat info": "lemah", "info dari teman": "sedang",
         "entah benar atau tidak": "sedang", "benar tidaknya": "sedang", "valid atau tidak": "sedang",
         "tidak tahu benar atau tidak": "sedang", "wallahualam": "lemah", "wallahu alam": "lemah",
+        # hearsay in Javanese and Sundanese, and rumours named as such
+        "kabare": "sedang", "jarene": "sedang", "jare": "sedang", "cenah": "sedang", "saurna": "sedang",
+        "rumor": "sedang", "rumornya": "sedang", "desas desus": "sedang", "kabar burung": "sedang",
     },
     "chain": {
         "pesan berantai": "kuat", "forwarded many times": "kuat", "diteruskan berkali kali": "kuat",
@@ -361,7 +364,8 @@ class HoaxDetector(Detector):
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
     # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
-    # the author offering to share their own content later ("nanti gw share") is no call to spread
+    # the author offering to share their own content later ("nanti gw share") is no call to spread; a comment
+    # agreeing with unaccountable news it answers, or calling to spread a rumour, is reviewed; regional hearsay
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -492,9 +496,11 @@ class HoaxDetector(Detector):
             cand = self._unaccountable_candidate(doc, f, m, own)
             if cand is not None:
                 yield cand
-        if act.type in RESPONSES and index is not None and not own_debunk and not target_debunk:
-            found = list(self._response_candidates(doc, marks, index))
-            yield from found or self._split_claim(doc, marks, index)
+        if act.type in RESPONSES and not own_debunk and not target_debunk:
+            found = list(self._response_candidates(doc, marks, index)) if index is not None else []
+            if not found and index is not None:
+                found = list(self._split_claim(doc, marks, index))
+            yield from found or self._agreed_rumour(doc, marks)
 
     # -------------------------------------------------------------- register
     def _best_match(self, index, f: TextField):
@@ -576,15 +582,7 @@ class HoaxDetector(Detector):
     def _response_candidates(self, doc: Analysis, marks: dict[str, _Markers], index) -> Iterable[Candidate]:
         """A comment that pushes the hoax it answers ("bener, sebarkan!") or agrees with it ("iya bener", "leres
         pisan") needs review; one that asks about it does not assert it."""
-        pushing = []
-        for f in doc.own():
-            mk = marks[f.path]
-            if mk.question:
-                continue
-            said = [(x, st) for x, st in mk.cats.get("spread", ())] or \
-                [(x, STRENGTH["lemah"]) for x in self._unnegated(self.find("agree", f), f.doc)]
-            if said:
-                pushing.append((f, said))
+        pushing = self._pushing(doc, marks)
         if not pushing:
             return
         for t in doc.targets():
@@ -611,6 +609,45 @@ class HoaxDetector(Detector):
                 extra=(("factcheck", {"id": e.id, "verdict": e.verdict, "source": e.source, "claim": e.claim,
                                       "published": e.published.isoformat() if e.published else None}),
                        ("match_score", round(best.score, 3)), ("rule4_kind", "register")))
+            return
+
+    def _pushing(self, doc: Analysis, marks: dict[str, _Markers]) -> list[tuple[TextField, list[tuple[Match, float]]]]:
+        """The author's fields that push or agree with what they answer (not those that ask), with the words."""
+        pushing = []
+        for f in doc.own():
+            mk = marks[f.path]
+            if mk.question:
+                continue
+            said = [(x, st) for x, st in mk.cats.get("spread", ())] or \
+                [(x, STRENGTH["lemah"]) for x in self._unnegated(self.find("agree", f), f.doc)]
+            if said:
+                pushing.append((f, said))
+        return pushing
+
+    def _agreed_rumour(self, doc: Analysis, marks: dict[str, _Markers]) -> Iterable[Candidate]:
+        """A comment agreeing with what it answers when that is unaccountable news by itself ("iya bener" <-
+        "INFO A1!! semua napi dibebaskan bulan depan, sebarkan"), or calling to spread a rumour it answers
+        ("sebarin aja" <- "Rumor: semua napi dipulangin"): the news read with the comment's words, for review."""
+        pushing = self._pushing(doc, marks)
+        if not pushing:
+            return
+        f, said = pushing[0]
+        x = max(said, key=lambda p: p[1])[0]
+        # agreeing asserts the rumour as true: the comment's words count as a weak truth marker
+        mk = marks[f.path]
+        own = [replace(mk, cats={**mk.cats, "truth": mk.cats.get("truth", []) + [(x, STRENGTH["lemah"])]})]
+        for t in doc.targets():
+            if not mk.spread:  # a call to spread a rumour pushes it; agreeing alone needs news by itself
+                alone = self._unaccountable_candidate(doc, t, marks[t.path], [])
+                if alone is None or alone.confidence < self.report_threshold:
+                    continue  # everyday hearsay ("katanya warung depan tutup") agreed with is no news to review
+            cand = self._unaccountable_candidate(doc, t, marks[t.path], own)
+            if cand is None or cand.confidence < self.report_threshold:
+                continue
+            yield replace(cand, needs_review=True, evidence=(self.evidence(f, x.first, x.last),) + cand.evidence,
+                          explanation=f"komentar menyatakan setuju ('{x.term}') dengan " + cand.explanation,
+                          score_detail=cand.score_detail + (
+                              "komentar menyetujui kabar yang ditanggapi: perlu tinjauan",))
             return
 
     def _split_claim(self, doc: Analysis, marks: dict[str, _Markers], index) -> Iterable[Candidate]:
