@@ -119,7 +119,10 @@ CASES = [
         "INFO A1 dari orang dalam!! tarif listrik rumah dinas naik tiga kali lipat mulai bulan depan, sebarkan"}),
      "review", None, "text"),
     ("comment-spreads-rumour", make_activity("Sebarin aja biar keluarga napi pada tau", type="comment",
-        target={"text": "Rumor: tarif listrik rumah dinas naik tiga kali lipat minggu depan"}), "review", None, "text"),
+        target={"text": "Kabarnya tarif listrik rumah dinas naik tiga kali lipat minggu depan"}), "review", None,
+     "text"),
+    ("comment-spreads-a-joke", make_activity("Mohon bantu sebarkan!!", type="comment",
+        target={"text": "Kucing gw tiap pagi nungguin di depan pintu, gemes banget"}), "clean", None, None),
     ("comment-agrees-everyday-hearsay", make_activity("Iya bener", type="comment", target={"text":
         "Katanya besok ada pembagian sembako di balai desa jam 9"}), "clean", None, None),
     ("comment-doubts-chain-message", make_activity("Masa sih?", type="comment", target={"text":

@@ -127,9 +127,9 @@ LISTS: dict[str, dict[str, str]] = {
         "kata teman saya": "sedang", "dapat kiriman": "sedang", "dapat info": "lemah", "info dari teman": "sedang",
         "entah benar atau tidak": "sedang", "benar tidaknya": "sedang", "valid atau tidak": "sedang",
         "tidak tahu benar atau tidak": "sedang", "wallahualam": "lemah", "wallahu alam": "lemah",
-        # hearsay in Javanese and Sundanese, and rumours named as such
+        # hearsay in Javanese and Sundanese, and rumours named as such ("rumor" alone is chat about them)
         "kabare": "sedang", "jarene": "sedang", "jare": "sedang", "cenah": "sedang", "saurna": "sedang",
-        "rumor": "sedang", "rumornya": "sedang", "desas desus": "sedang", "kabar burung": "sedang",
+        "desas desus": "sedang", "kabar burung": "sedang",
     },
     "chain": {
         "pesan berantai": "kuat", "forwarded many times": "kuat", "diteruskan berkali kali": "kuat",
@@ -637,6 +637,8 @@ class HoaxDetector(Detector):
         mk = marks[f.path]
         own = [replace(mk, cats={**mk.cats, "truth": mk.cats.get("truth", []) + [(x, STRENGTH["lemah"])]})]
         for t in doc.targets():
+            if not any(c in marks[t.path].cats for c in ("unverified", "chain", "truth", "sensational")):
+                continue  # what is answered says nothing of news: a call to spread it spreads no rumour
             if not mk.spread:  # a call to spread a rumour pushes it; agreeing alone needs news by itself
                 alone = self._unaccountable_candidate(doc, t, marks[t.path], [])
                 if alone is None or alone.confidence < self.report_threshold:
