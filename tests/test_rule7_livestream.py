@@ -316,3 +316,5 @@ def test_operator_word_lists_extend_the_rule():
     res = resources(cfg)
     assert decision(run_detector(LiveStreamDetector, live("Kopdar online ibu-ibu"), res)) == "violation"
     assert decision(run_detector(LiveStreamDetector, live("Kopdar online ibu-ibu"), RES)) == "review"
+    # an operator's duty term weighs as an official activity: it outweighs a casual word
+    assert decision(run_detector(LiveStreamDetector, live("Live pelatihan menembak, santai"), res)) == "none"

@@ -196,7 +196,7 @@ class LiveStreamDetector(Detector):
         nd_score = 1 - nd
         du = 1.0
         for label in {m.term: m.label for _, m in duty}.values():
-            du *= 1 - DUTY_WEIGHT.get(label, DUTY_WEIGHT[WEAK])
+            du *= 1 - DUTY_WEIGHT.get(label, DUTY_WEIGHT[STRONG])  # an operator's term: an official activity
         du_score = 1 - du
         has_text = any(f.doc.words for f in fields)
         if not nonduty and not duty:
