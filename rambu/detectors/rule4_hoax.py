@@ -431,7 +431,7 @@ class HoaxDetector(Detector):
                     continue
                 if cat in ("spread", "chain") and (_inside(x, covered) or self._negated(x, doc)):
                     continue  # "jangan disebarkan", "cek dulu sebelum sebarkan"
-                if cat == "spread" and _first_person_before(x, doc):
+                if cat == "spread" and _offers_to_share_later(x, doc):
                     continue  # "nanti gw share di story": the author's offer, not a call to spread
                 if cat == "unverified" and x.term == "katanya" and _reported_speech(x, doc):
                     continue  # "katanya kepada wartawan" is news, not hearsay
@@ -497,10 +497,11 @@ class HoaxDetector(Detector):
             if cand is not None:
                 yield cand
         if act.type in RESPONSES and not own_debunk and not target_debunk:
-            found = list(self._response_candidates(doc, marks, index)) if index is not None else []
+            pushing = self._pushing(doc, marks)
+            found = list(self._response_candidates(doc, marks, index, pushing)) if index is not None else []
             if not found and index is not None:
                 found = list(self._split_claim(doc, marks, index))
-            yield from found or self._agreed_rumour(doc, marks)
+            yield from found or self._agreed_rumour(doc, marks, pushing)
 
     # -------------------------------------------------------------- register
     def _best_match(self, index, f: TextField):
@@ -579,10 +580,10 @@ class HoaxDetector(Detector):
                    ("match_score", round(score, 3)), ("rule4_kind", "register"), ("stance", stance)))
         return (self._context(cand, m, register=True, own=own), False)
 
-    def _response_candidates(self, doc: Analysis, marks: dict[str, _Markers], index) -> Iterable[Candidate]:
+    def _response_candidates(self, doc: Analysis, marks: dict[str, _Markers], index,
+                             pushing: list[tuple[TextField, list[tuple[Match, float]]]]) -> Iterable[Candidate]:
         """A comment that pushes the hoax it answers ("bener, sebarkan!") or agrees with it ("iya bener", "leres
-        pisan") needs review; one that asks about it does not assert it."""
-        pushing = self._pushing(doc, marks)
+        pisan") needs review; one that asks about it does not assert it (`pushing`: see `_pushing`)."""
         if not pushing:
             return
         for t in doc.targets():
@@ -624,11 +625,11 @@ class HoaxDetector(Detector):
                 pushing.append((f, said))
         return pushing
 
-    def _agreed_rumour(self, doc: Analysis, marks: dict[str, _Markers]) -> Iterable[Candidate]:
+    def _agreed_rumour(self, doc: Analysis, marks: dict[str, _Markers],
+                       pushing: list[tuple[TextField, list[tuple[Match, float]]]]) -> Iterable[Candidate]:
         """A comment agreeing with what it answers when that is unaccountable news by itself ("iya bener" <-
         "INFO A1!! semua napi dibebaskan bulan depan, sebarkan"), or calling to spread a rumour it answers
-        ("sebarin aja" <- "Rumor: semua napi dipulangin"): the news read with the comment's words, for review."""
-        pushing = self._pushing(doc, marks)
+        ("sebarin aja" <- "Kabarnya semua napi dipulangin"): the news read with the comment's words, for review."""
         if not pushing:
             return
         f, said = pushing[0]
@@ -739,9 +740,10 @@ class HoaxDetector(Detector):
         doc = m.source.doc
         idx, toks = doc.word_index[0], doc.tokens
         placed = sorted((bisect_left(idx, it[2].first), k) for k, it in enumerate(mine))
+        at = [p for p, _ in placed]
         out = []
-        for p0, _ in placed:
-            group = [mine[k] for p, k in placed if p0 <= p < p0 + PASSAGE_WORDS]
+        for p0 in sorted(set(at)):  # markers sorted by word position: each stretch is a slice, found by bisection
+            group = [mine[k] for _, k in placed[bisect_left(at, p0):bisect_left(at, p0 + PASSAGE_WORDS)]]
             last = idx[min(len(idx) - 1, p0 + PASSAGE_WORDS - 1)]
             shout = bool(_EXCLAIM_RE.search(doc.original, toks[idx[p0]].start, toks[last].end))
             out.append((group + framing, shout))
@@ -823,7 +825,7 @@ _FIRST_PERSON = frozenset({"saya", "aku", "kami", "gue", "gua", "ane", "ku"})
 _LATER = frozenset({"nanti", "ntar", "entar", "besok", "kapan kapan", "insyaallah", "kalau", "kalo"})
 
 
-def _first_person_before(x: Match, doc) -> bool:
+def _offers_to_share_later(x: Match, doc) -> bool:
     """The author offers to share their own content later: "nanti gw share di story", "kalo mau, besok saya
     bagikan" (not "gw share info ini biar semua tau", which spreads now)."""
     words = [t.norm for t in doc.tokens[max(0, x.first - 5):x.first] if t.kind == "word"][-3:]
