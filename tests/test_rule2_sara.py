@@ -112,6 +112,34 @@ WORDS_ONLY = {
     "wong Papua kuwi kethek kabeh, ora pantes sekolah",
     "#UsirAseng dari tanah air, mereka cuma menjajah ekonomi",
 }
+# Said so plainly that a reviewer sees it when monitoring, whatever the model learnt: an insult pinned on the group
+# as a fact about it, a call to violence against it said to the reader. Hard negatives first: negated, asked,
+# a deed narrated, someone else's call reported, a verb whose object is not the group.
+NOT_PLAIN = [
+    "Orang Batak itu bukan musuh, mereka saudara kita",
+    "Benarkah orang Kristen itu musuh Islam? Tentu tidak",
+    "Massa mulai bakar gereja, polisi kewalahan",
+    "Dulu ada yang teriak bunuh Syiah, sekarang dipenjara",
+    "Yang bilang orang Papua itu monyet harus diproses hukum",
+    "Tim Syiah vs Sunni futsal sore ini, serang terus!",
+    "Kalau ada copet langsung hajar aja orangnya",
+    "Doa kami: beri hidayah orang yg berlindung di balik islam ttp musuh islam",
+    "Di grup WA ramai kata kafir, usir, dan sejenisnya. Saya keluar saja dari grup itu",
+    "Cewek kalo udah bosen tinggal tusuk ke yang lain, gitu katanya",
+    "Kalau ketemu ular di sawah orang Jawa bilang langsung bunuh aja",
+]
+PLAIN = [
+    "Orang Kristen itu musuh kita semua",
+    "Bunuh semua Syiah, halal darahnya",
+    "Habisi kaum Syiah sampai ke akar-akarnya",
+    "Cina emang setan semua, jangan percaya",
+    "Mari ganyang Syiah sebelum terlambat",
+    # a milder trait pinned with a word that generalises; a call that leaves out the group named before it;
+    # violence wished on the group named before it
+    "Batak mah kasar semua, pantes banyak yg jadi preman",
+    "Orang Madura bawaannya ribut mulu. Usir aja dari kota kita.",
+    "Ahmadiyah itu sesat dan halal darahnya",
+]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it
     "Usir Cina dari negeri ini, mereka menganggap kita budak",
@@ -152,6 +180,18 @@ def test_greetings_tolerance_news_are_left_alone(text, full_resources):
     for draft in (False, True):
         findings = run_detector(SaraHateDetector, make_activity(text), full_resources, draft=draft)
         assert not [f for f in findings if not f.needs_review], (text, draft, findings)
+
+
+@pytest.mark.parametrize("text", NOT_PLAIN)
+def test_negated_asked_narrated_or_reported_violence_is_not_plain(text, full_resources):
+    findings = run_detector(SaraHateDetector, make_activity(text), full_resources)
+    assert not findings, [(f.confidence, f.score_detail) for f in findings]
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_a_trait_pinned_on_a_group_or_a_call_to_violence_is_reviewed_whatever_the_model(text, full_resources):
+    findings = run_detector(SaraHateDetector, make_activity(text), full_resources)
+    assert findings and findings[0].rule == 2, text
 
 
 @pytest.mark.parametrize("text", NOT_EVEN_REVIEW)

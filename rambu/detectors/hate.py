@@ -74,10 +74,16 @@ class HateDetector(Detector):
     needs = ("classifier",)
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
     exact_lists = ("education", "criticism", "honorifics", "naming", "question_words", "scripture", "conjunctions", "hedges",
-                   "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links")
+                   "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links", "violent_calls",
+                   "call_openers", "violent_links", "predicate_links", "named_before")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
-    verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy")
+    verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy",
+                    "violent_predicates")
+    # a call to violence that leaves its object out points back at the group named before ("Orang Madura ...
+    # Usir aja dari kota kita"); rule 1's state and foundations are rarely that object ("... rusak Indonesia.
+    # Bantai aja" means the people named before them), so rule 1 sets this off
+    objects_named_before: ClassVar[bool] = True
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -92,6 +98,10 @@ class HateDetector(Detector):
         self.model_agreement = float(cfg.get(f"{self.key}.model_agreement", 0.5))
         self.call_links = self._single_words("call_links")
         self.dismiss_links = self._single_words("dismiss_links")
+        self.call_openers = self._single_words("call_openers")
+        self.violent_links = self._single_words("violent_links")
+        self.predicate_links = self._single_words("predicate_links")
+        self.named_before = self._single_words("named_before")
 
     def _single_words(self, name: str) -> frozenset[str]:
         """A list's one-word terms, for testing tokens in a run one by one (the rule may lack the list)."""
@@ -310,9 +320,13 @@ class HateDetector(Detector):
             if hedge is not None:
                 flag("reported", hedge.term)  # "HTI dibubarkan karena ingin mengganti Pancasila dengan khilafah"
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
+        if pairs and not asked:
+            general = {m.first for m in self.find("generalising", f)}
+            equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._pinned(f, t, h, general)]
         dismissed = self._dismissed(f, sentence, asked, negated, targets, clause)
+        threats = self._threatened(f, sentence, asked, negated, targets) if targets else []
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
-                            tuple(calls + equated + dismissed), tuple(a for _, a in opposed))
+                            tuple(calls + equated + dismissed + threats), tuple(a for _, a in opposed))
 
     def _opposed(self, f: TextField, pos: dict[int, int], negated: set[int], advocacy: list[Match],
                  clause) -> list[tuple[Match, Match]]:
@@ -405,6 +419,85 @@ class HateDetector(Detector):
             out.append(Match(t.first, d.last, words, t.label))
         return out
 
+    def _pinned(self, f: TextField, t: Match, h: Match, general: set[int]) -> bool:
+        """An insult pinned on the group as a fact about it: after the target, in its clause, with one to three
+        linking words between and nothing else ("orang Kristen itu musuh", "Cina emang setan semua"). A milder
+        hostile word needs a word that generalises (`general`: where they begin) between or up to two words
+        after it ("Batak mah kasar semua"); "orang Padang itu pelit" alone may be banter."""
+        if t.last >= h.first:
+            return False
+        toks, text = f.doc.tokens, f.doc.original
+        if any(c in text[toks[t.last].end:toks[h.first].start] for c in ",;:.!?"):
+            return False
+        between = [k for k in range(t.last + 1, h.first) if toks[k].kind == "word"]
+        if not (1 <= len(between) <= 3 and all(toks[k].norm in self.predicate_links for k in between)):
+            return False
+        if h.label == "strong":
+            return True
+        idx = f.doc.word_index[0]
+        n = bisect_right(idx, h.last)
+        return any(k in general for k in between + list(idx[n:n + 2]))
+
+    def _threatened(self, f: TextField, sentence: list[int], asked: frozenset[int], negated: set[int],
+                    targets: list[Match]) -> list[Match]:
+        """Violence called for against the group, said to the reader. An imperative ("bunuh", "usirlah") that
+        opens its clause or follows a calling word ("ayo", "harus", "halal"), with the group within three
+        linking words after it ("Bunuh semua Syiah", "ayo usir aja orang Cina") or named before it when the
+        call leaves its object out ("Orang Madura ... Usir aja dari kota kita"); or violence wished on the group
+        named before ("Syiah sesat, halal darahnya"). Each as one match from the group or the verb to the other."""
+        calls = self.find("violent_calls", f)
+        wished = self.find("violent_predicates", f)
+        if not (calls or wished):
+            return []
+        toks, text = f.doc.tokens, f.doc.original
+        idx = f.doc.word_index[0]
+        starts = {t.first: t for t in targets}
+
+        def opens(v: Match, openers: frozenset[str] = frozenset()) -> bool:
+            k = bisect_left(idx, v.first)
+            return k == 0 or sentence[idx[k - 1]] != sentence[v.first] or toks[idx[k - 1]].norm in openers or \
+                any(c in text[toks[idx[k - 1]].end:toks[v.first].start] for c in ",;:!")
+
+        def before(v: Match, reach: bool) -> Match | None:
+            """The nearest group before `v` in its sentence, or in the sentence before when `reach`."""
+            t = max((t for t in targets if t.last < v.first), key=lambda t: t.last, default=None)
+            if t is None or bisect_left(idx, v.first) - bisect_left(idx, t.last) > 15:
+                return None
+            return t if sentence[t.last] == sentence[v.first] or (reach and sentence[t.last] == sentence[v.first] - 1) \
+                else None
+
+        def span(a: Match, b: Match) -> Match:
+            words = " ".join(toks[i].norm for i in range(a.first, b.last + 1) if toks[i].kind == "word")
+            return Match(a.first, b.last, words, (a if a in targets else b).label)
+
+        out = []
+        for v in calls:
+            if sentence[v.first] in asked or _negated(v, negated, f) or not opens(v, self.call_openers):
+                continue  # asked, negated, or inside a clause that reports or narrates ("massa mulai bakar ...")
+            n = bisect_right(idx, v.last)
+            target, left_out, prev = None, False, v.last  # a bare "usir," in a list of words leaves nothing out
+            for j in idx[n:n + 4]:
+                if sentence[j] != sentence[v.first] or any(c in text[toks[prev].end:toks[j].start] for c in ",;:.!?"):
+                    break
+                target = starts.get(j)
+                if target is not None or toks[j].norm not in self.violent_links:
+                    left_out = target is None and toks[j].norm in self.named_before
+                    break
+                left_out, prev = True, j
+            if target is not None:
+                out.append(span(v, target))
+            elif left_out and self.objects_named_before:
+                t = before(v, reach=True)
+                if t is not None:
+                    out.append(span(t, v))
+        for w in wished:
+            if sentence[w.first] in asked or _negated(w, negated, f):
+                continue
+            t = before(w, reach=opens(w))
+            if t is not None:
+                out.append(span(t, w))
+        return out
+
     def _hedged(self, f: TextField, sentence: list[int], said: list[Match], advocacy: list[Match]) -> Match | None:
         """The hedge (someone else's wish or idea, a condition: "ingin", "kelompok", "kalau") before the
         advocacy terms that are all the hostile words said, in their clause; None when any is the author's."""
@@ -437,7 +530,9 @@ class HateDetector(Detector):
         """The text names an advocacy term (rule 1's khilafah, secession...), a dismissal or writes an
         equation: it may be a call, a foundation dismissed or an insult equated with a target."""
         return ("calling" in self.terms and bool(self.find("advocacy", f))) or \
-            ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original
+            ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original or \
+            bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or (not self.predicate_links.isdisjoint(f.doc.word_index[1]) and
+                                                    any(h.label == "strong" for h in self.find("hostile", f)))
 
     def _clause(self, f: TextField, sentence: list[int], means: bool = True):
         """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction

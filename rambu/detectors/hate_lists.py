@@ -165,6 +165,40 @@ VIOLENCE = [
     "dihabisi", "penggal", "dipenggal", "gantung", "digantung", "ledakkan", "bom", "halal darahnya",
     "serang", "serbu", "hajar", "sikat", "gulingkan", "revolusi berdarah", "angkat senjata", "jihad melawan",
 ]
+# A call to violence said to the reader: the imperative at the start of its clause or after a calling word, with
+# the group right after it ("Bunuh semua Syiah", "ayo usir orang Cina"). Exact words: "dibunuh", "membakar"
+# report a deed, not a call. "sikat" is left out: it is also a toothbrush.
+VIOLENT_CALLS = [w + s for w in (
+    "bunuh", "bantai", "bakar", "usir", "ganyang", "perangi", "basmi", "musnahkan", "tumpas", "habisi", "penggal",
+    "gantung", "serang", "serbu", "hajar", "gulingkan", "tembak", "rajam", "sembelih", "gorok", "bacok", "tusuk",
+    "lenyapkan", "enyahkan", "binasakan", "singkirkan", "ratakan", "gebuki", "pukuli") for s in ("", "lah")]
+CALL_OPENERS = ["ayo", "ayok", "yuk", "yok", "mari", "hayu", "hayuk", "harus", "wajib", "kudu", "segera",
+                "halal", "sebaiknya", "mending", "mendingan"]
+# Words between such a call and its group ("bunuh semua Syiah", "usir aja orang Cina").
+VIOLENT_LINKS = ["semua", "semuanya", "saja", "aja", "ae", "para", "orang", "kaum", "itu", "tuh", "si", "seluruh",
+                 "sampai", "sampe", "habis", "mati"]
+# After such a call, words that show its object was named before it ("Orang Madura ... Usir aja dari kota kita",
+# "Yahudi ... Bunuh di mana pun ketemu").
+NAMED_BEFORE = ["mereka", "dari", "di", "ke", "sebelum", "biar", "supaya", "sampai", "sampe"]
+# Violence wished on the group named before it in the sentence ("Syiah sesat, halal darahnya", "Pejabat kayak
+# gini pantesnya digantung"), or in the sentence before when it opens its own.
+VIOLENT_PREDICATES = [
+    "halal darahnya", "darahnya halal", "halal dibunuh", "wajib dibunuh", "harus dibunuh", "layak dibunuh",
+    "pantas dibunuh", "harus dibasmi", "wajib dibasmi", "pantas dibasmi", "harus dimusnahkan", "wajib dimusnahkan",
+    "harus diusir", "wajib diusir", "pantas diusir", "harus dihabisi", "pantas dihabisi", "harus dibantai",
+    "wajib diperangi", "harus diperangi", "pantas mati", "layak mati", "mati aja", "mati saja", "mampus aja",
+    "pantas digantung", "pantasnya digantung", "layak digantung", "harus digantung", "pantas dapat azab",
+    "layak dapat azab", "pantas kena azab", "harus dienyahkan", "harus disingkirkan", "pantas dibakar",
+    "harus dibakar",
+]
+# Words that may stand between a group and the insult pinned on it, said as a fact about the group ("orang
+# Kristen itu musuh", "Cina memang setan semua"): a generalisation needs no model to be worth a look.
+PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "emg", "cuma", "cuman", "hanya",
+                   "semua", "semuanya", "tuh", "mah", "sih", "pada", "kabeh", "pasti", "selalu", "dasarnya",
+                   "aslinya", "sejatinya", "tetap", "tetep", "kok", "ya", "jelas", "nyata",
+                   # a noun restating the group ("Islam itu agama teroris", "Cina itu bangsa penipu")
+                   "agama", "bangsa", "suku", "kaum", "orang", "ras", "etnis", "umat"]
+
 # The sentence asks rather than asserts.
 QUESTION_WORDS = ["apakah", "apa benar", "benarkah", "betulkah", "kenapa", "mengapa", "bagaimana", "gimana"]
 
@@ -177,4 +211,6 @@ CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "crit
                  "negators": NEGATORS, "rejecting": REJECTING, "conjunctions": CONJUNCTIONS, "generalising": GENERALISING, "education": EDUCATION,
                  "scripture": SCRIPTURE, "reporting": REPORTING, "laughter": LAUGHTER, "honorifics": HONORIFICS,
                  "violence": VIOLENCE, "question_words": QUESTION_WORDS, "naming": NAMING,
-                 "name_calling": NAME_CALLING}
+                 "name_calling": NAME_CALLING, "violent_calls": VIOLENT_CALLS, "call_openers": CALL_OPENERS,
+                 "violent_links": VIOLENT_LINKS, "predicate_links": PREDICATE_LINKS,
+                 "named_before": NAMED_BEFORE, "violent_predicates": VIOLENT_PREDICATES}

@@ -202,11 +202,12 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 5  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 6  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
-    # a foundation called worthless paper or rubbish is dismissed
+    # a foundation called worthless paper or rubbish is dismissed; 6: a strong insult pinned on the target with
+    # linking words ("DPR itu memang setan") and a call to violence said to the reader are plain
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
@@ -215,6 +216,7 @@ class IdeologyHateDetector(HateDetector):
     )
     target_noun = "sasaran"
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
+    objects_named_before = False  # "... rusak Indonesia. Bantai aja" calls for violence on the people named first
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY,
              "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES,
              "foreign": FOREIGN, "foundations": FOUNDATIONS, "dismissing": DISMISSING, "dismiss_links": DISMISS_LINKS}
