@@ -145,6 +145,12 @@ PLAIN = [
     "DPR = tikus berdasi 🐀",
     "Sudah waktunya Aceh merdeka dan lepas dari penjajah Jawa",
     "Mari kita referendum dan keluar dari NKRI, Jakarta cuma menjajah kita",
+    # arms, a coup, every region on its own, violence wished on officials, a demand said as the author's own
+    "Kalau tahun depan masih begini, kita angkat senjata",
+    "Presidennya cuma bisa ngutang. Mending dikudeta aja",
+    "Sumatera urus Sumatera, pisah aja dari Jakarta!",
+    "Papua bukan Indonesia, referendum sekarang juga!",
+    "Pejabat kayak gini pantesnya digantung di alun-alun",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -193,6 +199,12 @@ NOT_A_CALL = [
     "Nama anak kedua saya Daulah, artinya negara, kata mertua bagus",
     "UUD 1945 bukan kertas sampah, itu konstitusi kita",
     "Buang sampah pada tempatnya, amalkan Pancasila",
+    # the same words as history, a dare, someone else's demand, a warning
+    "Film dokumenter tentang percobaan kudeta 1965 tayang malam ini",
+    "Massa menuntut referendum sekarang juga, aparat berjaga di depan kantor gubernur",
+    "Papua pengen pisah? Coba aja referendum kalau berani, hasilnya pasti tetap NKRI",
+    "Kalau ada yang ngajak angkat senjata, laporkan ke polisi",
+    "Siapa bilang Papua bukan Indonesia? Papua adalah kita",
 ]
 
 

@@ -187,7 +187,8 @@ VIOLENT_PREDICATES = [
     "pantas dibunuh", "harus dibasmi", "wajib dibasmi", "pantas dibasmi", "harus dimusnahkan", "wajib dimusnahkan",
     "harus diusir", "wajib diusir", "pantas diusir", "harus dihabisi", "pantas dihabisi", "harus dibantai",
     "wajib diperangi", "harus diperangi", "pantas mati", "layak mati", "mati aja", "mati saja", "mampus aja",
-    "pantas digantung", "pantasnya digantung", "layak digantung", "harus digantung", "pantas dapat azab",
+    "pantas digantung", "pantasnya digantung", "pantes digantung", "pantesnya digantung", "pantes mati",
+    "pantes dibunuh", "pantesnya dibunuh", "pantesnya mati", "pantes dapat azab", "pantes dapet azab", "layak digantung", "harus digantung", "pantas dapat azab",
     "layak dapat azab", "pantas kena azab", "harus dienyahkan", "harus disingkirkan", "pantas dibakar",
     "harus dibakar",
 ]

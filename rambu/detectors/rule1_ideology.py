@@ -97,6 +97,8 @@ HATEFUL = {
     "bhinneka tidak berlaku": "Bhinneka Tunggal Ika", "tidak perlu bhinneka": "Bhinneka Tunggal Ika",
     "bhinneka itu bohong": "Bhinneka Tunggal Ika", "persatuan itu bohong": "Bhinneka Tunggal Ika",
     "pancasila tidak sesuai islam": "Pancasila", "pancasila bertentangan dengan islam": "Pancasila",
+    "negara kufur": "NKRI", "sistem kufur": "NKRI", "papua bukan indonesia": "NKRI", "bendera thaghut": "NKRI",
+    "thaghut harus tumbang": "pemerintah", "nkri penjajah": "NKRI",
 }
 
 # A state, government or police of another country named by the word after the target ("negara Arab",
@@ -130,6 +132,10 @@ ADVOCACY = [
     "syariat islam dalam bernegara", "syariat dalam bernegara", "syariat islam di indonesia", "syariat islam di nkri",
     "syariat islam sebagai dasar negara", "syariat islam sebagai hukum negara", "hukum islam sebagai dasar negara",
     "syariat islam sebagai konstitusi",
+    # taking up arms, a coup, every region on its own
+    "angkat senjata", "kudeta", "kudeta militer", "pisah dari jakarta", "lepas dari jakarta", "merdeka masing masing",
+    "merdeka sendiri sendiri", "merdeka masing", "pisah saja dari jakarta", "pisah saja dari nkri", "pisah saja dari indonesia",
+    "lepas saja dari indonesia", "lepas saja dari nkri", "merdeka saja", "papua bukan indonesia",
 ]
 # Advocacy said as a call (`HateDetector._called`): a calling word in the term or up to two words before it,
 # or an endorsing word right after it; a hedge earlier in the clause (a condition, a relative clause, someone
@@ -140,8 +146,10 @@ CALLING = [
     "bangkitkan", "gulingkan", "tumbangkan", "wujudkan", "sambut", "bela",
     # the author's own stand: "kami mendukung khilafah" (a third party's, "Masyumi mendukung ...", is history)
     "saya", "aku", "gue", "gua", "gw", "sy", "kami", "kita",
-    # naming it the answer: "itulah khilafah", "solusinya adalah khilafah"
-    "itulah", "solusinya",
+    # naming it the answer: "itulah khilafah", "solusinya adalah khilafah"; the better way ("mending dikudeta aja")
+    "itulah", "solusinya", "mending", "mendingan", "sebaiknya", "lebih baik",
+    # inside the term: "pisah aja dari Jakarta" (not "saja" alone: "coba aja referendum kalau berani" dares)
+    "pisah saja", "lepas saja", "merdeka saja",
     # Javanese and Sundanese: "kudu dadi negara Islam", "hayu urang tegakkeun khilafah"
     "kudu", "kedah", "hayu", "hayuk", "ayuh", "tegakne", "tegakke", "tegakkeun", "adegkeun", "ngadegkeun",
     "dirikeun", "terapkeun", "gantos",
@@ -158,7 +166,8 @@ CALL_LINKS = ["jadi", "menjadi", "jd", "kembali", "lagi", "segera", "kan", "lah"
               "nerapkeun", "berdirinya", "tegaknya", "diterapkannya", "kembalinya"]
 ENDORSING = ["solusi", "solusinya", "harga mati", "pasti tegak", "segera tegak", "adalah jawaban", "jawabannya",
              "harus diperjuangkan", "wajib diperjuangkan", "harus ditegakkan", "wajib ditegakkan", "harus diterapkan",
-             "wajib diterapkan", "harus tegak", "pasti menang"]
+             "wajib diterapkan", "harus tegak", "pasti menang", "sekarang juga", "harus tumbang", "pasti runtuh",
+             "bakal runtuh", "akan runtuh"]
 HEDGES = [
     "kalau", "kalo", "klo", "kl", "jika", "jikalau", "bila", "apabila", "seandainya", "andai", "andaikan", "misal",
     "misalnya", "yang", "yg", "ingin", "mau", "pengen", "pengin", "cita", "bercita", "mimpi", "bermimpi", "berniat",
@@ -166,6 +175,8 @@ HEDGES = [
     "organisasi", "pengikut", "simpatisan", "mereka", "kalian", "dia", "katanya", "ajakan", "ajaran",
     # someone else's claim ("tudingan bahwa Pancasila usang"), or a condition ("tanpa pengamalan, ...")
     "tudingan", "tuduhan", "anggapan", "menganggap", "dianggap", "klaim", "narasi", "tanpa",
+    # a crowd's demand reported ("massa menuntut referendum sekarang juga")
+    "menuntut", "tuntutan", "tuntut", "massa", "demonstran", "pendemo", "menyerukan", "seruan", "spanduk", "poster",
 ]
 
 # The state's foundations, and what dismisses one when said of it (`HateDetector._dismissed`): "Bhinneka Tunggal
@@ -186,6 +197,7 @@ DISMISSING = [
     "buang saja", "tidak berlaku lagi", "sudah tidak berlaku", "gagal total", "produk gagal", "tidak ada gunanya",
     "tidak berguna", "tak berguna", "gak berguna", "sudah mati", "sudah tamat", "tinggal nama", "bukan harga mati",
     "tidak cocok lagi", "sudah tidak cocok", "tidak cocok untuk indonesia",
+    "ideologi buatan manusia", "buatan manusia", "cuma formalitas", "hanya formalitas", "formalitas belaka",
     # called worthless paper or rubbish
     "sampah", "kertas sampah", "cuma kertas", "hanya kertas", "sekadar kertas", "kertas doang", "kertas belaka",
 ]
@@ -202,12 +214,13 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 6  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 7  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
     # a foundation called worthless paper or rubbish is dismissed; 6: a strong insult pinned on the target with
-    # linking words ("DPR itu memang setan") and a call to violence said to the reader are plain
+    # linking words ("DPR itu memang setan") and a call to violence said to the reader are plain; 7: taking up
+    # arms, a coup and every region on its own are advocacy; "mending"/"sebaiknya" call; a crowd's demand is reported
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
