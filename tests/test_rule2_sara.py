@@ -127,6 +127,9 @@ NOT_PLAIN = [
     "Di grup WA ramai kata kafir, usir, dan sejenisnya. Saya keluar saja dari grup itu",
     "Cewek kalo udah bosen tinggal tusuk ke yang lain, gitu katanya",
     "Kalau ketemu ular di sawah orang Jawa bilang langsung bunuh aja",
+    # a pronoun that restates a group, negated or asked
+    "Tetangga saya orang Batak, mereka bukan musuh, malah baik banget",
+    "Kenapa orang bilang Syiah sesat? Mereka kan juga Islam",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -139,6 +142,9 @@ PLAIN = [
     "Batak mah kasar semua, pantes banyak yg jadi preman",
     "Orang Madura bawaannya ribut mulu. Usir aja dari kota kita.",
     "Ahmadiyah itu sesat dan halal darahnya",
+    # a pronoun opening the clause restates the group; a negated wish is the author's call, not someone's reported
+    "Gak usah temenan sama orang Syiah, mereka itu sesat",
+    "Jangan pernah mau dipimpin kafir, mereka musuh umat",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

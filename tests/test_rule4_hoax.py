@@ -248,6 +248,22 @@ CASES = [
                                         "keluarga napi 😭"), "violation", "H-01", "text"),
     ("flat-with-warning", make_activity("Napi koruptor akan dibebaskan lewat amnesti massal bulan ini, hati-hati"),
      "violation", "H-02", "text"),
+    # ---- unaccountable news in the words hoaxes use in place of a source: a cover-up claimed, a letter cited as
+    # the claim's authority, a relative inside; hard negatives first
+    ("everyday-covering", make_activity("Aku nutupin kado ulang tahun pakai kertas koran biar surprise"),
+     "clean", None, None),
+    ("everyday-certainty", make_activity("Sudah pasti aku datang ke nikahan kamu besok, tunggu ya"), "clean", None, None),
+    ("everyday-seen-myself", make_activity("Saya lihat sendiri pemandangannya indah banget, wajib ke sini"),
+     "clean", None, None),
+    ("official-letter-cited", make_activity("Sudah ada surat edaran dari Kanwil soal jam kerja Ramadan, silakan cek di "
+                                            "laman resmi"), "clean", None, None),
+    ("relative-at-work", make_activity("Saudara saya kerja di Bandung, besok mau pulang kampung"), "clean", None, None),
+    ("cover-up-claimed", make_activity("Pemadaman listrik total se-Jawa tiga hari mulai Senin, pemerintah sengaja gak "
+                                       "umumin biar gak panik. Siapin lilin!"), "review", None, "text"),
+    ("letter-as-authority", make_activity("INFO PENTING!!! Mulai bulan depan tunjangan PNS dipotong separuh, sdh ada "
+                                          "surat edaran Menpan. Sebarkan ke rekan2!"), "violation", None, "text"),
+    ("insider-and-cover-up", make_activity("Obat herbal ini bisa nyembuhin diabetes dalam seminggu, dokter nutupin "
+                                           "karena takut rugi. Sodara gw kerja di apotek"), "violation", None, "text"),
 ]
 
 

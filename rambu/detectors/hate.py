@@ -75,7 +75,8 @@ class HateDetector(Detector):
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
     exact_lists = ("education", "criticism", "honorifics", "naming", "question_words", "scripture", "conjunctions", "hedges",
                    "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links", "violent_calls",
-                   "call_openers", "violent_links", "predicate_links", "named_before")
+                   "call_openers", "violent_links", "predicate_links", "named_before", "restating",
+                   "clause_openers", "wishing")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
     verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy",
@@ -102,6 +103,10 @@ class HateDetector(Detector):
         self.violent_links = self._single_words("violent_links")
         self.predicate_links = self._single_words("predicate_links")
         self.named_before = self._single_words("named_before")
+        self.restating = self._single_words("restating")
+        self.clause_openers = self._single_words("clause_openers")
+        self.wishing = self._single_words("wishing")
+        self.subject_words = self.predicate_links | self.restating  # what an insult pinned on a group needs
 
     def _single_words(self, name: str) -> frozenset[str]:
         """A list's one-word terms, for testing tokens in a run one by one (the rule may lack the list)."""
@@ -310,8 +315,10 @@ class HateDetector(Detector):
         # even when a milder hostile word stands before it
         gravest = min((m.first for m in hateful + [h for _, h in pairs if h.label == "strong"]), default=first)
         if first is not None:
+            # a negated wish is a call, not someone's wish reported ("jangan pernah mau dipimpin kafir")
             rep = [m for e, name in ((first, "reporting"), (gravest, "name_calling")) for m in self.find(name, f)
-                   if m.last < e and sentence[m.last] == sentence[e] and pos.get(e, 0) - pos.get(m.last, 0) <= 6]
+                   if m.last < e and sentence[m.last] == sentence[e] and pos.get(e, 0) - pos.get(m.last, 0) <= 6
+                   and not (m.term in self.wishing and _negated(m, negated, f))]
             if rep:
                 flag("reported", rep[-1].term)
         said = hateful + [h for _, h in pairs]
@@ -421,22 +428,46 @@ class HateDetector(Detector):
 
     def _pinned(self, f: TextField, t: Match, h: Match, general: set[int]) -> bool:
         """An insult pinned on the group as a fact about it: after the target, in its clause, with one to three
-        linking words between and nothing else ("orang Kristen itu musuh", "Cina emang setan semua"). A milder
+        linking words between and nothing else ("orang Kristen itu musuh", "Cina emang setan semua"), or after
+        a pronoun restating the group (`_restated`: "..., mereka musuh umat") with up to three. A milder
         hostile word needs a word that generalises (`general`: where they begin) between or up to two words
         after it ("Batak mah kasar semua"); "orang Padang itu pelit" alone may be banter."""
         if t.last >= h.first:
             return False
         toks, text = f.doc.tokens, f.doc.original
+        subject = self._restated(f, t, h)
+        if subject is not None:  # "..., mereka musuh umat": the pronoun restates the group named before
+            t = subject
         if any(c in text[toks[t.last].end:toks[h.first].start] for c in ",;:.!?"):
             return False
         between = [k for k in range(t.last + 1, h.first) if toks[k].kind == "word"]
-        if not (1 <= len(between) <= 3 and all(toks[k].norm in self.predicate_links for k in between)):
+        if not ((subject is not None or between) and len(between) <= 3 and
+                all(toks[k].norm in self.predicate_links for k in between)):
             return False
         if h.label == "strong":
             return True
         idx = f.doc.word_index[0]
         n = bisect_right(idx, h.last)
         return any(k in general for k in between + list(idx[n:n + 2]))
+
+    def _restated(self, f: TextField, t: Match, h: Match) -> Match | None:
+        """The pronoun that opens a clause between the group and the insult and so restates the group as its
+        subject ("jangan mau dipimpin kafir, mereka musuh umat"): at most `window` * 2 words after the group,
+        in its sentence or the next, after a comma, a sentence end or a word of cause ("karena mereka ...")."""
+        toks, text = f.doc.tokens, f.doc.original
+        idx = f.doc.word_index[0]
+        a, b = bisect_right(idx, t.last), bisect_left(idx, h.first)
+        if b - a > self.window * 2:
+            return None
+        for n in range(b - 1, a - 1, -1):
+            k = idx[n]
+            if toks[k].norm not in self.restating:
+                continue
+            prev = idx[n - 1] if n else None
+            opens = prev is None or toks[prev].norm in self.clause_openers or \
+                any(c in text[toks[prev].end:toks[k].start] for c in ",;:.!?")
+            return Match(k, k, toks[k].norm, t.label) if opens else None
+        return None
 
     def _threatened(self, f: TextField, sentence: list[int], asked: frozenset[int], negated: set[int],
                     targets: list[Match]) -> list[Match]:
@@ -531,8 +562,9 @@ class HateDetector(Detector):
         equation: it may be a call, a foundation dismissed or an insult equated with a target."""
         return ("calling" in self.terms and bool(self.find("advocacy", f))) or \
             ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original or \
-            bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or (not self.predicate_links.isdisjoint(f.doc.word_index[1]) and
-                                                    any(h.label == "strong" for h in self.find("hostile", f)))
+            bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or \
+            (not self.subject_words.isdisjoint(f.doc.word_index[1]) and
+             any(h.label == "strong" for h in self.find("hostile", f)))
 
     def _clause(self, f: TextField, sentence: list[int], means: bool = True):
         """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction

@@ -135,12 +135,14 @@ NAME_CALLING = [
     "manggil", "panggil", "memanggil", "dipanggil", "manggilin", "sebutan", "julukan", "menjuluki", "dijuluki",
     "ejek", "diejek", "mengejek", "ngejek", "ejekan", "olok", "diolok", "mengolok", "teriakan",
 ]
+# Someone's wish reported ("OPM ingin pisah"); negated, it is the author's call ("jangan pernah mau dipimpin ...").
+WISHING = ["ingin", "mau", "pengen", "pengin", "berencana"]
 # Someone else's words reported by the author ("dia menyebut orang Papua monyet", "OPM ingin pisah").
 REPORTING = [
     "menyebut", "nyebut", "sebut", "disebut", "bilang", "dibilang", "ngatain", "ngatai", "mengatai", "dikatain",
     "dikatai", "mengatakan", "menyatakan", "berteriak", "teriak", "teriakin", "diteriaki", "meneriakkan",
     "meneriaki", "menuntut", "menyerukan", "mengklaim", "mengaku", "menuduh", "dituduh", "dicap", "mencap",
-    "dicaci", "dihina", "menghina", "ingin", "mau", "berencana", "menulis", "ditulis", "berkomentar",
+    "dicaci", "dihina", "menghina", *WISHING, "menulis", "ditulis", "berkomentar",
     "komentar", "cuitan", "unggahan", "postingan", "video", "spanduk", "poster", "narasi", "ucapan",
     "ngomong", "omong", "gomong", "anggap", "menganggap", "dianggap", "pernyataan", "propaganda",
     "mempropagandakan", "kampanye", "mengkampanyekan", "mengkafirkan", "kafirin", "ngafirin",
@@ -200,6 +202,11 @@ PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "em
                    # a noun restating the group ("Islam itu agama teroris", "Cina itu bangsa penipu")
                    "agama", "bangsa", "suku", "kaum", "orang", "ras", "etnis", "umat"]
 
+# A pronoun that opens a clause restates the group named before it as the subject of what follows ("jangan
+# mau dipimpin kafir, mereka musuh umat"); these words may open such a clause besides punctuation.
+RESTATING = ["mereka", "mrk", "merekalah", "kalian"]
+CLAUSE_OPENERS = ["karena", "karna", "krn", "soalnya", "sebab", "pokoknya", "intinya", "toh", "emang", "memang"]
+
 # The sentence asks rather than asserts.
 QUESTION_WORDS = ["apakah", "apa benar", "benarkah", "betulkah", "kenapa", "mengapa", "bagaimana", "gimana"]
 
@@ -214,4 +221,5 @@ CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "crit
                  "violence": VIOLENCE, "question_words": QUESTION_WORDS, "naming": NAMING,
                  "name_calling": NAME_CALLING, "violent_calls": VIOLENT_CALLS, "call_openers": CALL_OPENERS,
                  "violent_links": VIOLENT_LINKS, "predicate_links": PREDICATE_LINKS,
-                 "named_before": NAMED_BEFORE, "violent_predicates": VIOLENT_PREDICATES}
+                 "named_before": NAMED_BEFORE, "violent_predicates": VIOLENT_PREDICATES, "restating": RESTATING,
+                 "clause_openers": CLAUSE_OPENERS, "wishing": WISHING}

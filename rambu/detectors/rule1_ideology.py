@@ -214,13 +214,14 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 7  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 8  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
     # a foundation called worthless paper or rubbish is dismissed; 6: a strong insult pinned on the target with
     # linking words ("DPR itu memang setan") and a call to violence said to the reader are plain; 7: taking up
-    # arms, a coup and every region on its own are advocacy; "mending"/"sebaiknya" call; a crowd's demand is reported
+    # arms, a coup and every region on its own are advocacy; "mending"/"sebaiknya" call; a crowd's demand is reported;
+    # 8: an insult after a pronoun restating the target; a negated wish is not reported speech
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

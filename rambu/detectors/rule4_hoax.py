@@ -130,6 +130,11 @@ LISTS: dict[str, dict[str, str]] = {
         # hearsay in Javanese and Sundanese, and rumours named as such ("rumor" alone is chat about them)
         "kabare": "sedang", "jarene": "sedang", "jare": "sedang", "cenah": "sedang", "saurna": "sedang",
         "desas desus": "sedang", "kabar burung": "sedang",
+        # a relative or friend inside as the source ("sodara gw kerja di kantor pusat")
+        "saudara saya kerja di": "sedang", "saudara saya yang kerja di": "sedang", "teman saya kerja di": "sedang",
+        "teman saya yang kerja di": "sedang", "temen saya kerja di": "sedang", "temen saya yang kerja di": "sedang",
+        "sodara saya kerja di": "sedang", "sodara saya yang kerja di": "sedang", "kenalan saya di": "sedang", "dari grup rw": "sedang",
+        "grup rw sebelah": "kuat", "grup wa sebelah": "kuat", "belum diumumin": "sedang", "grup rt sebelah": "kuat", "dari grup keluarga": "sedang", "dari grup alumni": "sedang",
     },
     "chain": {
         "pesan berantai": "kuat", "forwarded many times": "kuat", "diteruskan berkali kali": "kuat",
@@ -144,12 +149,27 @@ LISTS: dict[str, dict[str, str]] = {
         "dijamin benar": "kuat", "ini nyata": "sedang", "sudah terbukti": "sedang", "fakta bukan hoaks": "kuat",
         "media tidak memberitakan": "kuat", "tidak diberitakan media": "kuat", "media diam": "sedang",
         "ditutupi media": "kuat", "disembunyikan pemerintah": "kuat", "dirahasiakan": "sedang",
+        # a cover-up claimed: what the authorities or the media are said to hide
+        "pemerintah nutupin": "kuat", "polisi nutupin": "kuat", "sengaja ditutupi": "kuat", "sengaja ditutupin": "kuat",
+        "sengaja tidak diumumkan": "kuat", "sengaja tidak umumin": "kuat", "sengaja tidak diumumin": "kuat",
+        "tidak mau kasih tahu": "sedang", "tidak mau memberi tahu": "sedang", "nutupin ini": "sedang",
+        "ditutupin": "sedang", "dihapus semua media": "kuat", "sudah dihapus media": "kuat", "media tidak berani": "kuat",
+        "tidak ada media yang berani": "kuat", "who nutupin": "kuat", "media nutupin": "kuat", "dokter nutupin": "kuat",
+        "pemerintah menutupi": "kuat", "polisi menutupi": "kuat", "media tidak ada yang berani": "kuat",
+        # certainty and first-hand proof in place of a source
+        "sudah pasti": "lemah", "valid 100": "kuat", "dijamin": "lemah", "sudah dibuktikan": "sedang",
+        "sudah dibuktiin": "sedang", "nemu sendiri": "sedang", "menemukan sendiri": "sedang", "lihat sendiri": "lemah",
+        "mengalami sendiri": "sedang", "saksi mata": "sedang", "ini serius": "lemah",
+        # an official letter said to exist, as the claim's authority ("sudah ada surat edaran", "ada SK-nya")
+        "sudah ada surat edaran": "sedang", "sudah ada suratnya": "sedang", "ada surat resminya": "sedang",
+        "sudah ada se": "sedang", "sudah ada sk": "sedang", "sudah ada skn": "sedang",
     },
     "alarm": {
         "darurat": "lemah", "gawat": "lemah", "waspada": "lemah", "awas": "lemah", "hati hati": "lemah",
         "heboh": "lemah", "breaking news": "sedang", "berita terkini": "lemah", "urgent": "sedang",
         "penting": "lemah", "mengerikan": "lemah", "mengejutkan": "lemah", "innalillahi": "lemah",
         "merinding": "lemah", "astaghfirullah": "lemah",
+        "breaking": "sedang", "sebelum telat": "sedang", "sebelum terlambat": "sedang",
     },
     "sensational": {
         "terbongkar": "sedang", "rahasia": "lemah", "konspirasi": "sedang", "mulai besok": "lemah",
@@ -360,12 +380,14 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 5  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    version = 6  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
     # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
     # the author offering to share their own content later ("nanti gw share") is no call to spread; a comment
-    # agreeing with unaccountable news it answers, or calling to spread a rumour, is reviewed; regional hearsay
+    # agreeing with unaccountable news it answers, or calling to spread a rumour, is reviewed; regional hearsay;
+    # 6: a cover-up claimed, certainty or first-hand proof, a relative inside, a letter cited as the claim's
+    # authority (no longer an official announcement)
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -442,6 +464,9 @@ class HoaxDetector(Detector):
             # "jangan percaya media, faktanya ..., sebarkan!": the hoax's own rhetoric
             for x in m.debunk_weak:
                 m.cats.setdefault("truth", []).append((x, STRENGTH["sedang"]))
+        truth = [(x.first, x.last) for x, _ in m.cats.get("truth", ())]
+        if truth:  # "sudah ada surat edaran": a letter cited as the claim's authority is not the office speaking
+            m.official = [x for x in m.official if not _overlaps(x, truth)]
         m.claim_cue = bool(self.find("claim_cue", f))
         m.caps = _caps_span(doc)
         m.exclaim = bool(_EXCLAIM_RE.search(doc.original))
