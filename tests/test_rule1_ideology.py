@@ -151,6 +151,12 @@ PLAIN = [
     "Sumatera urus Sumatera, pisah aja dari Jakarta!",
     "Papua bukan Indonesia, referendum sekarang juga!",
     "Pejabat kayak gini pantesnya digantung di alun-alun",
+    # the region named between the call and the term; freedom from "occupation" by the capital; the state
+    # declared unbelieving; an animal after a word that generalises
+    "Udh waktunya Aceh lepas dari Indonesia, perjuangan belum selesai",
+    "Maluku harus merdeka dari penjajahan Jakarta",
+    "Pemerintah ini pemerintah kafir, PNS yg masih setia sama negara thaghut tunggu aja azabnya",
+    "DPR, polisi, pemerintah semuanya anjing penjaga oligarki",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -205,6 +211,13 @@ NOT_A_CALL = [
     "Papua pengen pisah? Coba aja referendum kalau berani, hasilnya pasti tetap NKRI",
     "Kalau ada yang ngajak angkat senjata, laporkan ke polisi",
     "Siapa bilang Papua bukan Indonesia? Papua adalah kita",
+    # a name between a calling word and something that is no term; freedom from a colonial past; the state called
+    # unbelieving by someone else, or asked; dogs of the police
+    "Sudah waktunya Jokowi pensiun dan momong cucu",
+    "Indonesia merdeka dari penjajahan Belanda tahun 1945",
+    "Kelompok itu menganggap NKRI thogut, waspadalah",
+    "Apakah pemerintah kafir? Tentu tidak, itu pemahaman yang keliru",
+    "Semua anjing pelacak polisi sudah divaksin rabies",
 ]
 
 

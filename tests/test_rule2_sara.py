@@ -127,6 +127,10 @@ NOT_PLAIN = [
     "Di grup WA ramai kata kafir, usir, dan sejenisnya. Saya keluar saja dari grup itu",
     "Cewek kalo udah bosen tinggal tusuk ke yang lain, gitu katanya",
     "Kalau ketemu ular di sawah orang Jawa bilang langsung bunuh aja",
+    # a house of worship after a word of place is where something happens, not the group
+    "Jalan berlubang di depan masjid harus diratakan secepatnya",
+    "Tanah di samping gereja harus diratakan dulu sebelum dibangun parkiran",
+    "Bakar sampah di depan masjid itu dilarang",
     # a pronoun that restates a group, negated or asked
     "Tetangga saya orang Batak, mereka bukan musuh, malah baik banget",
     "Kenapa orang bilang Syiah sesat? Mereka kan juga Islam",
@@ -145,6 +149,8 @@ PLAIN = [
     # a pronoun opening the clause restates the group; a negated wish is the author's call, not someone's reported
     "Gak usah temenan sama orang Syiah, mereka itu sesat",
     "Jangan pernah mau dipimpin kafir, mereka musuh umat",
+    # a modal before any passive verb of violence
+    "Gereja2 liar ini harus diratakan, jangan kasih izin",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

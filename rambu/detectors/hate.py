@@ -76,7 +76,8 @@ class HateDetector(Detector):
     exact_lists = ("education", "criticism", "honorifics", "naming", "question_words", "scripture", "conjunctions", "hedges",
                    "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links", "violent_calls",
                    "call_openers", "violent_links", "predicate_links", "named_before", "restating",
-                   "clause_openers", "wishing")
+                   "clause_openers", "wishing", "takfir",
+                   "places", "spatial")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
     verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy",
@@ -85,6 +86,10 @@ class HateDetector(Detector):
     # Usir aja dari kota kita"); rule 1's state and foundations are rarely that object ("... rusak Indonesia.
     # Bantai aja" means the people named before them), so rule 1 sets this off
     objects_named_before: ClassVar[bool] = True
+    # Words that declare the state or its foundations unbelieving ("pemerintah kafir", "negara thaghut"): a
+    # hateful phrase holding one, said undistanced, is plain (rule 1; rule 2's hateful phrases are slurs that clean
+    # posts quote and banter with: out-of-fold, 18 clean posts for 5 hateful ones, so the model decides there)
+    takfir: frozenset[str] = frozenset()
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -106,6 +111,9 @@ class HateDetector(Detector):
         self.restating = self._single_words("restating")
         self.clause_openers = self._single_words("clause_openers")
         self.wishing = self._single_words("wishing")
+        self.takfir = self._single_words("takfir")
+        self.places = self._single_words("places")
+        self.spatial = self._single_words("spatial")
         self.subject_words = self.predicate_links | self.restating  # what an insult pinned on a group needs
 
     def _single_words(self, name: str) -> frozenset[str]:
@@ -332,8 +340,10 @@ class HateDetector(Detector):
             equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._pinned(f, t, h, general)]
         dismissed = self._dismissed(f, sentence, asked, negated, targets, clause)
         threats = self._threatened(f, sentence, asked, negated, targets) if targets else []
+        stated = [m for m in hateful if sentence[m.first] not in asked and not self.takfir.isdisjoint(m.term.split())
+                  and not self._said_by_others(f, m, sentence, pos)] if self.takfir else []
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
-                            tuple(calls + equated + dismissed + threats), tuple(a for _, a in opposed))
+                            tuple(calls + equated + dismissed + threats + stated), tuple(a for _, a in opposed))
 
     def _opposed(self, f: TextField, pos: dict[int, int], negated: set[int], advocacy: list[Match],
                  clause) -> list[tuple[Match, Match]]:
@@ -384,13 +394,31 @@ class HateDetector(Detector):
             if any(h.first < a.first and clause(h.first, a.first) for h in hedges) or self._freed(a, f, named):
                 continue
             said = any(c.first <= a.last and (c.first >= a.first or (
-                clause(c.last, a.first) and all(toks[k].norm in self.call_links for k in range(c.last + 1, a.first)
-                                                if toks[k].kind == "word"))) for c in calling)
+                clause(c.last, a.first) and self._linked(f, c.last + 1, a.first))) for c in calling)
             said = said or any(a.first <= e.first and pos.get(e.first, 0) - pos.get(a.last, 0) <= 2 and
                                clause(a.last, e.first) for e in endorsing)
             if said:
                 out.append(a)
         return out
+
+    def _said_by_others(self, f: TextField, m: Match, sentence: list[int], pos: dict[int, int]) -> bool:
+        """A verb of saying or a hedge up to six words before `m` in its sentence ("menganggap NKRI thogut")."""
+        return any(r.last < m.first and sentence[r.last] == sentence[m.first] and
+                   pos.get(m.first, 0) - pos.get(r.last, 0) <= 6
+                   for name in ("reporting", "hedges") if name in self.terms for r in self.find(name, f))
+
+    def _linked(self, f: TextField, i: int, j: int) -> bool:
+        """Tokens i..j-1 only link a call to its term: linking words, and at most one capitalised name, the
+        region or group the call is for ("saatnya Papua merdeka", "sudah waktunya Aceh lepas dari Indonesia")."""
+        toks, text = f.doc.tokens, f.doc.original
+        names = 0
+        for k in range(i, j):
+            if toks[k].kind != "word" or toks[k].norm in self.call_links:
+                continue
+            names += 1
+            if names > 1 or not text[toks[k].start:toks[k].start + 1].isupper():
+                return False
+        return True
 
     def _dismissed(self, f: TextField, sentence: list[int], asked: frozenset[int], negated: set[int],
                    targets: list[Match], clause) -> list[Match]:
@@ -561,6 +589,7 @@ class HateDetector(Detector):
         """The text names an advocacy term (rule 1's khilafah, secession...), a dismissal or writes an
         equation: it may be a call, a foundation dismissed or an insult equated with a target."""
         return ("calling" in self.terms and bool(self.find("advocacy", f))) or \
+            (bool(self.takfir) and bool(self.find("hateful", f))) or \
             ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original or \
             bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or \
             (not self.subject_words.isdisjoint(f.doc.word_index[1]) and
@@ -629,10 +658,17 @@ class HateDetector(Detector):
         return t.first - 1 in titles
 
     def _locative(self, t: Match, f: TextField) -> bool:
-        if t.label not in self.locative_labels or t.first == 0:
+        """A target that is only a place here: the state after "dari", "ke", "di" ("usir dari Indonesia"), or a
+        building (`places`: "masjid", "gereja") after a word of place ("bakar sampah di depan masjid", "tanah
+        di samping gereja harus diratakan")."""
+        if t.first == 0:
             return False
         prev = f.doc.tokens[t.first - 1]
-        return prev.kind == "word" and prev.norm in ("dari", "ke", "di", "untuk", "bagi", "seluruh", "se")
+        if prev.kind != "word":
+            return False
+        if t.label in self.locative_labels:
+            return prev.norm in ("dari", "ke", "di", "untuk", "bagi", "seluruh", "se")
+        return t.term in self.places and prev.norm in self.spatial
 
     @staticmethod
     def _foreign(t: Match, f: TextField, foreign: set[int]) -> bool:

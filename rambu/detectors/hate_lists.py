@@ -83,13 +83,14 @@ INSULTS = (
 # ("anjing tetangga", "sate babi") or, for "kafir", a word of religious discussion ("orang kafir dalam Al-Quran").
 ANIMALS = {"kafir", "kethek", "ketek", "munyuk", "bedes", "anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
            "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
-INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
+INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "semua", "semuanya", "emang", "memang", "cuma", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
                  "bani", "pemakan", "makan", "otak", "muka", "turunan", "gerombolan", "kawanan", "kumpulan"}
 INSULT_AFTER = {"lu", "lo", "kau", "kamu", "kalian", "semua", "mereka", "sia", "kabeh", "kalean", "loe", "ente"}
 LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging", "ternak", "kandang", "ekor",
            "seekor", "lucu", "gigit", "menggigit", "digigit", "gonggong", "menggonggong", "kucing", "guling",
            "panggang", "rabies", "vaksin", "dokter hewan", "kebun", "sawah", "ayam", "sapi", "masuk", "dapur",
-           "kebun binatang", "satwa", "hewan", "binatang", "pelihara", "memelihara", "dirawat", "kolam", "sungai"}
+           "kebun binatang", "satwa", "hewan", "binatang", "pelihara", "memelihara", "dirawat", "kolam", "sungai",
+           "pelacak", "k9", "unit k9"}
 
 # Teaching, history and religious study quote the words they explain.
 EDUCATION = [
@@ -193,6 +194,12 @@ VIOLENT_PREDICATES = [
     "pantes dibunuh", "pantesnya dibunuh", "pantesnya mati", "pantes dapat azab", "pantes dapet azab", "layak digantung", "harus digantung", "pantas dapat azab",
     "layak dapat azab", "pantas kena azab", "harus dienyahkan", "harus disingkirkan", "pantas dibakar",
     "harus dibakar",
+    # a modal before a passive verb of violence, each with each ("gereja2 liar ini harus diratakan", "wajib diusir")
+    *(f"{modal} {verb}" for modal in ("harus", "wajib", "pantas", "pantes", "layak", "mesti", "kudu", "halal")
+      for verb in ("dibunuh", "dibantai", "dibakar", "diusir", "dibasmi", "dimusnahkan", "ditumpas", "dihabisi",
+                   "dipenggal", "digantung", "diperangi", "ditembak", "dirajam", "disembelih", "dilenyapkan",
+                   "dienyahkan", "dibinasakan", "disingkirkan", "diratakan", "diganyang", "digebuki",
+                   "dipukuli", "dibom", "diledakkan", "dihajar")),
 ]
 # Words that may stand between a group and the insult pinned on it, said as a fact about the group ("orang
 # Kristen itu musuh", "Cina memang setan semua"): a generalisation needs no model to be worth a look.
@@ -206,6 +213,11 @@ PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "em
 # mau dipimpin kafir, mereka musuh umat"); these words may open such a clause besides punctuation.
 RESTATING = ["mereka", "mrk", "merekalah", "kalian"]
 CLAUSE_OPENERS = ["karena", "karna", "krn", "soalnya", "sebab", "pokoknya", "intinya", "toh", "emang", "memang"]
+
+# Words of place before a building that is also a target ("di depan masjid", "samping gereja"): there the building
+# is where something happens, not the group (see `HateDetector._locative`; the rule lists its `places`).
+SPATIAL = ["di", "ke", "dari", "depan", "samping", "belakang", "dekat", "sebelah", "seberang", "sekitar", "halaman",
+           "pelataran", "area", "kawasan", "parkiran", "lingkungan", "atap", "menara", "pagar", "dalam", "luar"]
 
 # The sentence asks rather than asserts.
 QUESTION_WORDS = ["apakah", "apa benar", "benarkah", "betulkah", "kenapa", "mengapa", "bagaimana", "gimana"]
@@ -222,4 +234,5 @@ CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "crit
                  "name_calling": NAME_CALLING, "violent_calls": VIOLENT_CALLS, "call_openers": CALL_OPENERS,
                  "violent_links": VIOLENT_LINKS, "predicate_links": PREDICATE_LINKS,
                  "named_before": NAMED_BEFORE, "violent_predicates": VIOLENT_PREDICATES, "restating": RESTATING,
-                 "clause_openers": CLAUSE_OPENERS, "wishing": WISHING}
+                 "clause_openers": CLAUSE_OPENERS, "wishing": WISHING,
+                 "spatial": SPATIAL}

@@ -101,6 +101,9 @@ HATEFUL = {
     "thaghut harus tumbang": "pemerintah", "nkri penjajah": "NKRI",
 }
 
+# Declaring the state unbelieving: a hateful phrase with one of these is plain (`HateDetector.takfir`)
+TAKFIR = ["kafir", "kufur", "thaghut", "thagut", "thoghut", "taghut", "toghut", "syirik", "murtad"]
+
 # A state, government or police of another country named by the word after the target ("negara Arab",
 # "pemerintah China", "polisi Malaysia") is not rule 1's target.
 FOREIGN = [
@@ -136,6 +139,8 @@ ADVOCACY = [
     "angkat senjata", "kudeta", "kudeta militer", "pisah dari jakarta", "lepas dari jakarta", "merdeka masing masing",
     "merdeka sendiri sendiri", "merdeka masing", "pisah saja dari jakarta", "pisah saja dari nkri", "pisah saja dari indonesia",
     "lepas saja dari indonesia", "lepas saja dari nkri", "merdeka saja", "papua bukan indonesia",
+    "merdeka dari jakarta", "merdeka dari penjajahan jakarta", "merdeka dari penjajah jakarta",
+    "merdeka dari penjajahan indonesia", "merdeka dari penjajahan nkri", "lepas dari penjajahan jakarta",
 ]
 # Advocacy said as a call (`HateDetector._called`): a calling word in the term or up to two words before it,
 # or an endorsing word right after it; a hedge earlier in the clause (a condition, a relative clause, someone
@@ -214,14 +219,16 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 8  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 9  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
     # a foundation called worthless paper or rubbish is dismissed; 6: a strong insult pinned on the target with
     # linking words ("DPR itu memang setan") and a call to violence said to the reader are plain; 7: taking up
     # arms, a coup and every region on its own are advocacy; "mending"/"sebaiknya" call; a crowd's demand is reported;
-    # 8: an insult after a pronoun restating the target; a negated wish is not reported speech
+    # 8: an insult after a pronoun restating the target; a negated wish is not reported speech; 9: a hateful
+    # phrase declaring the state unbelieving is plain; a region named between the call and the term ("saatnya
+    # Aceh lepas ..."); freedom from "penjajahan Jakarta"; an animal after a generalising word insults
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
@@ -233,7 +240,7 @@ class IdeologyHateDetector(HateDetector):
     objects_named_before = False  # "... rusak Indonesia. Bantai aja" calls for violence on the people named first
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY,
              "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES,
-             "foreign": FOREIGN, "foundations": FOUNDATIONS, "dismissing": DISMISSING, "dismiss_links": DISMISS_LINKS}
+             "foreign": FOREIGN, "foundations": FOUNDATIONS, "dismissing": DISMISSING, "dismiss_links": DISMISS_LINKS, "takfir": TAKFIR}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "dasar negara atau pemerintah"

@@ -45,6 +45,8 @@ _GROUPS = {
     "kaum": "golongan", "golongan": "golongan", "orang orang": "golongan",
 }
 TARGETS = {**_RELIGIONS, **_ETHNIC, **_GROUPS}
+# Houses of worship: a place, not the group, after a word of place (`HateDetector._locative`)
+PLACES = ["masjid", "gereja", "vihara"]
 
 HOSTILE = {
     **{w: "strong" for w in INSULTS},
@@ -103,12 +105,14 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 6  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 7  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
     # ("Bunuh semua Syiah") are plain: reviewed whatever the model; 6: so is an insult after a pronoun restating the
-    # group ("..., mereka musuh umat"); a negated wish ("jangan pernah mau ...") is a call, not reported speech
+    # group ("..., mereka musuh umat"); a negated wish ("jangan pernah mau ...") is a call, not reported speech;
+    # 7: a modal before any passive verb of violence ("harus diratakan"); a house of worship after a word of place
+    # is a place ("bakar sampah di depan masjid")
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
@@ -116,7 +120,7 @@ class SaraHateDetector(HateDetector):
         "Etika bermedia sosial ASN Pemasyarakatan angka 2",
     )
     target_noun = "kelompok"
-    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL}
+    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "places": PLACES}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "kelompok suku, agama, ras, atau golongan"
