@@ -141,6 +141,9 @@ ADVOCACY = [
     "lepas saja dari indonesia", "lepas saja dari nkri", "merdeka saja", "papua bukan indonesia",
     "merdeka dari jakarta", "merdeka dari penjajahan jakarta", "merdeka dari penjajah jakarta",
     "merdeka dari penjajahan indonesia", "merdeka dari penjajahan nkri", "lepas dari penjajahan jakarta",
+    # allegiance to a caliph; the state left or brought down ("rezim ini harus ditumbangkan")
+    "baiat kepada khalifah", "berbaiat kepada khalifah", "baiat khalifah", "tinggalkan nkri", "meninggalkan nkri",
+    "ditumbangkan", "digulingkan",
 ]
 # Advocacy said as a call (`HateDetector._called`): a calling word in the term or up to two words before it,
 # or an endorsing word right after it; a hedge earlier in the clause (a condition, a relative clause, someone
@@ -219,7 +222,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 9  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 10  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -228,7 +231,8 @@ class IdeologyHateDetector(HateDetector):
     # arms, a coup and every region on its own are advocacy; "mending"/"sebaiknya" call; a crowd's demand is reported;
     # 8: an insult after a pronoun restating the target; a negated wish is not reported speech; 9: a hateful
     # phrase declaring the state unbelieving is plain; a region named between the call and the term ("saatnya
-    # Aceh lepas ..."); freedom from "penjajahan Jakarta"; an animal after a generalising word insults
+    # Aceh lepas ..."); freedom from "penjajahan Jakarta"; an animal after a generalising word insults; 10:
+    # allegiance to a caliph, leaving NKRI, a government "ditumbangkan"/"digulingkan" are advocacy
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
