@@ -127,6 +127,9 @@ NOT_PLAIN = [
     "Di grup WA ramai kata kafir, usir, dan sejenisnya. Saya keluar saja dari grup itu",
     "Cewek kalo udah bosen tinggal tusuk ke yang lain, gitu katanya",
     "Kalau ketemu ular di sawah orang Jawa bilang langsung bunuh aja",
+    # a good trait inborn; birth as a place and time
+    "Temanku orang Jawa, sabar dari lahir, tidak pernah marah",
+    "Dari lahir di Jakarta baru kali ini lihat Manggarai bersih",
     # a house of worship after a word of place is where something happens, not the group
     "Jalan berlubang di depan masjid harus diratakan secepatnya",
     "Tanah di samping gereja harus diratakan dulu sebelum dibangun parkiran",
@@ -151,6 +154,9 @@ PLAIN = [
     "Jangan pernah mau dipimpin kafir, mereka musuh umat",
     # a modal before any passive verb of violence
     "Gereja2 liar ini harus diratakan, jangan kasih izin",
+    # a trait said to be inborn in the group
+    "Napi asal Papua emang bawaan dari sananya kasar",
+    "Etnis Cina jgn kasi kesempatan memimpin, mereka watak aslinya menjajah",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

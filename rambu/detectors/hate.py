@@ -77,7 +77,7 @@ class HateDetector(Detector):
                    "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links", "violent_calls",
                    "call_openers", "violent_links", "predicate_links", "named_before", "restating",
                    "clause_openers", "wishing", "takfir",
-                   "places", "spatial")
+                   "places", "spatial", "innate")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
     verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy",
@@ -346,6 +346,8 @@ class HateDetector(Detector):
         if pairs and not asked:
             general = {m.first for m in self.find("generalising", f)}
             equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._pinned(f, t, h, general)]
+        if pairs and not asked:
+            equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._innate(f, h, sentence)]
         dismissed = self._dismissed(f, sentence, asked, negated, targets, clause)
         threats = self._threatened(f, sentence, asked, negated, targets) if targets else []
         stated = [m for m in hateful if sentence[m.first] not in asked and not self.takfir.isdisjoint(m.term.split())
@@ -486,6 +488,15 @@ class HateDetector(Detector):
         n = bisect_right(idx, h.last)
         return any(k in general for k in between + list(idx[n:n + 2]))
 
+    def _innate(self, f: TextField, h: Match, sentence: list[int]) -> bool:
+        """The trait aimed at the group is said to be inborn ("licik dari lahir", "kasar udah bawaan dari
+        sananya", "watak aslinya menjajah"): an `innate` phrase within three words of it, in its sentence."""
+        idx = f.doc.word_index[0]
+        a, b = bisect_left(idx, h.first), bisect_right(idx, h.last)
+        return any(sentence[m.first] == sentence[h.first] and
+                   (0 <= bisect_left(idx, m.first) - b <= 3 or 0 <= a - bisect_right(idx, m.last) <= 3)
+                   for m in self.find("innate", f))
+
     def _restated(self, f: TextField, t: Match, h: Match) -> Match | None:
         """The pronoun that opens a clause between the group and the insult and so restates the group as its
         subject ("jangan mau dipimpin kafir, mereka musuh umat"): at most `window` * 2 words after the group,
@@ -596,7 +607,7 @@ class HateDetector(Detector):
     def _may_be_plain(self, f: TextField) -> bool:
         """The text names an advocacy term (rule 1's khilafah, secession...), a dismissal or writes an
         equation: it may be a call, a foundation dismissed or an insult equated with a target."""
-        return ("calling" in self.terms and bool(self.find("advocacy", f))) or \
+        return ("calling" in self.terms and bool(self.find("advocacy", f))) or bool(self.find("innate", f)) or \
             (bool(self.takfir) and bool(self.find("hateful", f))) or \
             ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original or \
             bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or \

@@ -214,6 +214,13 @@ PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "em
 RESTATING = ["mereka", "mrk", "merekalah", "kalian"]
 CLAUSE_OPENERS = ["karena", "karna", "krn", "soalnya", "sebab", "pokoknya", "intinya", "toh", "emang", "memang"]
 
+# A trait said to be inborn in the group ("licik dari lahir", "kasar udah bawaan dari sananya"): next to a hostile
+# word aimed at a group, the insult is pinned on it (`HateDetector._innate`).
+INNATE = ["dari sananya", "dari sononya", "dari sana nya", "dari lahir", "sejak lahir", "dari lahirnya", "bawaan lahir",
+          "sudah bawaan", "bawaan dari sananya", "bawaannya", "darah daging", "mendarah daging", "watak aslinya",
+          "sifat aslinya", "watak asli", "sifat asli", "dari orok", "sudah gen", "gennya", "sudah keturunan",
+          "turun temurun"]
+
 # Words of place before a building that is also a target ("di depan masjid", "samping gereja"): there the building
 # is where something happens, not the group (see `HateDetector._locative`; the rule lists its `places`).
 SPATIAL = ["di", "ke", "dari", "depan", "samping", "belakang", "dekat", "sebelah", "seberang", "sekitar", "halaman",
@@ -235,4 +242,4 @@ CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "crit
                  "violent_links": VIOLENT_LINKS, "predicate_links": PREDICATE_LINKS,
                  "named_before": NAMED_BEFORE, "violent_predicates": VIOLENT_PREDICATES, "restating": RESTATING,
                  "clause_openers": CLAUSE_OPENERS, "wishing": WISHING,
-                 "spatial": SPATIAL}
+                 "spatial": SPATIAL, "innate": INNATE}

@@ -222,7 +222,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 10  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 11  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -232,7 +232,8 @@ class IdeologyHateDetector(HateDetector):
     # 8: an insult after a pronoun restating the target; a negated wish is not reported speech; 9: a hateful
     # phrase declaring the state unbelieving is plain; a region named between the call and the term ("saatnya
     # Aceh lepas ..."); freedom from "penjajahan Jakarta"; an animal after a generalising word insults; 10:
-    # allegiance to a caliph, leaving NKRI, a government "ditumbangkan"/"digulingkan" are advocacy
+    # allegiance to a caliph, leaving NKRI, a government "ditumbangkan"/"digulingkan" are advocacy; 11: a trait
+    # said to be inborn is pinned
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

@@ -105,14 +105,14 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 7  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 8  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
     # ("Bunuh semua Syiah") are plain: reviewed whatever the model; 6: so is an insult after a pronoun restating the
     # group ("..., mereka musuh umat"); a negated wish ("jangan pernah mau ...") is a call, not reported speech;
     # 7: a modal before any passive verb of violence ("harus diratakan"); a house of worship after a word of place
-    # is a place ("bakar sampah di depan masjid")
+    # is a place ("bakar sampah di depan masjid"); 8: a trait said to be inborn ("licik dari lahir") is pinned
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
