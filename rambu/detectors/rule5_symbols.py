@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from .. import display
 from ..analysis import Analysis, TextField
@@ -203,6 +203,18 @@ class _View:
 
     def sent_words(self, sid: int) -> list[int]:
         return [i for i in self.words if self.sid[i] == sid]
+
+
+class _Cues(dict):
+    """The cue lists' matches in a field, each found on first use: most texts name no symbol and need none."""
+
+    def __init__(self, terms: Mapping[str, Any], doc: Normalized):
+        super().__init__()
+        self.terms, self.doc = terms, doc
+
+    def __missing__(self, name: str) -> list[Match]:
+        found = self[name] = self.terms[name].find(self.doc)
+        return found
 
 
 def _light(doc: Normalized) -> Normalized:
@@ -701,8 +713,7 @@ class StateSymbolDetector(Detector):
         if not f.doc.tokens:
             return
         v = _View(f, _light(f.doc))
-        for name in _CUES:
-            v.cues[name] = self._cue_terms[name].find(v.doc)
+        v.cues = _Cues(self._cue_terms, v.doc)  # read only when a symbol, hashtag or lyric is found
         syms = self._find_symbols(v)
         best: dict[str, Candidate] = {}
         if syms:
