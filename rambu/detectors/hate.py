@@ -122,12 +122,9 @@ class HateDetector(Detector):
         return frozenset(w[0] for w in links.exact if len(w) == 1) if links else frozenset()
 
     # ------------------------------------------------------------------ hooks
-    def evaluate(self, doc: Analysis, fields: Iterable[TextField], endorsed: bool = False) -> list[Candidate]:
-        """Candidates at or above the review point on the given fields (rule 3 reads targets with it).
-        `endorsed`: the author passed the fields on or said they agree, so hate in the strongest words, without
-        distance, is shown for review even where the model does not lean to it."""
-        return [c for f in fields for c in self.detect_field(doc, f, endorsed=endorsed)
-                if c.confidence >= self.report_threshold]
+    def evaluate(self, doc: Analysis, fields: Iterable[TextField]) -> list[Candidate]:
+        """Candidates at or above the review point on the given fields (rule 3 reads targets with it)."""
+        return [c for f in fields for c in self.detect_field(doc, f) if c.confidence >= self.report_threshold]
 
     def detect(self, doc: Analysis):
         own = doc.own()
@@ -146,14 +143,13 @@ class HateDetector(Detector):
                         return name, m.term
         return None
 
-    def detect_field(self, doc: Analysis, f: TextField, framing: tuple[str, str] | None = None,
-                     endorsed: bool = False) -> Iterable[Candidate]:
+    def detect_field(self, doc: Analysis, f: TextField, framing: tuple[str, str] | None = None) -> Iterable[Candidate]:
         if not f.doc.word_index[0]:
             return
         logits = doc.logits(f) if self.scorer.source == "model" else {}
         z = logits.get(self.key)
         lean = self._lean(doc, f) if z is not None and self.scorer.floor is not None else None
-        if z is not None and not (doc.draft or endorsed) and not self.scorer.could_reach(self.report_threshold, z, logits) and \
+        if z is not None and not doc.draft and not self.scorer.could_reach(self.report_threshold, z, logits) and \
                 not (lean is not None and lean >= self.scorer.floor) and not self._may_be_plain(f):
             return  # no word in any list could lift it to review: the lists need not be read
         ev = self.lexical(f)
@@ -179,10 +175,6 @@ class HateDetector(Detector):
             p = self.report_threshold
             steps += ("pemeriksaan draf sebelum diunggah: kata kebencian yang eksplisit selalu ditandai agar ditinjau "
                       f"penulisnya, walau model tidak condong ({display.score(p)})",)
-        if p < self.report_threshold and endorsed and ev.strong and not ev.distanced:
-            p = self.report_threshold
-            steps += ("konten yang disebarkan atau disetujui pegawai memuat kata kebencian yang keras tanpa konteks "
-                      f"pembeda, walau model tidak condong: diajukan untuk ditinjau ({display.score(p)})",)
         if p < self.report_threshold:
             return
         pm = self.scorer.model_probability(z)

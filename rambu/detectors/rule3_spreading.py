@@ -77,9 +77,9 @@ class SpreadingDetector(Detector):
     rule = 3
     key = "rule3"
     name = "rule3.spreading"
-    version = 4  # 2: a comment that only laughs is reviewed, not confirmed; 3: "waspada" frames a share as a
-    # warning; a share or repost without its source is read as a re-upload; 4: content passed on or agreed with
-    # in words is reviewed when it holds hate in the strongest words, whatever the model
+    version = 5  # 2: a comment that only laughs is reviewed, not confirmed; 3: "waspada" frames a share as a
+    # warning; a share or repost without its source is read as a re-upload; 4 (withdrawn in 5): content passed on
+    # or agreed with was reviewed for strong words alone
     title = "menyebarluaskan atau menanggapi dengan setuju konten yang melanggar larangan 1 atau 2"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
@@ -101,9 +101,6 @@ class SpreadingDetector(Detector):
             return
         hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets())
                 if not (c.needs_review and c.confidence < 0.5)]  # too unsure to call the act spreading
-        if not hits and self._endorses(doc):
-            # the author passed it on or agreed in words: hate in the strongest words is worth a reviewer's look
-            hits = [(src, c) for src in self.sources for c in src.evaluate(doc, doc.targets(), endorsed=True)]
         if not hits:
             return
         src, best = max(hits, key=_surest)
@@ -135,16 +132,6 @@ class SpreadingDetector(Detector):
                 needs_review=not agree)
             return
         yield from self._comment(doc, best, target_ev, what, quote, detail)
-
-    def _endorses(self, doc: Analysis) -> bool:
-        """The act or the author's words endorse the content: a share, repost, like or love without rejecting
-        words, or a comment that says it agrees (laughter alone does not: it may mock the poster)."""
-        own = doc.own()
-        if any(self.find("reject", f) for f in own):
-            return False
-        if doc.activity.type in SPREADING + ("like", "love"):
-            return True
-        return any(m.label == "setuju" for f in own for m in self.find("agree", f))
 
     def _reupload(self, doc: Analysis) -> Iterable[Candidate]:
         """Someone else's hateful post published again by the author: a caption that says it is a

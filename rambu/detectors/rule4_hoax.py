@@ -157,9 +157,9 @@ LISTS: dict[str, dict[str, str]] = {
         "tidak ada media yang berani": "kuat", "who nutupin": "kuat", "media nutupin": "kuat", "dokter nutupin": "kuat",
         "pemerintah menutupi": "kuat", "polisi menutupi": "kuat", "media tidak ada yang berani": "kuat",
         # certainty and first-hand proof in place of a source
-        "sudah pasti": "lemah", "valid 100": "kuat", "dijamin": "lemah", "sudah dibuktikan": "sedang",
-        "sudah dibuktiin": "sedang", "nemu sendiri": "sedang", "menemukan sendiri": "sedang", "lihat sendiri": "lemah",
-        "mengalami sendiri": "sedang", "saksi mata": "sedang", "ini serius": "lemah",
+        # ("dijamin", "sudah pasti", "lihat sendiri" and "saksi mata" were tried: articles and chat use them)
+        "valid 100": "kuat", "sudah dibuktikan": "sedang", "sudah dibuktiin": "sedang", "nemu sendiri": "sedang",
+        "menemukan sendiri": "sedang", "mengalami sendiri": "sedang", "ini serius": "lemah",
         # an official letter said to exist, as the claim's authority ("sudah ada surat edaran", "ada SK-nya")
         "sudah ada surat edaran": "sedang", "sudah ada suratnya": "sedang", "ada surat resminya": "sedang",
         "sudah ada se": "sedang", "sudah ada sk": "sedang", "sudah ada skn": "sedang",
