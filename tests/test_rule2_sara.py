@@ -165,7 +165,6 @@ CONFIRMED = [
     "dasar kafir, usir cina dari negeri ini",
     "#UsirCina dari tanah pribumi",
     "Cina babi, ngerampas tanah pribumi 😡😡",
-    "anjing lu cina, balik ke negara lu",
 ]
 
 

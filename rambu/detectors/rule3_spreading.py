@@ -27,7 +27,7 @@ AGREE = {
     **{w: "setuju" for w in (
         "setuju", "sangat setuju", "setuju banget", "sepakat", "betul", "benar", "bener banget", "fakta",
         "memang", "emang", "iya", "iyo", "yoi", "yes", "mantap", "mantul", "sip", "keren", "top", "jos",
-        "gas", "gaskan", "lanjutkan", "dukung", "mendukung", "aamiin", "amin", "setuju sekali", "nah ini",
+        "gas", "gaskan", "gaskeun", "gasken", "lanjutkan", "dukung", "mendukung", "aamiin", "amin", "setuju sekali", "nah ini",
         "ini baru", "akhirnya ada yang berani", "berani", "good", "nice", "benar sekali", "tepat sekali",
         "sikat", "hajar", "libas", "rasain", "mampus", "sukurin", "syukurin", "pantas", "memang pantas",
         "ikut", "sebarkan", "viralkan", "share", "bagikan", "setuju pak", "gaspol", "hidup", "allahu akbar",

@@ -119,6 +119,19 @@ def _clean_lines(engine: dict) -> list[str]:
     return out
 
 
+def _augmentation_lines(m: dict) -> list[str]:
+    aug = m["model"].get("augmentation")
+    if not aug or not aug.get("rows"):
+        return []
+    names = "; ".join(f"{kind}: {', '.join(words)}" for kind, words in aug["names"].items())
+    return [f"Group-swapped copies (`rambu/training/augment.py`): every post that names an ethnic or religious "
+            f"group is copied {aug['copies']} time(s) with each such name swapped for another of its kind, "
+            f"{aug['rows']:,} copies in all, each weighing {aug['weight']:g} of a post, training in its post's "
+            "fold and never scored (every figure below is on the original posts). The data sets' SARA hate is "
+            "mostly about a few groups; without the copies the models read the group's name as the signal and "
+            f"missed the same hate about other groups. Names ({names}).", ""]
+
+
 def model_card(manifest: dict, files: list[Path]) -> str:
     m = manifest
     cv = m.get("cv", {})
@@ -187,6 +200,7 @@ def model_card(manifest: dict, files: list[Path]) -> str:
         f"{m['vocabulary']['char_max_features']:,}): {g['n_word_features']:,} word and {g['n_char_features']:,} "
         "char features.",
         "",
+        *_augmentation_lines(m),
         f"Every label is a linear model (C = {m['model']['C']}, balanced class weights), then Platt-calibrated on "
         "its out-of-fold logits. The rule labels weigh the clean posts of "
         + (", ".join(f"{src} {w:g} times" for src, w in m["model"].get("clean_weights", {}).items()) or "no source")

@@ -73,18 +73,32 @@ class OutOfFold:
     variant: dict[str, str] = field(default_factory=dict)  # chosen per label
 
 
-def out_of_fold(corpus: Corpus, bags: Bags, folds: np.ndarray, seed: int, log=print) -> OutOfFold:
+def extended(corpus: Corpus, lab: str, origin: np.ndarray, copy_weight: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """A label's values and row weights over the posts and then their augmented copies (`augment`; `origin`:
+    each copy's post), copies weighing `copy_weight` times their post."""
+    y = corpus.label(lab)
+    weight = row_weights(corpus, lab)
+    if not len(origin):
+        return y, weight
+    base = np.ones(len(corpus)) if weight is None else weight
+    return np.concatenate([y, y[origin]]), np.concatenate([base, base[origin] * copy_weight])
+
+
+def out_of_fold(corpus: Corpus, bags: Bags, folds: np.ndarray, seed: int, log=print,
+                origin: np.ndarray = np.zeros(0, dtype=np.int64), copy_weight: float = 1.0) -> OutOfFold:
+    """`bags` holds the posts, then their augmented copies (`origin`: each copy's post): a copy trains in its
+    post's fold and is never scored."""
     n = len(corpus)
     oof = OutOfFold(folds, {lab: {} for lab in LABELS})
+    every_fold = np.concatenate([folds, folds[origin]])
     for k in range(int(folds.max()) + 1):
         t0 = time.perf_counter()
-        tr, te = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
+        tr, te = np.flatnonzero(every_fold != k), np.flatnonzero(folds == k)
         vocab = fit_vocab(bags, tr)
         X = transform(bags, vocab)
         fm = FoldModel(vocab_meta(bags, vocab), {})
         for lab in LABELS:
-            y = corpus.label(lab)
-            weight = row_weights(corpus, lab)
+            y, weight = extended(corpus, lab, origin, copy_weight)
             for variant in (linear.VARIANTS if lab in RULE_LABELS else ("lr",)):
                 w, b = linear.fit(X[tr], y[tr], variant, seed=seed, weight=None if weight is None else weight[tr])
                 oof.logits[lab].setdefault(variant, np.zeros(n))[te] = linear.logits(X[te], w, b)

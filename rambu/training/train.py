@@ -32,11 +32,11 @@ import numpy as np
 from ..classify import features as F
 from ..classify.model import FORMAT, MANIFEST, TextClassifier, make_group, normalizer_fingerprint
 from ..classify.rulescore import LEXICAL_PRIOR, RuleScorer
-from . import card, crossval, linear, stacking
+from . import augment, card, crossval, linear, stacking
 from .data import DATASETS, LABELS, Corpus, corpus_from, load_dataset
 from .vectorize import VOCAB, Bags, featurize, fit_vocab, save_npz, transform, vocab_meta
 
-VERSION = "clf-2026.12.6"
+VERSION = "clf-2026.12.7"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data"
 DEFAULT_OUT = REPO_ROOT / "rambu" / "classify" / "models"
@@ -58,27 +58,30 @@ def train(data_dir: Path = DEFAULT_DATA, folds: int = 5, seed: int = 0, limit: i
     loaded = [load_dataset(ds, Path(data_dir), limit, seed) for ds in DATASETS
               if not datasets or ds.name in datasets]
     corpus = corpus_from(loaded, feedback)
-    bags = featurize(corpus.texts)
-    log(f"{len(corpus)} rows ({', '.join(corpus.sources)}) featurized in {time.perf_counter() - t0:.1f}s")
+    copies, origin = augment.augment(corpus.texts, augment.COPIES, seed)
+    bags = featurize(corpus.texts + copies)  # the posts, then their group-swapped copies (`augment`)
+    log(f"{len(corpus)} rows ({', '.join(corpus.sources)}) and {len(copies)} group-swapped copies featurized in "
+        f"{time.perf_counter() - t0:.1f}s")
     variant = {lab: "lr" for lab in LABELS}
     calibration: dict[str, tuple[float, float]] = {}
     cv: dict = {}
     if folds and folds > 1:
-        cv, variant, calibration, judgement = _cross_validate(corpus, bags, folds, seed, log)
+        cv, variant, calibration, judgement = _cross_validate(corpus, bags, folds, seed, log, origin)
     else:
         judgement = {r: _uncalibrated_scorer(r) for r in crossval.RULE_LABELS}
     vocab = fit_vocab(bags)
     X = transform(bags, vocab)
     coefs, intercepts = [], []
     for lab in LABELS:
-        w, b = linear.fit(X, corpus.label(lab), variant[lab], seed=seed, weight=crossval.row_weights(corpus, lab))
+        y, weight = crossval.extended(corpus, lab, origin, augment.WEIGHT)
+        w, b = linear.fit(X, y, variant[lab], seed=seed, weight=weight)
         coefs.append(w.astype(np.float32))
         intercepts.append(b)
     meta = vocab_meta(bags, vocab)
     coef = np.ascontiguousarray(np.stack(coefs, axis=1), dtype=np.float32)
     intercept = np.array(intercepts, dtype=np.float32)
     log(f"final model: {coef.shape[0]} features x {coef.shape[1]} labels ({time.perf_counter() - t0:.1f}s)")
-    manifest = _manifest(corpus, meta, variant, calibration, judgement, cv, folds, seed, len(feedback))
+    manifest = _manifest(corpus, meta, variant, calibration, judgement, cv, folds, seed, len(feedback), len(copies))
     group = make_group(GROUP, LABELS, meta, coef, intercept)
     return Result(TextClassifier(manifest, [group]), manifest, {GROUP: (meta, coef, intercept)})
 
@@ -89,9 +92,9 @@ def _uncalibrated_scorer(rule: str) -> RuleScorer:
                       review=0.5, confirm=0.9)
 
 
-def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log):
+def _cross_validate(corpus: Corpus, bags: Bags, folds: int, seed: int, log, origin: np.ndarray):
     fids = crossval.fold_ids(corpus, folds, seed)
-    oof = crossval.out_of_fold(corpus, bags, fids, seed, log)
+    oof = crossval.out_of_fold(corpus, bags, fids, seed, log, origin, augment.WEIGHT)
     calibration = {lab: linear.platt(oof.logits[lab][oof.variant[lab]], corpus.label(lab)) for lab in LABELS}
     labels = {}
     for lab in LABELS:
@@ -150,7 +153,8 @@ def engine_cross_validation(corpus: Corpus, oof: crossval.OutOfFold, calibration
     return ev.to_dict()
 
 
-def _manifest(corpus: Corpus, meta: dict, variant, calibration, judgement, cv, folds, seed, n_feedback) -> dict:
+def _manifest(corpus: Corpus, meta: dict, variant, calibration, judgement, cv, folds, seed, n_feedback,
+              n_copies: int = 0) -> dict:
     fingerprints = dict(corpus.fingerprints)
     combined = hashlib.sha256(json.dumps(fingerprints, sort_keys=True).encode()).hexdigest()
     return {
@@ -164,7 +168,9 @@ def _manifest(corpus: Corpus, meta: dict, variant, calibration, judgement, cv, f
         "vocabulary": dict(VOCAB),
         "model": {"type": "linear", "variants": variant, "C": linear.C, "class_weight": "balanced", "seed": seed,
                   "stacker_C": stacking.STACK_C, "clean_weights": dict(crossval.CLEAN_WEIGHTS),
-                  "targets": dict(stacking.TARGETS), "agreement": stacking.AGREEMENT},
+                  "targets": dict(stacking.TARGETS), "agreement": stacking.AGREEMENT,
+                  "augmentation": {"kind": "group swap", "copies": augment.COPIES, "weight": augment.WEIGHT,
+                                   "rows": n_copies, "names": {k: list(v) for k, v in augment.SWAPS.items()}}},
         "data_fingerprint": {"sha256": combined, "files": fingerprints, "feedback_rows": n_feedback},
         "normalizer_fingerprint": normalizer_fingerprint(),
         "cv": cv or {"folds": folds, "seed": seed},
