@@ -34,7 +34,7 @@ SEVERITY_NAMES = ("rendah", "sedang", "tinggi")
 LEVELS = (None, "ringan", "sedang", "berat")
 # Rule-6 leaks that put people or the facility in danger.
 ENDANGERING_KINDS = frozenset({"nik", "classified", "identity", "guard", "transfer", "raid", "layout", "keys",
-                               "cctv", "risk_list", "radio"})
+                               "cctv", "risk_list", "radio", "disturbance_plan"})
 REACTIONS = ("like", "love", "dislike")
 
 

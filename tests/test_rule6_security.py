@@ -268,6 +268,16 @@ CASES = [
     ("komentar-target-tidak-dibaca", make_activity(
         "Astaghfirullah, hapus min", type="comment",
         target={"text": "Razia besok malam di blok C, amankan barang kalian"}), "clean"),
+    # --- inmates' plans heard inside, a master key; hard negatives: news of a strike, a plan denied, fiction
+    ("inmates-plan", make_activity("Anak2 blok A lagi rencana mogok makan + bikin ribut pas jam kunjungan Sabtu, gw "
+                                   "denger dari tamping"), "review"),
+    ("master-key", make_activity("Kunci gembok blok hunian wanita di Rutan kita masih pake kunci master yg sama semua, "
+                                 "gampang banget digandain"), "violation"),
+    ("strike-news", make_activity("Berita: puluhan napi Lapas X mogok makan menuntut remisi, Kalapas sudah menemui "
+                                  "perwakilan mereka"), "clean"),
+    ("plan-denied", make_activity("Alhamdulillah pembinaan napi bulan ini lancar, nggak ada rencana kabur atau ribut, "
+                                  "semua tertib"), "clean"),
+    ("plan-fiction", make_activity("Film Prison Break seru banget, rencana kabur Michael Scofield jenius"), "clean"),
 ]
 
 

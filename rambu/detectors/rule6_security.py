@@ -189,16 +189,21 @@ _CATEGORY_TEXT = {
     "razia": "razia, sidak atau penggeledahan",
     "radio": "sandi, kode atau frekuensi komunikasi radio",
     "risiko": "narapidana berisiko tinggi",
+    "gangguan": "rencana gangguan keamanan dan ketertiban oleh penghuni (kabur, mogok, kerusuhan)",
     "identitas": "data identitas tahanan/narapidana",
     "tempat": "tempat sensitif unit",
     "lokasi": "titik pengamanan",
     "umum": "informasi pengamanan unit",  # terms operators add to `topics` / `strong_topics`
 }
 _STATE_CATS = frozenset({"jaga", "cctv", "denah", "kunci", "tempat", "lokasi", "umum"})
-_PHASE_CATS = frozenset({"razia", "pindah", "risiko"})
+_PHASE_CATS = frozenset({"razia", "pindah", "risiko", "gangguan"})
+# topics a negator before them denies ("nggak ada rencana kabur"): plans heard of, not things that can be absent
+# in a harmful way (unlike "tidak ada CCTV di blok C")
+_DENIABLE_CATS = frozenset({"gangguan"})
 # Finding.extra "kind" (read by rambu.sanctions) and "phase": stable English ids
 _KIND_OF = {"jaga": "guard", "cctv": "cctv", "denah": "layout", "kunci": "keys", "pindah": "transfer",
-            "razia": "raid", "radio": "radio", "risiko": "risk_list", "identitas": "identity",
+            "razia": "raid", "radio": "radio", "risiko": "risk_list", "gangguan": "disturbance_plan",
+            "identitas": "identity",
             "tempat": "sensitive_place", "lokasi": "post", "umum": "other"}
 _PHASE_OF = {"rencana": "plan", "rencana!": "plan", "hasil": "result", "kondisi": "condition", None: "general",
              "umum": "general"}
@@ -457,8 +462,15 @@ _STRONG_TOPICS: dict[str, str] = {
     **dict.fromkeys([
         "duplikat kunci", "kunci duplikat", "kunci serep", "serep kunci", "kunci cadangan", "master key",
         "kunci palsu", "kunci dibawa pulang", "gandakan kunci", "menggandakan kunci", "copy kunci",
-        "kunci sel dibawa", "kunci blok dibawa", "kunci dibawa",
+        "kunci sel dibawa", "kunci blok dibawa", "kunci dibawa", "kunci master", "kunci induk",
     ], "kunci"),
+    # what inmates plan against order, heard inside: escapes, riots, strikes
+    **dict.fromkeys([
+        "rencana kabur", "rencana melarikan diri", "rencana pelarian", "mau kabur rame rame", "rencana mogok",
+        "rencana mogok makan", "mau mogok makan", "rencana rusuh", "rencana kerusuhan", "mau bikin rusuh",
+        "mau bikin ribut", "rencana bikin ribut", "rencana ribut", "rencana penyerangan", "rencana tawuran",
+        "mau tawuran", "rencana balas dendam", "rencana bakar", "mau bakar blok",
+    ], "gangguan"),
     **dict.fromkeys([
         "rencana pemindahan", "jadwal pemindahan", "jadwal pengawalan", "rute pengawalan",
         "rute pemindahan", "rencana pengawalan", "jalur pengawalan", "jadwal pengiriman",
@@ -536,6 +548,8 @@ _LISTS = {
         "longgar", "dipanjat", "bisa dipanjat", "mudah dipanjat", "rendah", "putus", "digergaji",
         "tidak dikunci", "tidak terkunci", "lupa dikunci", "lupa kunci", "terbuka", "kebuka", "bisa dibuka",
         "dibawa pulang", "dibawa", "hilang", "ketinggalan", "digandakan", "diduplikat", "dicopy", "dititip",
+        "digandain", "bisa digandain", "gampang digandain", "gampang digandakan", "mudah digandakan",
+        "mudah diduplikat",
         "kurang personel", "kekurangan personel", "minim personel", "kekurangan petugas", "personel kurang",
         "tidak terpantau", "tidak terjangkau", "tidak tercover", "tidak kelihatan", "tidak terlihat",
         "mati lampu", "listrik padam", "sepi", "lengah", "lowong", "tidak ada orang", "macet", "soak",
@@ -738,11 +752,12 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 6  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
+    version = 7  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
     # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result;
     # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more;
     # 6: a state just after the author's body, belongings or home is theirs, not the guarded object's; naming an
-    # informant inside is reviewed; signal jammers are monitoring equipment
+    # informant inside is reviewed; signal jammers are monitoring equipment; 7: inmates' plans heard inside
+    # (escape, strike, riot; unless denied) are a topic; a master key and keys "gampang digandain"
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
@@ -826,6 +841,10 @@ class SecurityInfoDetector(Detector):
         text = info.text
         hits: list[_Span] = []
         strong = self._spans(f, info, "strong_topics")
+        negators = self._spans(f, info, "negators")
+        strong = [s for s in strong if not (_category(s.label) in _DENIABLE_CATS and any(
+            n.end <= s.start and text[n.end:s.start].strip().lower() in ("", "ada")
+            for n in info.in_range(negators, s.start - 12, s.start)))]
         hits += [_Span("strong_topic", s.start, s.end, _category(s.label)) for s in strong]
         for s in self._spans(f, info, "topics"):
             if s.label != "abaikan" and not any(_overlap(s, h) for h in strong):
