@@ -56,6 +56,8 @@ CASES = [
     ("comment", "aamiin setuju pak", "Jangan pernah mau dipimpin kafir, mereka musuh umat", True),
     ("comment", "wkwk", "Syiah bukan Islam, bakar aja tempat ibadahnya", False),
     ("comment", "Ngawur, jangan sebar kebencian", "Syiah bukan Islam, bakar aja tempat ibadahnya", False),
+    ("comment", "Wkwk gini nih kalo belajar agama dari tiktok doang. Pancasila gak bertentangan sama Islam",
+     HATE_STATE, False),
     ("share", "Semoga pelakunya cepat ditangkap", "Polisi selidiki spanduk 'Syiah bukan Islam' di Sampang", False),
 ]
 

@@ -47,6 +47,9 @@ REJECT = [
     "tidak sopan", "tak pantas", "salah", "keliru", "ngawur", "sesat pikir", "semoga cepat ditangkap",
     "tangkap", "polisikan", "usut", "bukan begitu", "itu tidak", "👎", "🙄", "😡", "🤬", "😤", "waspada",
     "hati hati",
+    # everyday rebuttals of what the post claims
+    "tidak begitu", "tidak gitu", "bukan gitu", "salah kaprah", "sok tahu", "belajar lagi", "baca lagi",
+    "tidak bertentangan", "belajar agama dari", "kebanyakan nonton", "ngaco", "ngarang",
 ]
 
 
@@ -77,9 +80,9 @@ class SpreadingDetector(Detector):
     rule = 3
     key = "rule3"
     name = "rule3.spreading"
-    version = 5  # 2: a comment that only laughs is reviewed, not confirmed; 3: "waspada" frames a share as a
+    version = 6  # 2: a comment that only laughs is reviewed, not confirmed; 3: "waspada" frames a share as a
     # warning; a share or repost without its source is read as a re-upload; 4 (withdrawn in 5): content passed on
-    # or agreed with was reviewed for strong words alone
+    # or agreed with was reviewed for strong words alone; 6: everyday rebuttals reject
     title = "menyebarluaskan atau menanggapi dengan setuju konten yang melanggar larangan 1 atau 2"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 3 dan 4",
