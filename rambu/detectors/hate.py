@@ -85,6 +85,21 @@ class HateDetector(Detector):
     # a call to violence that leaves its object out points back at the group named before ("Orang Madura ...
     # Usir aja dari kota kita"); rule 1's state and foundations are rarely that object ("... rusak Indonesia.
     # Bantai aja" means the people named before them), so rule 1 sets this off
+    # lists read a token at a time (`_single_words`), each kept as an attribute of the same name
+    word_sets: ClassVar[tuple[str, ...]] = (
+        "call_links", "dismiss_links", "call_openers", "violent_links", "predicate_links", "named_before", "restating",
+        "clause_openers", "wishing", "takfir", "places", "spatial")
+    call_links: frozenset[str]
+    dismiss_links: frozenset[str]
+    call_openers: frozenset[str]
+    violent_links: frozenset[str]
+    predicate_links: frozenset[str]
+    named_before: frozenset[str]
+    restating: frozenset[str]
+    clause_openers: frozenset[str]
+    wishing: frozenset[str]
+    places: frozenset[str]
+    spatial: frozenset[str]
     objects_named_before: ClassVar[bool] = True
     # Words that declare the state or its foundations unbelieving ("pemerintah kafir", "negara thaghut"): a
     # hateful phrase holding one, said undistanced, is plain (rule 1; rule 2's hateful phrases are slurs that clean
@@ -102,18 +117,8 @@ class HateDetector(Detector):
         if cfg.get(f"{self.key}.violation_threshold") is None:
             self.violation_threshold = self.scorer.confirm
         self.model_agreement = float(cfg.get(f"{self.key}.model_agreement", 0.5))
-        self.call_links = self._single_words("call_links")
-        self.dismiss_links = self._single_words("dismiss_links")
-        self.call_openers = self._single_words("call_openers")
-        self.violent_links = self._single_words("violent_links")
-        self.predicate_links = self._single_words("predicate_links")
-        self.named_before = self._single_words("named_before")
-        self.restating = self._single_words("restating")
-        self.clause_openers = self._single_words("clause_openers")
-        self.wishing = self._single_words("wishing")
-        self.takfir = self._single_words("takfir")
-        self.places = self._single_words("places")
-        self.spatial = self._single_words("spatial")
+        for name in self.word_sets:
+            setattr(self, name, self._single_words(name))
         self.subject_words = self.predicate_links | self.restating  # what an insult pinned on a group needs
 
     def _single_words(self, name: str) -> frozenset[str]:
