@@ -127,6 +127,13 @@ NOT_PLAIN = [
     "Di grup WA ramai kata kafir, usir, dan sejenisnya. Saya keluar saja dari grup itu",
     "Cewek kalo udah bosen tinggal tusuk ke yang lain, gitu katanya",
     "Kalau ketemu ular di sawah orang Jawa bilang langsung bunuh aja",
+    # a call to shut out something else, asked, or describing people who shut a group out
+    "Jangan percaya hoaks soal orang Papua, cek dulu faktanya",
+    "Jangan terima suap dari orang Cina atau siapa pun",
+    "Jangan pilih pemimpin karena sukunya, pilih karena programnya",
+    "Jangan kasih makan kucing liar di depan masjid",
+    "Apakah benar jangan terima orang Batak di kantor? Itu diskriminasi",
+    "Di sini masih banyak orang yg ga menerima orang Papua, sedih",
     # a good trait inborn; birth as a place and time
     "Temanku orang Jawa, sabar dari lahir, tidak pernah marah",
     "Dari lahir di Jakarta baru kali ini lihat Manggarai bersih",
@@ -154,6 +161,11 @@ PLAIN = [
     "Jangan pernah mau dipimpin kafir, mereka musuh umat",
     # a modal before any passive verb of violence
     "Gereja2 liar ini harus diratakan, jangan kasih izin",
+    # a call to shut the group out
+    "Jangan kasih kos ke orang Batak, kasar, suka utang",
+    "Kesimpulan saya, jangan pernah terima orang Nias. Malas, suka minum",
+    "Boikot toko Cina, belanja di warung pribumi aja",
+    "Tong narima pegawe urang Sunda lah, rugi",
     # a trait said to be inborn in the group
     "Napi asal Papua emang bawaan dari sananya kasar",
     "Etnis Cina jgn kasi kesempatan memimpin, mereka watak aslinya menjajah",

@@ -77,7 +77,7 @@ class HateDetector(Detector):
                    "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links", "violent_calls",
                    "call_openers", "violent_links", "predicate_links", "named_before", "restating",
                    "clause_openers", "wishing", "takfir",
-                   "places", "spatial", "innate")
+                   "places", "spatial", "innate", "excluding", "exclusion_links")
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
     verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy",
@@ -88,7 +88,7 @@ class HateDetector(Detector):
     # lists read a token at a time (`_single_words`), each kept as an attribute of the same name
     word_sets: ClassVar[tuple[str, ...]] = (
         "call_links", "dismiss_links", "call_openers", "violent_links", "predicate_links", "named_before", "restating",
-        "clause_openers", "wishing", "takfir", "places", "spatial")
+        "clause_openers", "wishing", "takfir", "places", "spatial", "exclusion_links")
     call_links: frozenset[str]
     dismiss_links: frozenset[str]
     call_openers: frozenset[str]
@@ -100,6 +100,7 @@ class HateDetector(Detector):
     wishing: frozenset[str]
     places: frozenset[str]
     spatial: frozenset[str]
+    exclusion_links: frozenset[str]
     objects_named_before: ClassVar[bool] = True
     # Words that declare the state or its foundations unbelieving ("pemerintah kafir", "negara thaghut"): a
     # hateful phrase holding one, said undistanced, is plain (rule 1; rule 2's hateful phrases are slurs that clean
@@ -347,6 +348,7 @@ class HateDetector(Detector):
             equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._innate(f, h, sentence)]
         dismissed = self._dismissed(f, sentence, asked, negated, targets, clause)
         threats = self._threatened(f, sentence, asked, negated, targets) if targets else []
+        threats += self._excluded(f, sentence, asked, targets) if targets and "excluding" in self.terms else []
         stated = [m for m in hateful if sentence[m.first] not in asked and not self.takfir.isdisjoint(m.term.split())
                   and not self._said_by_others(f, m, sentence, pos)] if self.takfir else []
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
@@ -573,6 +575,33 @@ class HateDetector(Detector):
                 out.append(span(t, w))
         return out
 
+    def _excluded(self, f: TextField, sentence: list[int], asked: frozenset[int], targets: list[Match]) -> list[Match]:
+        """A call to shut the group out ("jangan kasih kos ke orang Batak", "jangan pernah terima orang Nias",
+        "boikot toko Cina"): an `excluding` phrase with the group after it in its clause, only `exclusion_links`
+        words between (where, to whom: "kos", "ke", "orang"), not asked and not describing people ("yang tidak
+        menerima ..."). Rule 2 only: "jangan pilih Jokowi" is an election, not hate."""
+        toks, text = f.doc.tokens, f.doc.original
+        idx = f.doc.word_index[0]
+        starts = {t.first: t for t in targets}
+        out = []
+        for m in self.find("excluding", f):
+            k = bisect_left(idx, m.first)
+            if sentence[m.first] in asked or (k and toks[idx[k - 1]].norm in ("yang", "yg")):
+                continue  # asked, or said of people ("banyak org yg ga menerima LGBT")
+            n, prev = bisect_right(idx, m.last), m.last
+            for j in idx[n:n + 5]:
+                if sentence[j] != sentence[m.first] or any(c in text[toks[prev].end:toks[j].start] for c in ",;:.!?"):
+                    break
+                if j in starts:
+                    t = starts[j]
+                    words = " ".join(toks[k].norm for k in range(m.first, t.last + 1) if toks[k].kind == "word")
+                    out.append(Match(m.first, t.last, words, t.label))
+                    break
+                if toks[j].norm not in self.exclusion_links:
+                    break
+                prev = j
+        return out
+
     def _hedged(self, f: TextField, sentence: list[int], said: list[Match], advocacy: list[Match]) -> Match | None:
         """The hedge (someone else's wish or idea, a condition: "ingin", "kelompok", "kalau") before the
         advocacy terms that are all the hostile words said, in their clause; None when any is the author's."""
@@ -605,6 +634,7 @@ class HateDetector(Detector):
         """The text names an advocacy term (rule 1's khilafah, secession...), a dismissal or writes an
         equation: it may be a call, a foundation dismissed or an insult equated with a target."""
         return ("calling" in self.terms and bool(self.find("advocacy", f))) or bool(self.find("innate", f)) or \
+            ("excluding" in self.terms and bool(self.find("excluding", f))) or \
             (bool(self.takfir) and bool(self.find("hateful", f))) or \
             ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original or \
             bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or \

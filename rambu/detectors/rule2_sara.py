@@ -45,6 +45,19 @@ _GROUPS = {
     "kaum": "golongan", "golongan": "golongan", "orang orang": "golongan",
 }
 TARGETS = {**_RELIGIONS, **_ETHNIC, **_GROUPS}
+# A call to shut a group out, with the group after it (`HateDetector._excluded`): "jangan kasih kos ke orang Batak"
+EXCLUDING = [
+    "jangan kasih", "jangan dikasih", "jangan beri", "jangan diberi", "jangan terima", "jangan diterima",
+    "jangan pernah terima", "jangan percaya", "jangan pernah percaya", "jangan pilih", "jangan sewakan",
+    "jangan jual", "jangan nikah", "jangan menikah", "jangan belanja", "jangan beli", "jangan temenan",
+    "jangan berteman", "tidak menerima", "tidak nerima", "tong narima", "ojo dipercoyo", "ojo percoyo", "boikot",
+]
+# ... and what may stand between the call and the group: where, what, to whom
+EXCLUSION_LINKS = [
+    "ke", "sama", "dengan", "dari", "orang", "kaum", "para", "semua", "yang", "pegawai", "karyawan", "anak",
+    "warga", "penyewa", "kos", "kosan", "kontrakan", "rumah", "tanah", "kerja", "pemimpin", "pejabat", "di",
+    "toko", "warung", "produk", "barang", "pernah", "lagi", "lah", "mau", "buat", "untuk", "pegawe", "urang",
+]
 # Houses of worship: a place, not the group, after a word of place (`HateDetector._locative`)
 PLACES = ["masjid", "gereja", "vihara"]
 
@@ -105,14 +118,15 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 8  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 9  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
     # ("Bunuh semua Syiah") are plain: reviewed whatever the model; 6: so is an insult after a pronoun restating the
     # group ("..., mereka musuh umat"); a negated wish ("jangan pernah mau ...") is a call, not reported speech;
     # 7: a modal before any passive verb of violence ("harus diratakan"); a house of worship after a word of place
-    # is a place ("bakar sampah di depan masjid"); 8: a trait said to be inborn ("licik dari lahir") is pinned
+    # is a place ("bakar sampah di depan masjid"); 8: a trait said to be inborn ("licik dari lahir") is pinned;
+    # 9: a call to shut the group out ("jangan kasih kos ke orang Batak", "boikot toko Cina") is plain
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
@@ -120,7 +134,8 @@ class SaraHateDetector(HateDetector):
         "Etika bermedia sosial ASN Pemasyarakatan angka 2",
     )
     target_noun = "kelompok"
-    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "places": PLACES}
+    lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "places": PLACES,
+             "excluding": EXCLUDING, "exclusion_links": EXCLUSION_LINKS}
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "kelompok suku, agama, ras, atau golongan"
