@@ -157,6 +157,11 @@ PLAIN = [
     "Maluku harus merdeka dari penjajahan Jakarta",
     "Pemerintah ini pemerintah kafir, PNS yg masih setia sama negara thaghut tunggu aja azabnya",
     "DPR, polisi, pemerintah semuanya anjing penjaga oligarki",
+    # "ngapain" without a question mark dismisses; a movement said to live on; the state's forces as the
+    # thaghut's helpers, to be fought
+    "Ngapain hormat ke NKRI, negara warisan penjajah Jawa. RMS tetap hidup di hati kami.",
+    "Jihad melawan pemerintah yang tidak berhukum dengan hukum Allah itu wajib. Aparatnya ansharut thaghut, "
+    "halal dilawan.",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -218,6 +223,9 @@ NOT_A_CALL = [
     "Kelompok itu menganggap NKRI thogut, waspadalah",
     "Apakah pemerintah kafir? Tentu tidak, itu pemahaman yang keliru",
     "Semua anjing pelacak polisi sudah divaksin rabies",
+    "Semangat para pahlawan tetap hidup di hati kami, selamat Hari Pahlawan",
+    "Dulu kelompok itu menyebut polisi ansharut thaghut, sekarang anggotanya sudah insaf",
+    "Polisi kepung rumah terduga teroris di Bekasi sejak pagi",
 ]
 
 

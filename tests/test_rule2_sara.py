@@ -127,6 +127,7 @@ NOT_PLAIN = [
     "Di grup WA ramai kata kafir, usir, dan sejenisnya. Saya keluar saja dari grup itu",
     "Cewek kalo udah bosen tinggal tusuk ke yang lain, gitu katanya",
     "Kalau ketemu ular di sawah orang Jawa bilang langsung bunuh aja",
+    "Banjir bikin warga Madura di sini pulang balik ke pengungsian tiap malam",
     # a call to shut out something else, asked, or describing people who shut a group out
     "Jangan percaya hoaks soal orang Papua, cek dulu faktanya",
     "Jangan terima suap dari orang Cina atau siapa pun",
@@ -161,6 +162,9 @@ PLAIN = [
     "Jangan pernah mau dipimpin kafir, mereka musuh umat",
     # a modal before any passive verb of violence
     "Gereja2 liar ini harus diratakan, jangan kasih izin",
+    # a call to send the group back, its object named before; a strong insult pinned; "ngapain" dismisses
+    "Cina-cina ini dikasih hati minta jantung. Usir balik ke negaranya!",
+    "Penghayat kepercayaan itu penyembah setan, ngapain dicatat di KTP",
     # a call to shut the group out
     "Jangan kasih kos ke orang Batak, kasar, suka utang",
     "Kesimpulan saya, jangan pernah terima orang Nias. Malas, suka minum",

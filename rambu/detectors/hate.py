@@ -659,7 +659,11 @@ class HateDetector(Detector):
         sid = sentence[first] if first is not None else None
         if asked if sid is None else sid in asked:
             return True
-        return any(sid is None or sentence[m.first] == sid for m in self.find("question_words", f))
+        # "ngapain" without a question mark anywhere is "why bother", not a question: "Ngapain hormat ke NKRI"
+        text, toks = f.doc.original, f.doc.tokens
+        return any((sid is None or sentence[m.first] == sid) and
+                   (asked or text[toks[m.first].start:toks[m.first].end].lower() not in RHETORICAL)
+                   for m in self.find("question_words", f))
 
     def _handle_targets(self, f: TextField) -> list[Match]:
         """@mentions name their target ("@jokowi", "@DPR_RI"); hashtags are read inside by the lexicon."""
@@ -746,6 +750,10 @@ class HateDetector(Detector):
 
     def explain(self, named: list[str], quote: str, path: str) -> str:
         raise NotImplementedError
+
+
+# Question words as typed that, without a question mark, dismiss rather than ask ("why bother")
+RHETORICAL = frozenset({"ngapain", "ngapaen", "ngapa", "ngpain", "ngpn"})
 
 
 def _positions(f: TextField) -> dict[int, int]:

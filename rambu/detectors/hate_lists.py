@@ -174,7 +174,8 @@ VIOLENCE = [
 VIOLENT_CALLS = [w + s for w in (
     "bunuh", "bantai", "bakar", "usir", "ganyang", "perangi", "basmi", "musnahkan", "tumpas", "habisi", "penggal",
     "gantung", "serang", "serbu", "hajar", "gulingkan", "tembak", "rajam", "sembelih", "gorok", "bacok", "tusuk",
-    "lenyapkan", "enyahkan", "binasakan", "singkirkan", "ratakan", "gebuki", "pukuli") for s in ("", "lah")]
+    "lenyapkan", "enyahkan", "binasakan", "singkirkan", "ratakan", "gebuki", "pukuli", "kepung", "seret")
+    for s in ("", "lah")]
 CALL_OPENERS = ["ayo", "ayok", "yuk", "yok", "mari", "hayu", "hayuk", "harus", "wajib", "kudu", "segera",
                 "halal", "sebaiknya", "mending", "mendingan"]
 # Words between such a call and its group ("bunuh semua Syiah", "usir aja orang Cina").
@@ -182,7 +183,7 @@ VIOLENT_LINKS = ["semua", "semuanya", "saja", "aja", "ae", "para", "orang", "kau
                  "sampai", "sampe", "habis", "mati"]
 # After such a call, words that show its object was named before it ("Orang Madura ... Usir aja dari kota kita",
 # "Yahudi ... Bunuh di mana pun ketemu").
-NAMED_BEFORE = ["mereka", "dari", "di", "ke", "sebelum", "biar", "supaya", "sampai", "sampe"]
+NAMED_BEFORE = ["mereka", "dari", "di", "ke", "sebelum", "biar", "supaya", "sampai", "sampe", "balik", "pulang"]
 # Violence wished on the group named before it in the sentence ("Syiah sesat, halal darahnya", "Pejabat kayak
 # gini pantesnya digantung"), or in the sentence before when it opens its own.
 VIOLENT_PREDICATES = [
@@ -193,7 +194,7 @@ VIOLENT_PREDICATES = [
     "pantas digantung", "pantasnya digantung", "pantes digantung", "pantesnya digantung", "pantes mati",
     "pantes dibunuh", "pantesnya dibunuh", "pantesnya mati", "pantes dapat azab", "pantes dapet azab", "layak digantung", "harus digantung", "pantas dapat azab",
     "layak dapat azab", "pantas kena azab", "harus dienyahkan", "harus disingkirkan", "pantas dibakar",
-    "harus dibakar",
+    "harus dibakar", "halal dilawan",
     # a modal before a passive verb of violence, each with each ("gereja2 liar ini harus diratakan", "wajib diusir")
     *(f"{modal} {verb}" for modal in ("harus", "wajib", "pantas", "pantes", "layak", "mesti", "kudu", "halal")
       for verb in ("dibunuh", "dibantai", "dibakar", "diusir", "dibasmi", "dimusnahkan", "ditumpas", "dihabisi",

@@ -99,6 +99,9 @@ HATEFUL = {
     "pancasila tidak sesuai islam": "Pancasila", "pancasila bertentangan dengan islam": "Pancasila",
     "negara kufur": "NKRI", "sistem kufur": "NKRI", "papua bukan indonesia": "NKRI", "bendera thaghut": "NKRI",
     "thaghut harus tumbang": "pemerintah", "nkri penjajah": "NKRI",
+    # the state's forces as helpers of the thaghut (a takfiri name for police and soldiers)
+    "ansharut thaghut": "lembaga negara", "anshar thaghut": "lembaga negara", "antek thaghut": "lembaga negara",
+    "aparat thaghut": "lembaga negara",
 }
 
 # Declaring the state unbelieving: a hateful phrase with one of these is plain (`HateDetector.takfir`)
@@ -175,7 +178,7 @@ CALL_LINKS = ["jadi", "menjadi", "jd", "kembali", "lagi", "segera", "kan", "lah"
 ENDORSING = ["solusi", "solusinya", "harga mati", "pasti tegak", "segera tegak", "adalah jawaban", "jawabannya",
              "harus diperjuangkan", "wajib diperjuangkan", "harus ditegakkan", "wajib ditegakkan", "harus diterapkan",
              "wajib diterapkan", "harus tegak", "pasti menang", "sekarang juga", "harus tumbang", "pasti runtuh",
-             "bakal runtuh", "akan runtuh"]
+             "bakal runtuh", "akan runtuh", "tetap hidup", "akan bangkit", "pasti bangkit"]
 HEDGES = [
     "kalau", "kalo", "klo", "kl", "jika", "jikalau", "bila", "apabila", "seandainya", "andai", "andaikan", "misal",
     "misalnya", "yang", "yg", "ingin", "mau", "pengen", "pengin", "cita", "bercita", "mimpi", "bermimpi", "berniat",
@@ -222,7 +225,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 11  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 12  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -233,7 +236,8 @@ class IdeologyHateDetector(HateDetector):
     # phrase declaring the state unbelieving is plain; a region named between the call and the term ("saatnya
     # Aceh lepas ..."); freedom from "penjajahan Jakarta"; an animal after a generalising word insults; 10:
     # allegiance to a caliph, leaving NKRI, a government "ditumbangkan"/"digulingkan" are advocacy; 11: a trait
-    # said to be inborn is pinned
+    # said to be inborn is pinned; 12: "ngapain" without a question mark dismisses, it does not ask; a
+    # movement said to live on ("RMS tetap hidup"); "ansharut thaghut"; "kepung", "seret" call to violence
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

@@ -68,7 +68,8 @@ HOSTILE = {
         "biang kerok", "penyakit", "kutu", "parasit", "hama", "sesat", "ledakkan", "bom", "menyesatkan",
         "musuh", "perangi", "memerangi", "diperangi", "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
         "penggal", "bakar", "ganyang", "habisi", "tumpas", "teroris", "antek",
-        "🐖", "🐒", "🐵", "🦍", "🤮", "kethek", "ketek", "munyuk", "bedes", "mampus",
+        "🐖", "🐒", "🐵", "🦍", "🤮", "kethek", "ketek", "munyuk", "bedes", "mampus", "penyembah setan",
+        "pemuja setan",
         # expulsion aimed at a group ("balik ke" alone is only hostile: people go home for Lebaran)
         "balik ke negara asal", "pulang ke negara asal", "kembali ke negara asal", "balik ke negeri asal",
         "pulang ke negeri asal", "balik ke negaramu", "pulang ke negaramu",
@@ -118,7 +119,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 9  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 10  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -126,7 +127,8 @@ class SaraHateDetector(HateDetector):
     # group ("..., mereka musuh umat"); a negated wish ("jangan pernah mau ...") is a call, not reported speech;
     # 7: a modal before any passive verb of violence ("harus diratakan"); a house of worship after a word of place
     # is a place ("bakar sampah di depan masjid"); 8: a trait said to be inborn ("licik dari lahir") is pinned;
-    # 9: a call to shut the group out ("jangan kasih kos ke orang Batak", "boikot toko Cina") is plain
+    # 9: a call to shut the group out ("jangan kasih kos ke orang Batak", "boikot toko Cina") is plain; 10:
+    # "ngapain" without a question mark does not ask; "usir balik ke ..."; "penyembah setan"
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
