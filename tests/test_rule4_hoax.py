@@ -264,6 +264,16 @@ CASES = [
                                           "surat edaran Menpan. Sebarkan ke rekan2!"), "violation", None, "text"),
     ("insider-and-cover-up", make_activity("Obat herbal ini bisa nyembuhin diabetes dalam seminggu, dokter nutupin "
                                            "karena takut rugi. Sodara gw kerja di apotek"), "violation", None, "text"),
+    # a comment vouching for the claim it answers with a strong source of its own; a mere "katanya" does not
+    ("comment-vouches", make_activity("Info valid, saya juga dengar dari orang dalam BMKG 👍", type="comment",
+                                      target={"text": "Jembatan Suramadu akan ditutup total sebulan mulai besok"}),
+     "review", None, "text"),
+    ("comment-hearsay", make_activity("Katanya sih gitu 👍", type="comment",
+                                      target={"text": "Jembatan Suramadu akan ditutup total sebulan mulai besok"}),
+     "clean", None, None),
+    ("comment-insider-no-claim", make_activity("Saya dengar dari orang dalam, acaranya seru banget 👍",
+                                               type="comment", target={"text": "Foto-foto pentas seni sekolah kemarin"}),
+     "clean", None, None),
 ]
 
 

@@ -134,7 +134,9 @@ LISTS: dict[str, dict[str, str]] = {
         "saudara saya kerja di": "sedang", "saudara saya yang kerja di": "sedang", "teman saya kerja di": "sedang",
         "teman saya yang kerja di": "sedang", "temen saya kerja di": "sedang", "temen saya yang kerja di": "sedang",
         "sodara saya kerja di": "sedang", "sodara saya yang kerja di": "sedang", "kenalan saya di": "sedang", "dari grup rw": "sedang",
-        "grup rw sebelah": "kuat", "grup wa sebelah": "kuat", "belum diumumin": "sedang", "grup rt sebelah": "kuat", "dari grup keluarga": "sedang", "dari grup alumni": "sedang",
+        "grup rw sebelah": "kuat", "grup wa sebelah": "kuat", "belum diumumin": "sedang",
+        "tetangga yang kerja di": "sedang", "tetangga saya kerja di": "sedang", "info dari tetangga": "sedang",
+        "sumber saya": "sedang", "tinggal diumumkan": "sedang", "grup rt sebelah": "kuat", "dari grup keluarga": "sedang", "dari grup alumni": "sedang",
     },
     "chain": {
         "pesan berantai": "kuat", "forwarded many times": "kuat", "diteruskan berkali kali": "kuat",
@@ -155,7 +157,12 @@ LISTS: dict[str, dict[str, str]] = {
         "tidak mau kasih tahu": "sedang", "tidak mau memberi tahu": "sedang", "nutupin ini": "sedang",
         "ditutupin": "sedang", "dihapus semua media": "kuat", "sudah dihapus media": "kuat", "media tidak berani": "kuat",
         "tidak ada media yang berani": "kuat", "who nutupin": "kuat", "media nutupin": "kuat", "dokter nutupin": "kuat",
-        "pemerintah menutupi": "kuat", "polisi menutupi": "kuat", "media tidak ada yang berani": "kuat",
+        "pemerintah menutupi": "kuat", "polisi menutupi": "kuat",
+        # the authorities said to keep silent about it
+        # ("disuruh diam" was tried: it is how people tell a politician to shut up)
+        "pemerintah diam": "sedang", "pemerintah diam saja": "sedang", "polisi diam saja": "sedang",
+        "sengaja diam": "sedang", "bukan katanya": "kuat", "surat edarannya sudah ada": "sedang",
+        "suratnya sudah ada": "sedang", "media tidak ada yang berani": "kuat",
         # certainty and first-hand proof in place of a source
         # ("dijamin", "sudah pasti", "lihat sendiri" and "saksi mata" were tried: articles and chat use them)
         "valid 100": "kuat", "sudah dibuktikan": "sedang", "sudah dibuktiin": "sedang", "nemu sendiri": "sedang",
@@ -380,14 +387,15 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 6  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    version = 7  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
     # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
     # the author offering to share their own content later ("nanti gw share") is no call to spread; a comment
     # agreeing with unaccountable news it answers, or calling to spread a rumour, is reviewed; regional hearsay;
     # 6: a cover-up claimed, certainty or first-hand proof, a relative inside, a letter cited as the claim's
-    # authority (no longer an official announcement)
+    # authority (no longer an official announcement); 7: a comment vouching for the claim it answers with a
+    # strong source of its own is reviewed; the authorities said to keep silent
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -662,10 +670,15 @@ class HoaxDetector(Detector):
         # agreeing asserts the rumour as true: the comment's words count as a weak truth marker
         mk = marks[f.path]
         own = [replace(mk, cats={**mk.cats, "truth": mk.cats.get("truth", []) + [(x, STRENGTH["lemah"])]})]
+        # the comment gives the claim it answers a strong source or certainty of its own ("info valid, saya juga
+        # dengar dari orang dalam BMKG" <- "Gempa M9 akan guncang Jakarta tanggal 15"; a mere "katanya" or
+        # "ternyata" in a comment vouches for nothing)
+        own_core = any(st >= STRENGTH["kuat"] for c in ("unverified", "chain", "truth") for _, st in mk.cats.get(c, ()))
         for t in doc.targets():
-            if not any(c in marks[t.path].cats for c in ("unverified", "chain", "truth", "sensational")):
+            vouched = own_core and marks[t.path].claim_cue
+            if not vouched and not any(c in marks[t.path].cats for c in ("unverified", "chain", "truth", "sensational")):
                 continue  # what is answered says nothing of news: a call to spread it spreads no rumour
-            if not mk.spread:  # a call to spread a rumour pushes it; agreeing alone needs news by itself
+            if not mk.spread and not vouched:  # a call to spread a rumour pushes it; agreeing needs news by itself
                 alone = self._unaccountable_candidate(doc, t, marks[t.path], [])
                 if alone is None or alone.confidence < self.report_threshold:
                     continue  # everyday hearsay ("katanya warung depan tutup") agreed with is no news to review
