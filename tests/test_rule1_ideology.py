@@ -226,6 +226,7 @@ NOT_A_CALL = [
     "Semangat para pahlawan tetap hidup di hati kami, selamat Hari Pahlawan",
     "Dulu kelompok itu menyebut polisi ansharut thaghut, sekarang anggotanya sudah insaf",
     "Polisi kepung rumah terduga teroris di Bekasi sejak pagi",
+    "Kotak amal masjid isinya cuma recehan, ayo infak lebih banyak",
 ]
 
 

@@ -83,7 +83,7 @@ INSULTS = (
 # ("anjing tetangga", "sate babi") or, for "kafir", a word of religious discussion ("orang kafir dalam Al-Quran").
 ANIMALS = {"kafir", "kethek", "ketek", "munyuk", "bedes", "anjing", "babi", "monyet", "kera", "onta", "unta", "tikus", "asu", "celeng", "kirik", "kunyuk",
            "kutu", "lintah", "kadal", "cebong", "kampret", "kecoa", "lalat", "cacing", "keledai", "kambing"}
-INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "semua", "semuanya", "emang", "memang", "cuma", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
+INSULT_BEFORE = {"itu", "adalah", "ialah", "para", "dasar", "semua", "semuanya", "emang", "memang", "cuma", "isinya", "kayak", "kaya", "seperti", "bagai", "bak", "macam", "mirip", "keturunan", "anak",
                  "bani", "pemakan", "makan", "otak", "muka", "turunan", "gerombolan", "kawanan", "kumpulan"}
 INSULT_AFTER = {"lu", "lo", "kau", "kamu", "kalian", "semua", "mereka", "sia", "kabeh", "kalean", "loe", "ente"}
 LITERAL = {"hutan", "liar", "peliharaan", "tetangga", "hilang", "sate", "daging", "ternak", "kandang", "ekor",
@@ -206,7 +206,7 @@ VIOLENT_PREDICATES = [
 # Kristen itu musuh", "Cina memang setan semua"): a generalisation needs no model to be worth a look.
 PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "emg", "cuma", "cuman", "hanya",
                    "semua", "semuanya", "tuh", "mah", "sih", "pada", "kabeh", "pasti", "selalu", "dasarnya",
-                   "aslinya", "sejatinya", "tetap", "tetep", "kok", "ya", "jelas", "nyata",
+                   "aslinya", "sejatinya", "tetap", "tetep", "kok", "ya", "jelas", "nyata", "isinya", "isinye",
                    # a noun restating the group ("Islam itu agama teroris", "Cina itu bangsa penipu")
                    "agama", "bangsa", "suku", "kaum", "orang", "ras", "etnis", "umat"]
 
