@@ -135,6 +135,7 @@ NOT_PLAIN = [
     "Jangan kasih makan kucing liar di depan masjid",
     "Apakah benar jangan terima orang Batak di kantor? Itu diskriminasi",
     "Di sini masih banyak orang yg ga menerima orang Papua, sedih",
+    "Gak usah ada acara bakar-bakar di depan rumah orang Batak itu, tetangga terganggu asapnya",
     # a good trait inborn; birth as a place and time
     "Temanku orang Jawa, sabar dari lahir, tidak pernah marah",
     "Dari lahir di Jakarta baru kali ini lihat Manggarai bersih",
@@ -170,6 +171,8 @@ PLAIN = [
     "Kesimpulan saya, jangan pernah terima orang Nias. Malas, suka minum",
     "Boikot toko Cina, belanja di warung pribumi aja",
     "Tong narima pegawe urang Sunda lah, rugi",
+    "Mending gak usah ada orang Kristen jadi pejabat di daerah mayoritas muslim",
+    "Dayak itu masih primitif, dulu aja makan orang",
     # a trait said to be inborn in the group
     "Napi asal Papua emang bawaan dari sananya kasar",
     "Etnis Cina jgn kasi kesempatan memimpin, mereka watak aslinya menjajah",

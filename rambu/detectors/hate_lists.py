@@ -206,7 +206,7 @@ VIOLENT_PREDICATES = [
 # Kristen itu musuh", "Cina memang setan semua"): a generalisation needs no model to be worth a look.
 PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "emg", "cuma", "cuman", "hanya",
                    "semua", "semuanya", "tuh", "mah", "sih", "pada", "kabeh", "pasti", "selalu", "dasarnya",
-                   "aslinya", "sejatinya", "tetap", "tetep", "kok", "ya", "jelas", "nyata", "isinya", "isinye",
+                   "aslinya", "sejatinya", "tetap", "tetep", "kok", "ya", "jelas", "nyata", "isinya", "isinye", "masih",
                    # a noun restating the group ("Islam itu agama teroris", "Cina itu bangsa penipu")
                    "agama", "bangsa", "suku", "kaum", "orang", "ras", "etnis", "umat"]
 

@@ -225,7 +225,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 12  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 13  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -237,7 +237,8 @@ class IdeologyHateDetector(HateDetector):
     # Aceh lepas ..."); freedom from "penjajahan Jakarta"; an animal after a generalising word insults; 10:
     # allegiance to a caliph, leaving NKRI, a government "ditumbangkan"/"digulingkan" are advocacy; 11: a trait
     # said to be inborn is pinned; 12: "ngapain" without a question mark dismisses, it does not ask; a
-    # movement said to live on ("RMS tetap hidup"); "ansharut thaghut"; "kepung", "seret" call to violence
+    # movement said to live on ("RMS tetap hidup"); "ansharut thaghut"; "kepung", "seret" call to violence; 13:
+    # "isinya" and "masih" link an insult pinned on the target
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

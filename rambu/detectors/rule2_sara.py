@@ -51,6 +51,7 @@ EXCLUDING = [
     "jangan pernah terima", "jangan percaya", "jangan pernah percaya", "jangan pilih", "jangan sewakan",
     "jangan jual", "jangan nikah", "jangan menikah", "jangan belanja", "jangan beli", "jangan temenan",
     "jangan berteman", "tidak menerima", "tidak nerima", "tong narima", "ojo dipercoyo", "ojo percoyo", "boikot",
+    "tidak usah ada", "jangan sampai ada",
 ]
 # ... and what may stand between the call and the group: where, what, to whom
 EXCLUSION_LINKS = [
@@ -119,7 +120,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 10  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 11  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -128,7 +129,8 @@ class SaraHateDetector(HateDetector):
     # 7: a modal before any passive verb of violence ("harus diratakan"); a house of worship after a word of place
     # is a place ("bakar sampah di depan masjid"); 8: a trait said to be inborn ("licik dari lahir") is pinned;
     # 9: a call to shut the group out ("jangan kasih kos ke orang Batak", "boikot toko Cina") is plain; 10:
-    # "ngapain" without a question mark does not ask; "usir balik ke ..."; "penyembah setan"
+    # "ngapain" without a question mark does not ask; "usir balik ke ..."; "penyembah setan"; 11: "gak usah ada
+    # orang X" shuts out; "masih" links an insult pinned on a group ("Dayak itu masih primitif")
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
