@@ -136,6 +136,8 @@ NOT_PLAIN = [
     "Apakah benar jangan terima orang Batak di kantor? Itu diskriminasi",
     "Di sini masih banyak orang yg ga menerima orang Papua, sedih",
     "Gak usah ada acara bakar-bakar di depan rumah orang Batak itu, tetangga terganggu asapnya",
+    "Museum ini menyimpan alat zaman batu dari Papua dan Sulawesi",
+    "Anak kelas 2 SD emang susah diatur, sabar ya bu guru",
     # a good trait inborn; birth as a place and time
     "Temanku orang Jawa, sabar dari lahir, tidak pernah marah",
     "Dari lahir di Jakarta baru kali ini lihat Manggarai bersih",
@@ -173,6 +175,7 @@ PLAIN = [
     "Tong narima pegawe urang Sunda lah, rugi",
     "Mending gak usah ada orang Kristen jadi pejabat di daerah mayoritas muslim",
     "Dayak itu masih primitif, dulu aja makan orang",
+    "Orang Papua itu belum evolusi kayaknya",
     # a trait said to be inborn in the group
     "Napi asal Papua emang bawaan dari sananya kasar",
     "Etnis Cina jgn kasi kesempatan memimpin, mereka watak aslinya menjajah",

@@ -70,7 +70,7 @@ HOSTILE = {
         "musuh", "perangi", "memerangi", "diperangi", "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
         "penggal", "bakar", "ganyang", "habisi", "tumpas", "teroris", "antek",
         "🐖", "🐒", "🐵", "🦍", "🤮", "kethek", "ketek", "munyuk", "bedes", "mampus", "penyembah setan",
-        "pemuja setan",
+        "pemuja setan", "zaman batu", "jaman batu", "bibit maling", "belum berevolusi", "belum evolusi",
         # expulsion aimed at a group ("balik ke" alone is only hostile: people go home for Lebaran)
         "balik ke negara asal", "pulang ke negara asal", "kembali ke negara asal", "balik ke negeri asal",
         "pulang ke negeri asal", "balik ke negaramu", "pulang ke negaramu",
@@ -86,6 +86,7 @@ HOSTILE = {
         "balik ke", "tidak pantas", "tidak layak", "tidak berhak", "bukan orang indonesia",
         "rasis", "menjajah", "merampas", "curang", "pembawa sial", "sial", "sikat", "hina", "rendah",
         "licik", "serakah", "pelit", "jorok", "bau", "dekil", "malas", "pemalas", "radikal",
+        "tidak bisa diatur", "susah diatur", "matre", "matrek",
     )},
 }
 
