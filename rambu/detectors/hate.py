@@ -28,8 +28,8 @@ from ..text.lexicon import Match
 from ..text.normalize import split_handle
 from ..text.sentences import asked_sentences, sentence_ids
 from .base import Candidate, Detector
-from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, MEANS, QUOTE_BLOCK_RE,
-                         QUOTED_RE)
+from .hate_grammar import PlainGrammar, _equated, _negated, _overlap
+from .hate_lists import ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, QUOTE_BLOCK_RE, QUOTED_RE
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ class HateEvidence:
         return bool(self.features.get("violence"))
 
 
-class HateDetector(Detector):
+class HateDetector(PlainGrammar, Detector):
     """Rules 1 and 2. Subclasses set lists (targets, hostile, hateful) and the explanation."""
 
     target_noun: ClassVar[str] = "sasaran"
@@ -354,282 +354,6 @@ class HateDetector(Detector):
         return HateEvidence(tuple(targets), tuple(pairs), tuple(hateful), MappingProxyType(feats), tuple(shown),
                             tuple(calls + equated + dismissed + threats + stated), tuple(a for _, a in opposed))
 
-    def _opposed(self, f: TextField, pos: dict[int, int], negated: set[int], advocacy: list[Match],
-                 clause) -> list[tuple[Match, Match]]:
-        """(word, advocacy term) pairs where the word opposes the term: a rejecting word at most five words
-        before it in its clause ("tolak ajakan mendirikan negara khilafah"), a negated calling word before it
-        ("tidak harus jadi negara Islam", "jangan dukung khilafah") or a negated endorsing word after it
-        ("khilafah bukan solusi"). A comma or a conjunction ends the clause: "kami menolak demokrasi, tegakkan
-        khilafah" and "tinggalkan demokrasi dan tegakkan khilafah" advocate."""
-        if not advocacy:
-            return []
-        before = self.find("rejecting", f)
-        after: list[Match] = []
-        if "calling" in self.terms:
-            before += [c for c in self.find("calling", f) + self.find("call_links", f) if _negated(c, negated, f)]
-            after = [e for e in self.find("endorsing", f) if _negated(e, negated, f)]
-        if not (before or after):
-            return []
-        out = []
-        for a in advocacy:
-            r = max((r for r in before if r.last < a.first), key=lambda r: r.last, default=None)
-            if r is not None and pos.get(a.first, 0) - pos.get(r.last, 0) <= 5 and clause(r.last, a.first):
-                out.append((r, a))
-                continue
-            e = next((e for e in after if a.last < e.first and pos.get(e.first, 0) - pos.get(a.last, 0) <= 3
-                      and clause(a.last, e.first)), None)
-            if e is not None:
-                out.append((e, a))
-        return out
-
-    def _called(self, f: TextField, pos: dict[int, int], sentence: list[int], asked: frozenset[int], negated: set[int],
-                opposed: list[tuple[Match, Match]], advocacy: list[Match], clause, named: set[int]) -> list[Match]:
-        """Advocacy terms said as a call: a calling word (a modal or an imperative: "harus", "saatnya",
-        "dukung", "tegakkan"; or the author: "kami") in the term or before it with only linking words between
-        ("harus jadi negara Islam", "kami mendukung khilafah"), in one clause, or an endorsing word right
-        after it ("khilafah solusinya"); not negated, not opposed, not asked, and no hedge before it in the
-        clause (a condition, a relative clause, someone else's wish: "kalau", "yang", "ingin"). The model
-        learnt radicalism from one data set's posts; a plain call needs no model to be worth a reviewer's look."""
-        if "calling" not in self.terms or not advocacy:
-            return []
-        toks = f.doc.tokens
-        calling = [c for c in self.find("calling", f) if not _negated(c, negated, f)]  # "tidak harus", "jangan dukung"
-        endorsing = [e for e in self.find("endorsing", f) if not _negated(e, negated, f)]
-        hedges = self.find("hedges", f)
-        out = []
-        for a in advocacy:
-            if sentence[a.first] in asked or _negated(a, negated, f) or any(_overlap(a, o) for _, o in opposed):
-                continue
-            if any(h.first < a.first and clause(h.first, a.first) for h in hedges) or self._freed(a, f, named):
-                continue
-            said = any(c.first <= a.last and (c.first >= a.first or (
-                clause(c.last, a.first) and self._linked(f, c.last + 1, a.first))) for c in calling)
-            said = said or any(a.first <= e.first and pos.get(e.first, 0) - pos.get(a.last, 0) <= 2 and
-                               clause(a.last, e.first) for e in endorsing)
-            if said:
-                out.append(a)
-        return out
-
-    def _said_by_others(self, f: TextField, m: Match, sentence: list[int], pos: dict[int, int]) -> bool:
-        """A verb of saying or a hedge up to six words before `m` in its sentence ("menganggap NKRI thogut")."""
-        return any(r.last < m.first and sentence[r.last] == sentence[m.first] and
-                   pos.get(m.first, 0) - pos.get(r.last, 0) <= 6
-                   for name in ("reporting", "hedges") if name in self.terms for r in self.find(name, f))
-
-    def _linked(self, f: TextField, i: int, j: int) -> bool:
-        """Tokens i..j-1 only link a call to its term: linking words, and at most one capitalised name, the
-        region or group the call is for ("saatnya Papua merdeka", "sudah waktunya Aceh lepas dari Indonesia")."""
-        toks, text = f.doc.tokens, f.doc.original
-        names = 0
-        for k in range(i, j):
-            if toks[k].kind != "word" or toks[k].norm in self.call_links:
-                continue
-            names += 1
-            if names > 1 or not text[toks[k].start:toks[k].start + 1].isupper():
-                return False
-        return True
-
-    def _dismissed(self, f: TextField, sentence: list[int], asked: frozenset[int], negated: set[int],
-                   targets: list[Match], clause) -> list[Match]:
-        """A foundation of the state (rule 1's Pancasila, UUD 1945, Bhinneka, NKRI) and what dismisses it, after
-        it in its clause with only linking words between: "Bhinneka Tunggal Ika itu cuma slogan kosong",
-        "Pancasila sudah tidak relevan". Not when a negation stands before the dismissal in the clause ("jangan
-        biarkan Pancasila hanya jadi slogan"), not asked, and no hedge before the foundation in its sentence
-        ("yang bilang Pancasila usang ..."). Each as one match from the foundation to the dismissal."""
-        if "dismissing" not in self.terms:
-            return []
-        dismissing = self.find("dismissing", f)
-        if not dismissing:
-            return []
-        found = {(m.first, m.last) for m in self.find("foundations", f)}
-        bases = [t for t in targets if (t.first, t.last) in found]
-        if not bases:
-            return []
-        toks = f.doc.tokens
-        clause = clause or self._clause(f, sentence)
-        hedges = self.find("hedges", f)
-        out = []
-        for d in dismissing:
-            t = max((t for t in bases if t.last < d.first), key=lambda t: t.last, default=None)
-            if t is None or sentence[d.first] in asked or not clause(t.last, d.first):
-                continue
-            if not all(toks[k].norm in self.dismiss_links for k in range(t.last + 1, d.first) if toks[k].kind == "word"):
-                continue
-            # a condition or someone else's view may stand a clause before ("tanpa pengamalan, Pancasila ...")
-            if any(n < d.first and clause(n, d.first) for n in negated) or \
-                    any(h.first < t.first and sentence[h.first] == sentence[t.first] for h in hedges):
-                continue
-            words = " ".join(toks[k].norm for k in range(t.first, d.last + 1) if toks[k].kind == "word")
-            out.append(Match(t.first, d.last, words, t.label))
-        return out
-
-    def _pinned(self, f: TextField, t: Match, h: Match, general: set[int]) -> bool:
-        """An insult pinned on the group as a fact about it: after the target, in its clause, with one to three
-        linking words between and nothing else ("orang Kristen itu musuh", "Cina emang setan semua"), or after
-        a pronoun restating the group (`_restated`: "..., mereka musuh umat") with up to three. A milder
-        hostile word needs a word that generalises (`general`: where they begin) between or up to two words
-        after it ("Batak mah kasar semua"); "orang Padang itu pelit" alone may be banter."""
-        if t.last >= h.first:
-            return False
-        toks, text = f.doc.tokens, f.doc.original
-        subject = self._restated(f, t, h)
-        if subject is not None:  # "..., mereka musuh umat": the pronoun restates the group named before
-            t = subject
-        if any(c in text[toks[t.last].end:toks[h.first].start] for c in ",;:.!?"):
-            return False
-        between = [k for k in range(t.last + 1, h.first) if toks[k].kind == "word"]
-        if not ((subject is not None or between) and len(between) <= 3 and
-                all(toks[k].norm in self.predicate_links for k in between)):
-            return False
-        if h.label == "strong":
-            return True
-        idx = f.doc.word_index[0]
-        n = bisect_right(idx, h.last)
-        return any(k in general for k in between + list(idx[n:n + 2]))
-
-    def _innate(self, f: TextField, h: Match, sentence: list[int]) -> bool:
-        """The trait aimed at the group is said to be inborn ("licik dari lahir", "kasar udah bawaan dari
-        sananya", "watak aslinya menjajah"): an `innate` phrase within three words of it, in its sentence."""
-        idx = f.doc.word_index[0]
-        a, b = bisect_left(idx, h.first), bisect_right(idx, h.last)
-        return any(sentence[m.first] == sentence[h.first] and
-                   (0 <= bisect_left(idx, m.first) - b <= 3 or 0 <= a - bisect_right(idx, m.last) <= 3)
-                   for m in self.find("innate", f))
-
-    def _restated(self, f: TextField, t: Match, h: Match) -> Match | None:
-        """The pronoun that opens a clause between the group and the insult and so restates the group as its
-        subject ("jangan mau dipimpin kafir, mereka musuh umat"): at most `window` * 2 words after the group,
-        in its sentence or the next, after a comma, a sentence end or a word of cause ("karena mereka ...")."""
-        toks, text = f.doc.tokens, f.doc.original
-        idx = f.doc.word_index[0]
-        a, b = bisect_right(idx, t.last), bisect_left(idx, h.first)
-        if b - a > self.window * 2:
-            return None
-        for n in range(b - 1, a - 1, -1):
-            k = idx[n]
-            if toks[k].norm not in self.restating:
-                continue
-            prev = idx[n - 1] if n else None
-            opens = prev is None or toks[prev].norm in self.clause_openers or \
-                any(c in text[toks[prev].end:toks[k].start] for c in ",;:.!?")
-            return Match(k, k, toks[k].norm, t.label) if opens else None
-        return None
-
-    def _threatened(self, f: TextField, sentence: list[int], asked: frozenset[int], negated: set[int],
-                    targets: list[Match]) -> list[Match]:
-        """Violence called for against the group, said to the reader. An imperative ("bunuh", "usirlah") that
-        opens its clause or follows a calling word ("ayo", "harus", "halal"), with the group within three
-        linking words after it ("Bunuh semua Syiah", "ayo usir aja orang Cina") or named before it when the
-        call leaves its object out ("Orang Madura ... Usir aja dari kota kita"); or violence wished on the group
-        named before ("Syiah sesat, halal darahnya"). Each as one match from the group or the verb to the other."""
-        calls = self.find("violent_calls", f)
-        wished = self.find("violent_predicates", f)
-        if not (calls or wished):
-            return []
-        toks, text = f.doc.tokens, f.doc.original
-        idx = f.doc.word_index[0]
-        starts = {t.first: t for t in targets}
-
-        def opens(v: Match, openers: frozenset[str] = frozenset()) -> bool:
-            k = bisect_left(idx, v.first)
-            return k == 0 or sentence[idx[k - 1]] != sentence[v.first] or toks[idx[k - 1]].norm in openers or \
-                any(c in text[toks[idx[k - 1]].end:toks[v.first].start] for c in ",;:!")
-
-        def before(v: Match, reach: bool) -> Match | None:
-            """The nearest group before `v` in its sentence, or in the sentence before when `reach`."""
-            t = max((t for t in targets if t.last < v.first), key=lambda t: t.last, default=None)
-            if t is None or bisect_left(idx, v.first) - bisect_left(idx, t.last) > 15:
-                return None
-            return t if sentence[t.last] == sentence[v.first] or (reach and sentence[t.last] == sentence[v.first] - 1) \
-                else None
-
-        def span(a: Match, b: Match) -> Match:
-            words = " ".join(toks[i].norm for i in range(a.first, b.last + 1) if toks[i].kind == "word")
-            return Match(a.first, b.last, words, (a if a in targets else b).label)
-
-        out = []
-        for v in calls:
-            if sentence[v.first] in asked or _negated(v, negated, f) or not opens(v, self.call_openers):
-                continue  # asked, negated, or inside a clause that reports or narrates ("massa mulai bakar ...")
-            n = bisect_right(idx, v.last)
-            target, left_out, prev = None, False, v.last  # a bare "usir," in a list of words leaves nothing out
-            for j in idx[n:n + 4]:
-                if sentence[j] != sentence[v.first] or any(c in text[toks[prev].end:toks[j].start] for c in ",;:.!?"):
-                    break
-                target = starts.get(j)
-                if target is not None or toks[j].norm not in self.violent_links:
-                    left_out = target is None and toks[j].norm in self.named_before
-                    break
-                left_out, prev = True, j
-            if target is not None:
-                out.append(span(v, target))
-            elif left_out and self.objects_named_before:
-                t = before(v, reach=True)
-                if t is not None:
-                    out.append(span(t, v))
-        for w in wished:
-            if sentence[w.first] in asked or _negated(w, negated, f):
-                continue
-            t = before(w, reach=opens(w))
-            if t is not None:
-                out.append(span(t, w))
-        return out
-
-    def _excluded(self, f: TextField, sentence: list[int], asked: frozenset[int], targets: list[Match]) -> list[Match]:
-        """A call to shut the group out ("jangan kasih kos ke orang Batak", "jangan pernah terima orang Nias",
-        "boikot toko Cina"): an `excluding` phrase with the group after it in its clause, only `exclusion_links`
-        words between (where, to whom: "kos", "ke", "orang"), not asked and not describing people ("yang tidak
-        menerima ..."). Rule 2 only: "jangan pilih Jokowi" is an election, not hate."""
-        toks, text = f.doc.tokens, f.doc.original
-        idx = f.doc.word_index[0]
-        starts = {t.first: t for t in targets}
-        out = []
-        for m in self.find("excluding", f):
-            k = bisect_left(idx, m.first)
-            if sentence[m.first] in asked or (k and toks[idx[k - 1]].norm in ("yang", "yg")):
-                continue  # asked, or said of people ("banyak org yg ga menerima LGBT")
-            n, prev = bisect_right(idx, m.last), m.last
-            for j in idx[n:n + 5]:
-                if sentence[j] != sentence[m.first] or any(c in text[toks[prev].end:toks[j].start] for c in ",;:.!?"):
-                    break
-                if j in starts:
-                    t = starts[j]
-                    words = " ".join(toks[k].norm for k in range(m.first, t.last + 1) if toks[k].kind == "word")
-                    out.append(Match(m.first, t.last, words, t.label))
-                    break
-                if toks[j].norm not in self.exclusion_links:
-                    break
-                prev = j
-        return out
-
-    def _hedged(self, f: TextField, sentence: list[int], said: list[Match], advocacy: list[Match]) -> Match | None:
-        """The hedge (someone else's wish or idea, a condition: "ingin", "kelompok", "kalau") before the
-        advocacy terms that are all the hostile words said, in their clause; None when any is the author's."""
-        if "hedges" not in self.terms:
-            return None
-        hedges = self.find("hedges", f)
-        if not advocacy or not hedges:
-            return None
-        clause = self._clause(f, sentence, means=False)
-        found = None
-        for m in said:
-            a = next((a for a in advocacy if _overlap(m, a)), None)
-            h = None if a is None else max((h for h in hedges if h.first < a.first and clause(h.first, a.first)),
-                                           key=lambda h: h.first, default=None)
-            if h is None:
-                return None
-            found = found or h
-        return found
-
-    def _freed(self, a: Match, f: TextField, named: set[int]) -> bool:
-        """"Papua merdeka dari stunting": free from something that is not a target (`named`: where the targets'
-        words begin, places included) is a figure of speech."""
-        idx, words = f.doc.word_index
-        n = bisect_right(idx, a.last)
-        if n + 1 >= len(words) or words[n] != "dari":
-            return False
-        return idx[n + 1] not in named
-
     def _may_be_plain(self, f: TextField) -> bool:
         """The text names an advocacy term (rule 1's khilafah, secession...), a dismissal or writes an
         equation: it may be a call, a foundation dismissed or an insult equated with a target."""
@@ -640,18 +364,6 @@ class HateDetector(Detector):
             bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or \
             (not self.subject_words.isdisjoint(f.doc.word_index[1]) and
              any(h.label == "strong" for h in self.find("hostile", f)))
-
-    def _clause(self, f: TextField, sentence: list[int], means: bool = True):
-        """`clause(i, j)`: tokens i < j stand in one clause (one sentence, no comma, colon or conjunction
-        between). With `means=False` a means or purpose ("dengan", "agar") does not end it: a wish reaches
-        through "ingin mengganti Pancasila dengan khilafah"."""
-        toks, text = f.doc.tokens, f.doc.original
-        joints = [m.first for m in self.find("conjunctions", f) if means or m.term not in MEANS]
-
-        def same(i: int, j: int) -> bool:
-            return sentence[i] == sentence[j] and not any(i < k < j for k in joints) and \
-                not any(c in text[toks[i].end:toks[j].start] for c in ",;:")
-        return same
 
     def _asks(self, f: TextField, sentence: list[int], asked: frozenset[int], first: int | None) -> bool:
         """The sentence of the evidence (or, without evidence, the text) is a question (`asked`: the sentences
@@ -769,24 +481,6 @@ def _positions(f: TextField) -> dict[int, int]:
     return pos
 
 
-def _equated(f: TextField, t: Match, h: Match) -> bool:
-    """Memes write insults as equations: "Pemkot Bandung = koruptor + tukang bohong". The "=" follows the
-    target (or its capitalised name) and the insult is at most the third word after it."""
-    toks, text = f.doc.tokens, f.doc.original
-    if t.last >= h.first:
-        return False
-    between = text[toks[t.last].end:toks[h.first].start]
-    left, eq, right = between.partition("=")
-    if not eq:
-        return False
-    name = left.split()
-    return (not name or (len(name) == 1 and name[0][:1].isupper())) and len(right.split()) <= 2
-
-
-def _overlap(a: Match, b: Match) -> bool:
-    return a.first <= b.last and b.first <= a.last
-
-
 def _insulting_animal(h: Match, t: Match, f: TextField, pos: dict[int, int], words: tuple[int, ...]) -> bool:
     """An animal word used as an insult: next to the group, or in insult grammar, and not literal."""
     toks = f.doc.tokens
@@ -815,28 +509,5 @@ def _outermost(matches: list[Match]) -> list[Match]:
         out.append(m)
     return out
 
-
-def _negated(m: Match, negator_ends: set[int], f: TextField) -> bool:
-    """True when a negator stands right before the match ("bukan sampah", "tidak terlalu bodoh")."""
-    toks = f.doc.tokens
-    j, steps = m.first - 1, 0
-    while j >= 0 and steps < 2:
-        t = toks[j]
-        if t.kind == "punct" or "," in f.doc.original[t.end:toks[j + 1].start]:
-            return False
-        if t.kind in ("word", "hashtag"):
-            if j in negator_ends:
-                return True
-            if t.norm not in _INTENSIFIERS:
-                return False
-            steps += 1
-        j -= 1
-    return False
-
-
-# Words that may stand between a negator and what it negates: degree ("tidak terlalu bodoh") and modality
-# ("tidak boleh diperangi", "jangan sampai diusir", "tak perlu dibenci").
-_INTENSIFIERS = {"terlalu", "begitu", "sangat", "amat", "se", "juga", "pernah", "lah", "kok", "sih",
-                 "boleh", "blh", "bisa", "perlu", "usah", "sampai", "sampe", "harus", "mesti", "akan", "mau"}
 
 __all__ = ["CONTEXT_LISTS", "HateDetector", "HateEvidence"]
