@@ -72,19 +72,6 @@ class HateDetector(PlainGrammar, Detector):
     target_noun: ClassVar[str] = "sasaran"
     window: ClassVar[int] = 7
     needs = ("classifier",)
-    # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words
-    exact_lists = ("education", "criticism", "honorifics", "naming", "question_words", "scripture", "conjunctions", "hedges",
-                   "calling", "call_links", "foreign", "foundations", "dismissing", "dismiss_links", "violent_calls",
-                   "call_openers", "violent_links", "predicate_links", "named_before", "restating",
-                   "clause_openers", "wishing", "takfir",
-                   "places", "spatial", "innate", "excluding", "exclusion_links")
-    # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
-    # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
-    verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy",
-                    "violent_predicates")
-    # a call to violence that leaves its object out points back at the group named before ("Orang Madura ...
-    # Usir aja dari kota kita"); rule 1's state and foundations are rarely that object ("... rusak Indonesia.
-    # Bantai aja" means the people named before them), so rule 1 sets this off
     # lists read a token at a time (`_single_words`), each kept as an attribute of the same name
     word_sets: ClassVar[tuple[str, ...]] = (
         "call_links", "dismiss_links", "call_openers", "violent_links", "predicate_links", "named_before", "restating",
@@ -101,11 +88,22 @@ class HateDetector(PlainGrammar, Detector):
     places: frozenset[str]
     spatial: frozenset[str]
     exclusion_links: frozenset[str]
-    objects_named_before: ClassVar[bool] = True
     # Words that declare the state or its foundations unbelieving ("pemerintah kafir", "negara thaghut"): a
     # hateful phrase holding one, said undistanced, is plain (rule 1; rule 2's hateful phrases are slurs that clean
     # posts quote and banter with: out-of-fold, 18 clean posts for 5 hateful ones, so the model decides there)
-    takfir: frozenset[str] = frozenset()
+    takfir: frozenset[str]
+    # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words; so are the token sets
+    exact_lists = ("education", "criticism", "honorifics", "naming", "question_words", "scripture", "conjunctions",
+                   "hedges", "calling", "foreign", "foundations", "dismissing", "violent_calls", "innate", "excluding",
+                   *word_sets)
+    # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
+    # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
+    verbal_lists = ("hostile", "hateful", "violence", "reporting", "name_calling", "rejecting", "advocacy",
+                    "violent_predicates")
+    # a call to violence that leaves its object out points back at the group named before ("Orang Madura ...
+    # Usir aja dari kota kita"); rule 1's state and foundations are rarely that object ("... rusak Indonesia.
+    # Bantai aja" means the people named before them), so rule 1 sets this off
+    objects_named_before: ClassVar[bool] = True
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:
@@ -341,10 +339,9 @@ class HateDetector(PlainGrammar, Detector):
             if hedge is not None:
                 flag("reported", hedge.term)  # "HTI dibubarkan karena ingin mengganti Pancasila dengan khilafah"
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
-        if pairs and not asked:
+        if pairs and not asked:  # an insult pinned on the group, or said to be inborn in it
             general = {m.first for m in self.find("generalising", f)}
             equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._pinned(f, t, h, general)]
-        if pairs and not asked:
             equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._innate(f, h, sentence)]
         dismissed = self._dismissed(f, sentence, asked, negated, targets, clause)
         threats = self._threatened(f, sentence, asked, negated, targets) if targets else []

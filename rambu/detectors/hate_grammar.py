@@ -125,8 +125,7 @@ class PlainGrammar:
             if any(n < d.first and clause(n, d.first) for n in negated) or \
                     any(h.first < t.first and sentence[h.first] == sentence[t.first] for h in hedges):
                 continue
-            words = " ".join(toks[k].norm for k in range(t.first, d.last + 1) if toks[k].kind == "word")
-            out.append(Match(t.first, d.last, words, t.label))
+            out.append(_spanning(f, t.first, d.last, t.label))
         return out
 
     def _pinned(self, f: TextField, t: Match, h: Match, general: set[int]) -> bool:
@@ -210,23 +209,16 @@ class PlainGrammar:
                 else None
 
         def span(a: Match, b: Match) -> Match:
-            words = " ".join(toks[i].norm for i in range(a.first, b.last + 1) if toks[i].kind == "word")
-            return Match(a.first, b.last, words, (a if a in targets else b).label)
+            return _spanning(f, a.first, b.last, (a if a in targets else b).label)
 
         out = []
         for v in calls:
             if sentence[v.first] in asked or _negated(v, negated, f) or not opens(v, self.call_openers):
                 continue  # asked, negated, or inside a clause that reports or narrates ("massa mulai bakar ...")
-            n = bisect_right(idx, v.last)
-            target, left_out, prev = None, False, v.last  # a bare "usir," in a list of words leaves nothing out
-            for j in idx[n:n + 4]:
-                if sentence[j] != sentence[v.first] or any(c in text[toks[prev].end:toks[j].start] for c in ",;:.!?"):
-                    break
-                target = starts.get(j)
-                if target is not None or toks[j].norm not in self.violent_links:
-                    left_out = target is None and toks[j].norm in self.named_before
-                    break
-                left_out, prev = True, j
+            target, other, crossed = self._object_after(f, v, sentence, starts, self.violent_links, 4)
+            # the object is left out when the call goes on with a word that points back ("usir aja dari kota
+            # kita") or only linking words follow it; a bare "usir," in a list of words leaves nothing out
+            left_out = toks[other].norm in self.named_before if other is not None else crossed
             if target is not None:
                 out.append(span(v, target))
             elif left_out and self.objects_named_before:
@@ -246,7 +238,7 @@ class PlainGrammar:
         "boikot toko Cina"): an `excluding` phrase with the group after it in its clause, only `exclusion_links`
         words between (where, to whom: "kos", "ke", "orang"), not asked and not describing people ("yang tidak
         menerima ..."). Rule 2 only: "jangan pilih Jokowi" is an election, not hate."""
-        toks, text = f.doc.tokens, f.doc.original
+        toks = f.doc.tokens
         idx = f.doc.word_index[0]
         starts = {t.first: t for t in targets}
         out = []
@@ -254,19 +246,28 @@ class PlainGrammar:
             k = bisect_left(idx, m.first)
             if sentence[m.first] in asked or (k and toks[idx[k - 1]].norm in ("yang", "yg")):
                 continue  # asked, or said of people ("banyak org yg ga menerima LGBT")
-            n, prev = bisect_right(idx, m.last), m.last
-            for j in idx[n:n + 5]:
-                if sentence[j] != sentence[m.first] or any(c in text[toks[prev].end:toks[j].start] for c in ",;:.!?"):
-                    break
-                if j in starts:
-                    t = starts[j]
-                    words = " ".join(toks[k].norm for k in range(m.first, t.last + 1) if toks[k].kind == "word")
-                    out.append(Match(m.first, t.last, words, t.label))
-                    break
-                if toks[j].norm not in self.exclusion_links:
-                    break
-                prev = j
+            t = self._object_after(f, m, sentence, starts, self.exclusion_links, 5)[0]
+            if t is not None:
+                out.append(_spanning(f, m.first, t.last, t.label))
         return out
+
+    @staticmethod
+    def _object_after(f: TextField, m: Match, sentence: list[int], starts: dict[int, Match], links: frozenset[str],
+                      reach: int) -> tuple[Match | None, int | None, bool]:
+        """The group right after `m` in its clause, across `links` words only, within `reach` words: (the group
+        or None, the token of the first word that is neither, whether any link word was crossed)."""
+        toks, text = f.doc.tokens, f.doc.original
+        idx = f.doc.word_index[0]
+        n, prev, crossed = bisect_right(idx, m.last), m.last, False
+        for j in idx[n:n + reach]:
+            if sentence[j] != sentence[m.first] or any(c in text[toks[prev].end:toks[j].start] for c in ",;:.!?"):
+                break
+            if j in starts:
+                return starts[j], None, crossed
+            if toks[j].norm not in links:
+                return None, j, crossed
+            prev, crossed = j, True
+        return None, None, crossed
 
     def _hedged(self, f: TextField, sentence: list[int], said: list[Match], advocacy: list[Match]) -> Match | None:
         """The hedge (someone else's wish or idea, a condition: "ingin", "kelompok", "kalau") before the
@@ -307,6 +308,12 @@ class PlainGrammar:
             return sentence[i] == sentence[j] and not any(i < k < j for k in joints) and \
                 not any(c in text[toks[i].end:toks[j].start] for c in ",;:")
         return same
+
+
+def _spanning(f: TextField, first: int, last: int, label: str) -> Match:
+    """One match over tokens first..last, its term the words between (what a reviewer reads as the evidence)."""
+    toks = f.doc.tokens
+    return Match(first, last, " ".join(toks[k].norm for k in range(first, last + 1) if toks[k].kind == "word"), label)
 
 
 def _equated(f: TextField, t: Match, h: Match) -> bool:

@@ -187,14 +187,10 @@ NAMED_BEFORE = ["mereka", "dari", "di", "ke", "sebelum", "biar", "supaya", "samp
 # Violence wished on the group named before it in the sentence ("Syiah sesat, halal darahnya", "Pejabat kayak
 # gini pantesnya digantung"), or in the sentence before when it opens its own.
 VIOLENT_PREDICATES = [
-    "halal darahnya", "darahnya halal", "halal dibunuh", "wajib dibunuh", "harus dibunuh", "layak dibunuh",
-    "pantas dibunuh", "harus dibasmi", "wajib dibasmi", "pantas dibasmi", "harus dimusnahkan", "wajib dimusnahkan",
-    "harus diusir", "wajib diusir", "pantas diusir", "harus dihabisi", "pantas dihabisi", "harus dibantai",
-    "wajib diperangi", "harus diperangi", "pantas mati", "layak mati", "mati aja", "mati saja", "mampus aja",
-    "pantas digantung", "pantasnya digantung", "pantes digantung", "pantesnya digantung", "pantes mati",
-    "pantes dibunuh", "pantesnya dibunuh", "pantesnya mati", "pantes dapat azab", "pantes dapet azab", "layak digantung", "harus digantung", "pantas dapat azab",
-    "layak dapat azab", "pantas kena azab", "harus dienyahkan", "harus disingkirkan", "pantas dibakar",
-    "harus dibakar", "halal dilawan",
+    "halal darahnya", "darahnya halal", "pantas mati", "layak mati", "pantes mati", "mati aja", "mati saja",
+    "mampus aja", "pantasnya digantung", "pantesnya digantung", "pantesnya dibunuh", "pantesnya mati",
+    "pantas dapat azab", "pantes dapat azab", "pantes dapet azab", "layak dapat azab", "pantas kena azab",
+    "halal dilawan",
     # a modal before a passive verb of violence, each with each ("gereja2 liar ini harus diratakan", "wajib diusir")
     *(f"{modal} {verb}" for modal in ("harus", "wajib", "pantas", "pantes", "layak", "mesti", "kudu", "halal")
       for verb in ("dibunuh", "dibantai", "dibakar", "diusir", "dibasmi", "dimusnahkan", "ditumpas", "dihabisi",

@@ -841,10 +841,11 @@ class SecurityInfoDetector(Detector):
         text = info.text
         hits: list[_Span] = []
         strong = self._spans(f, info, "strong_topics")
-        negators = self._spans(f, info, "negators")
-        strong = [s for s in strong if not (_category(s.label) in _DENIABLE_CATS and any(
-            n.end <= s.start and text[n.end:s.start].strip().lower() in ("", "ada")
-            for n in info.in_range(negators, s.start - 12, s.start)))]
+        if any(_category(s.label) in _DENIABLE_CATS for s in strong):  # "nggak ada rencana kabur"
+            negators = self._spans(f, info, "negators")
+            strong = [s for s in strong if not (_category(s.label) in _DENIABLE_CATS and any(
+                n.end <= s.start and text[n.end:s.start].strip().lower() in ("", "ada")
+                for n in info.in_range(negators, s.start - 12, s.start)))]
         hits += [_Span("strong_topic", s.start, s.end, _category(s.label)) for s in strong]
         for s in self._spans(f, info, "topics"):
             if s.label != "abaikan" and not any(_overlap(s, h) for h in strong):

@@ -58,9 +58,9 @@ def train(data_dir: Path = DEFAULT_DATA, folds: int = 5, seed: int = 0, limit: i
     loaded = [load_dataset(ds, Path(data_dir), limit, seed) for ds in DATASETS
               if not datasets or ds.name in datasets]
     corpus = corpus_from(loaded, feedback)
-    copies, origin = augment.augment(corpus.texts, augment.COPIES, seed)
-    bags = featurize(corpus.texts + copies)  # the posts, then their group-swapped copies (`augment`)
-    log(f"{len(corpus)} rows ({', '.join(corpus.sources)}) and {len(copies)} group-swapped copies featurized in "
+    copy_texts, origin = augment.augment(corpus.texts, augment.COPIES, seed)
+    bags = featurize(corpus.texts + copy_texts)  # the posts, then their group-swapped copies (`augment`)
+    log(f"{len(corpus)} rows ({', '.join(corpus.sources)}) and {len(copy_texts)} group-swapped copies featurized in "
         f"{time.perf_counter() - t0:.1f}s")
     variant = {lab: "lr" for lab in LABELS}
     calibration: dict[str, tuple[float, float]] = {}
@@ -81,7 +81,7 @@ def train(data_dir: Path = DEFAULT_DATA, folds: int = 5, seed: int = 0, limit: i
     coef = np.ascontiguousarray(np.stack(coefs, axis=1), dtype=np.float32)
     intercept = np.array(intercepts, dtype=np.float32)
     log(f"final model: {coef.shape[0]} features x {coef.shape[1]} labels ({time.perf_counter() - t0:.1f}s)")
-    manifest = _manifest(corpus, meta, variant, calibration, judgement, cv, folds, seed, len(feedback), len(copies))
+    manifest = _manifest(corpus, meta, variant, calibration, judgement, cv, folds, seed, len(feedback), len(copy_texts))
     group = make_group(GROUP, LABELS, meta, coef, intercept)
     return Result(TextClassifier(manifest, [group]), manifest, {GROUP: (meta, coef, intercept)})
 
