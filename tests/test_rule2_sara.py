@@ -148,6 +148,19 @@ NOT_PLAIN = [
     # a pronoun that restates a group, negated or asked
     "Tetangga saya orang Batak, mereka bukan musuh, malah baik banget",
     "Kenapa orang bilang Syiah sesat? Mereka kan juga Islam",
+    # a call to shut out that names nothing after it points back at a group named before it, but not when it
+    # refuses what it should name (a hoax), reports (passive "kena"), speaks to the group, or names its own object
+    "Beredar pesan atas nama umat Kristen soal larangan natal. Jangan percaya, itu hoaks",
+    "Warung orang Padang dekat kampus akhirnya kena boikot.",
+    "Saudara-saudaraku umat Kristen, jangan beri mereka kesempatan",
+    "Warga Papua, jangan kasih kesempatan provokator memecah belah kita",
+    "Jemaat gereja sudah pulang. Jangan kasih masuk orang tak dikenal setelah jam sembilan",
+    "Umat Hindu di Bali sedang Nyepi. Jangan kasih izin acara musik malam ini ya",
+    # going home told, not a group sent away: no dismissing "sana", or not said to anyone
+    "Lebaran tahun ini pulang ke Padang dulu, kangen rendang buatan amak",
+    "Pak Dedi orang Batak, minggu depan pindah tugas dan balik ke Medan",
+    "Tiap Lebaran kami pulang ke Padang sana, naik bus dua hari",
+    "Yang dari Sunda udah pada balik sana ke Bandung, tinggal yang Jawa di mess",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -179,6 +192,15 @@ PLAIN = [
     # a trait said to be inborn in the group
     "Napi asal Papua emang bawaan dari sananya kasar",
     "Etnis Cina jgn kasi kesempatan memimpin, mereka watak aslinya menjajah",
+    # a call to shut out that leaves the group out, names it with a pronoun or names only what it withholds
+    "Orang Ambon itu sukanya ribut, bikin onar terus. Jangan dikasih kerjaan di proyek kita",
+    "Penganut Ahmadiyah bikin resah warga, jangan kasih mereka tempat di kampung ini",
+    "Tokonya punya orang Tionghoa, untungnya buat kampanye mereka. Boikot!",
+    "Orang Flores bikin kampung jadi rawan. Harusnya dilarang masuk desa kita",
+    "Orang Minang itu licik kalau dagang. Jangan dipercaya, apalagi soal duit",
+    # a call to send the group away, said to it or about it
+    "Orang Arab di sini kerjanya cuma jual agama. Balik ke negerinya sana!",
+    "Kampung ini milik pribumi, yang Kristen silakan minggat",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

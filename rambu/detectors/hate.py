@@ -75,7 +75,7 @@ class HateDetector(PlainGrammar, Detector):
     # lists read a token at a time (`_single_words`), each kept as an attribute of the same name
     word_sets: ClassVar[tuple[str, ...]] = (
         "call_links", "dismiss_links", "call_openers", "violent_links", "predicate_links", "named_before", "restating",
-        "clause_openers", "wishing", "takfir", "places", "spatial", "exclusion_links")
+        "clause_openers", "wishing", "takfir", "places", "spatial", "exclusion_links", "withheld")
     call_links: frozenset[str]
     dismiss_links: frozenset[str]
     call_openers: frozenset[str]
@@ -88,13 +88,16 @@ class HateDetector(PlainGrammar, Detector):
     places: frozenset[str]
     spatial: frozenset[str]
     exclusion_links: frozenset[str]
+    withheld: frozenset[str]
+    naming_their_object: ClassVar[frozenset[str]] = frozenset()  # exclusion calls that never point back
     # Words that declare the state or its foundations unbelieving ("pemerintah kafir", "negara thaghut"): a
     # hateful phrase holding one, said undistanced, is plain (rule 1; rule 2's hateful phrases are slurs that clean
     # posts quote and banter with: out-of-fold, 18 clean posts for 5 hateful ones, so the model decides there)
     takfir: frozenset[str]
     # "pengajian" is not "kajian", "terlambat" is not "lambat"; titles are exact words; so are the token sets
     exact_lists = ("education", "criticism", "honorifics", "naming", "question_words", "scripture", "conjunctions",
-                   "hedges", "calling", "foreign", "foundations", "dismissing", "violent_calls", "innate", "excluding",
+                   "hedges", "calling", "foreign", "foundations", "dismissing", "violent_calls", "innate", "excluding", "expelling",
+                   "sent_away",
                    *word_sets)
     # hostility matches inflected verbs ("dibakar", "usirlah"), not derived words ("tergantung", "penjajahan");
     # so do verbs of saying ("meneriakinya", "menyebutnya", "dibilangin")
@@ -355,7 +358,7 @@ class HateDetector(PlainGrammar, Detector):
         """The text names an advocacy term (rule 1's khilafah, secession...), a dismissal or writes an
         equation: it may be a call, a foundation dismissed or an insult equated with a target."""
         return ("calling" in self.terms and bool(self.find("advocacy", f))) or bool(self.find("innate", f)) or \
-            ("excluding" in self.terms and bool(self.find("excluding", f))) or \
+            ("excluding" in self.terms and any(self.find(name, f) for name in ("excluding", "expelling", "sent_away"))) or \
             (bool(self.takfir) and bool(self.find("hateful", f))) or \
             ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original or \
             bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or \

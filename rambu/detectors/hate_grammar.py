@@ -191,29 +191,15 @@ class PlainGrammar:
         wished = self.find("violent_predicates", f)
         if not (calls or wished):
             return []
-        toks, text = f.doc.tokens, f.doc.original
-        idx = f.doc.word_index[0]
+        toks = f.doc.tokens
         starts = {t.first: t for t in targets}
-
-        def opens(v: Match, openers: frozenset[str] = frozenset()) -> bool:
-            k = bisect_left(idx, v.first)
-            return k == 0 or sentence[idx[k - 1]] != sentence[v.first] or toks[idx[k - 1]].norm in openers or \
-                any(c in text[toks[idx[k - 1]].end:toks[v.first].start] for c in ",;:!")
-
-        def before(v: Match, reach: bool) -> Match | None:
-            """The nearest group before `v` in its sentence, or in the sentence before when `reach`."""
-            t = max((t for t in targets if t.last < v.first), key=lambda t: t.last, default=None)
-            if t is None or bisect_left(idx, v.first) - bisect_left(idx, t.last) > 15:
-                return None
-            return t if sentence[t.last] == sentence[v.first] or (reach and sentence[t.last] == sentence[v.first] - 1) \
-                else None
 
         def span(a: Match, b: Match) -> Match:
             return _spanning(f, a.first, b.last, (a if a in targets else b).label)
 
         out = []
         for v in calls:
-            if sentence[v.first] in asked or _negated(v, negated, f) or not opens(v, self.call_openers):
+            if sentence[v.first] in asked or _negated(v, negated, f) or not _opens(f, v, sentence, self.call_openers):
                 continue  # asked, negated, or inside a clause that reports or narrates ("massa mulai bakar ...")
             target, other, crossed = self._object_after(f, v, sentence, starts, self.violent_links, 4)
             # the object is left out when the call goes on with a word that points back ("usir aja dari kota
@@ -222,34 +208,85 @@ class PlainGrammar:
             if target is not None:
                 out.append(span(v, target))
             elif left_out and self.objects_named_before:
-                t = before(v, reach=True)
+                t = _group_before(f, v, sentence, targets, reach=True)
                 if t is not None:
                     out.append(span(t, v))
         for w in wished:
             if sentence[w.first] in asked or _negated(w, negated, f):
                 continue
-            t = before(w, reach=opens(w))
+            t = _group_before(f, w, sentence, targets, reach=_opens(f, w, sentence))
             if t is not None:
                 out.append(span(t, w))
         return out
 
     def _excluded(self, f: TextField, sentence: list[int], asked: frozenset[int], targets: list[Match]) -> list[Match]:
         """A call to shut the group out ("jangan kasih kos ke orang Batak", "jangan pernah terima orang Nias",
-        "boikot toko Cina"): an `excluding` phrase with the group after it in its clause, only `exclusion_links`
-        words between (where, to whom: "kos", "ke", "orang"), not asked and not describing people ("yang tidak
-        menerima ..."). Rule 2 only: "jangan pilih Jokowi" is an election, not hate."""
+        "boikot toko Cina") or send it away ("balik ke Arab sana!"): an `excluding` or `expelling` phrase with
+        the group after it in its clause, only `exclusion_links` words between (where, to whom: "kos", "ke",
+        "orang"), not asked and not describing people ("yang tidak menerima ..."). A call said to the reader that
+        names nobody after it points back at the group named before it ("Orang Bugis ... Jangan diterima kerja",
+        "jgn kasih lagi mereka ngontrak", "... yang Kristen silakan minggat"); a call to shut out does not point
+        at the group it speaks to ("Umat Kristen, jangan beri mereka kesempatan"). Rule 2 only: "jangan pilih
+        Jokowi" is an election, not hate."""
         toks = f.doc.tokens
         idx = f.doc.word_index[0]
         starts = {t.first: t for t in targets}
+        calls = [(m, False) for m in self.find("excluding", f)] + [(m, True) for m in self.find("expelling", f)]
+        calls += [(m, True) for m in self.find("sent_away", f) if self._dismissed_there(f, m)]
         out = []
-        for m in self.find("excluding", f):
+        for m, expels in calls:
             k = bisect_left(idx, m.first)
             if sentence[m.first] in asked or (k and toks[idx[k - 1]].norm in ("yang", "yg")):
                 continue  # asked, or said of people ("banyak org yg ga menerima LGBT")
-            t = self._object_after(f, m, sentence, starts, self.exclusion_links, 5)[0]
+            said = _opens(f, m, sentence, self.call_openers)  # not narrated ("akhirnya kena boikot")
+            if expels and not said:
+                continue  # "mudik, pulang sana ke Padang" is a trip told, not a group sent away
+            t, other, _ = self._object_after(f, m, sentence, starts, self.exclusion_links, 5)
             if t is not None:
                 out.append(_spanning(f, m.first, t.last, t.label))
+                continue
+            if not said:
+                continue
+            if not expels and (m.term in self.naming_their_object or not self._left_out(f, other, sentence, starts)):
+                continue
+            t = _group_before(f, m, sentence, targets, reach=True)
+            if t is not None and (expels or not self._addressed(f, t, m)):
+                out.append(_spanning(f, t.first, m.last, t.label))
         return out
+
+    @staticmethod
+    def _dismissed_there(f: TextField, m: Match) -> bool:
+        """"sana" or "sono" closes the going within three words ("balik ke Arab sana", "pulang ke negaramu sono")."""
+        toks, text = f.doc.tokens, f.doc.original
+        idx, words = f.doc.word_index
+        n = bisect_right(idx, m.last)
+        for k in range(n, min(n + 3, len(words))):
+            if any(c in text[toks[idx[k - 1]].end:toks[idx[k]].start] for c in ",;:.!?"):
+                return False
+            if words[k] in _DISMISSING_THERE:
+                return True
+        return False
+
+    def _left_out(self, f: TextField, other: int | None, sentence: list[int], starts: dict[int, Match]) -> bool:
+        """The call to shut out names nobody after it: its clause ends (or only links follow), or it names a
+        pronoun ("jangan kasih lagi mereka ngontrak") or only what it withholds ("jangan dikasih lapak", "jangan
+        kasih tempat ibadah"), not to whom ("jangan kasih kesempatan provokator")."""
+        if other is None:
+            return True
+        norm = f.doc.tokens[other].norm
+        if norm in self.restating:
+            return True
+        if norm not in self.withheld:
+            return False
+        here = Match(other, other, norm, "")
+        t, further, _ = self._object_after(f, here, sentence, starts, self.exclusion_links | self.withheld, 4)
+        return t is None and further is None
+
+    def _addressed(self, f: TextField, t: Match, m: Match) -> bool:
+        """The group is who the call speaks to, not whom it shuts out: only call openers, a comma or nothing
+        stand between them ("Umat Islam, jangan dikasih masuk orang asing", "Warga Papua jangan kasih izin")."""
+        toks = f.doc.tokens
+        return all(toks[k].norm in self.call_openers for k in range(t.last + 1, m.first) if toks[k].kind == "word")
 
     @staticmethod
     def _object_after(f: TextField, m: Match, sentence: list[int], starts: dict[int, Match], links: frozenset[str],
@@ -308,6 +345,27 @@ class PlainGrammar:
             return sentence[i] == sentence[j] and not any(i < k < j for k in joints) and \
                 not any(c in text[toks[i].end:toks[j].start] for c in ",;:")
         return same
+
+
+_DISMISSING_THERE = frozenset({"sana", "sono"})  # "balik ke Arab sana!": go away, not go home
+
+
+def _opens(f: TextField, v: Match, sentence: list[int], openers: frozenset[str] = frozenset()) -> bool:
+    """`v` opens its clause, or follows one of `openers` ("ayo", "harus"): said to the reader, not narrated."""
+    toks, text = f.doc.tokens, f.doc.original
+    idx = f.doc.word_index[0]
+    k = bisect_left(idx, v.first)
+    return k == 0 or sentence[idx[k - 1]] != sentence[v.first] or toks[idx[k - 1]].norm in openers or \
+        any(c in text[toks[idx[k - 1]].end:toks[v.first].start] for c in ",;:!")
+
+
+def _group_before(f: TextField, v: Match, sentence: list[int], targets: list[Match], reach: bool) -> Match | None:
+    """The nearest group before `v` in its sentence, or in the sentence before when `reach`, within 15 words."""
+    idx = f.doc.word_index[0]
+    t = max((t for t in targets if t.last < v.first), key=lambda t: t.last, default=None)
+    if t is None or bisect_left(idx, v.first) - bisect_left(idx, t.last) > 15:
+        return None
+    return t if sentence[t.last] == sentence[v.first] or (reach and sentence[t.last] == sentence[v.first] - 1) else None
 
 
 def _spanning(f: TextField, first: int, last: int, label: str) -> Match:

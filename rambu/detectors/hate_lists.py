@@ -177,7 +177,8 @@ VIOLENT_CALLS = [w + s for w in (
     "lenyapkan", "enyahkan", "binasakan", "singkirkan", "ratakan", "gebuki", "pukuli", "kepung", "seret")
     for s in ("", "lah")]
 CALL_OPENERS = ["ayo", "ayok", "yuk", "yok", "mari", "hayu", "hayuk", "harus", "wajib", "kudu", "segera",
-                "halal", "sebaiknya", "mending", "mendingan"]
+                "halal", "sebaiknya", "mending", "mendingan", "harusnya", "tolong", "mohon", "pokoknya",
+                "silakan", "silahkan", "suruh"]
 # Words between such a call and its group ("bunuh semua Syiah", "usir aja orang Cina").
 VIOLENT_LINKS = ["semua", "semuanya", "saja", "aja", "ae", "para", "orang", "kaum", "itu", "tuh", "si", "seluruh",
                  "sampai", "sampe", "habis", "mati"]

@@ -51,13 +51,35 @@ EXCLUDING = [
     "jangan pernah terima", "jangan percaya", "jangan pernah percaya", "jangan pilih", "jangan sewakan",
     "jangan jual", "jangan nikah", "jangan menikah", "jangan belanja", "jangan beli", "jangan temenan",
     "jangan berteman", "tidak menerima", "tidak nerima", "tong narima", "ojo dipercoyo", "ojo percoyo", "boikot",
-    "tidak usah ada", "jangan sampai ada",
+    "tidak usah ada", "jangan sampai ada", "dilarang masuk", "jangan dikasih masuk", "jangan izinkan",
+    "jangan kasih izin", "jangan dipercaya", "jangan diterima kerja",
+]
+# Calls to send the group away ("... yang Kristen silakan minggat", "Pulang sana ke Jawa!"): said to the group
+# itself as often as about it
+EXPELLING = ["minggat", "angkat kaki", "enyah", "hengkang", "pulang sana", "balik sana", "pergi sana"]
+# Going somewhere is a call to leave only when "sana" dismisses at the end ("balik ke Arab sana!", not "pulang ke
+# Padang dulu"): these shut out when "sana" or "sono" follows within three words in their clause
+SENT_AWAY = ["pulang ke", "balik ke", "kembali ke", "pergi ke", "pulang aja ke", "balik aja ke"]
+# ... of which these name what they refuse as their object ("jangan percaya hoaks"), so a call of theirs that
+# names nothing after it does not point back at a group named before it ("Beredar pesan atas nama umat Kristen.
+# Jangan percaya!" warns of a hoax)
+NAMING_THEIR_OBJECT = [
+    "jangan percaya", "jangan pernah percaya", "ojo percoyo", "jangan pilih", "jangan beli", "jangan belanja",
+    "jangan jual", "tidak menerima", "tidak nerima", "jangan nikah", "jangan menikah",
+]
+# What a call to shut the group out withholds, when the group itself is left out ("Orang X ... jangan dikasih
+# lapak", "jangan kasih tempat ibadah"): the call points back at the group named before it
+WITHHELD = [
+    "lapak", "tempat", "izin", "ijin", "panggung", "kesempatan", "jabatan", "kerjaan", "pekerjaan", "proyek",
+    "ngontrak", "ngekos", "ngekost", "tinggal", "masuk", "kerja", "ruang", "posisi", "kontrakan", "kosan",
 ]
 # ... and what may stand between the call and the group: where, what, to whom
 EXCLUSION_LINKS = [
     "ke", "sama", "dengan", "dari", "orang", "kaum", "para", "semua", "yang", "pegawai", "karyawan", "anak",
     "warga", "penyewa", "kos", "kosan", "kontrakan", "rumah", "tanah", "kerja", "pemimpin", "pejabat", "di",
     "toko", "warung", "produk", "barang", "pernah", "lagi", "lah", "mau", "buat", "untuk", "pegawe", "urang",
+    "punya", "milik", "ya", "deh", "dong", "aja", "saja", "kota", "kampung", "desa", "daerah", "wilayah", "sini",
+    "kita", "kami", "gang", "komplek", "kompleks", "perumahan", "kantor", "ibadah", "pokoknya",
 ]
 # Houses of worship: a place, not the group, after a word of place (`HateDetector._locative`)
 PLACES = ["masjid", "gereja", "vihara"]
@@ -121,7 +143,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 11  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 12  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -131,7 +153,9 @@ class SaraHateDetector(HateDetector):
     # is a place ("bakar sampah di depan masjid"); 8: a trait said to be inborn ("licik dari lahir") is pinned;
     # 9: a call to shut the group out ("jangan kasih kos ke orang Batak", "boikot toko Cina") is plain; 10:
     # "ngapain" without a question mark does not ask; "usir balik ke ..."; "penyembah setan"; 11: "gak usah ada
-    # orang X" shuts out; "masih" links an insult pinned on a group ("Dayak itu masih primitif")
+    # orang X" shuts out; "masih" links an insult pinned on a group ("Dayak itu masih primitif"); 12: a call to shut
+    # out that names nobody after it points back at the group named before ("... Jangan diterima kerja"); calls to
+    # send a group away ("silakan minggat", "balik ke Arab sana")
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
@@ -140,7 +164,9 @@ class SaraHateDetector(HateDetector):
     )
     target_noun = "kelompok"
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "places": PLACES,
-             "excluding": EXCLUDING, "exclusion_links": EXCLUSION_LINKS}
+             "excluding": EXCLUDING, "exclusion_links": EXCLUSION_LINKS, "withheld": WITHHELD, "expelling": EXPELLING,
+             "sent_away": SENT_AWAY}
+    naming_their_object = frozenset(NAMING_THEIR_OBJECT)
 
     def explain(self, named, quote, path):
         what = ", ".join(named) if named else "kelompok suku, agama, ras, atau golongan"
