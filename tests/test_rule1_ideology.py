@@ -192,6 +192,10 @@ NOT_A_CALL = [
     "Masyumi mendukung pemberontakan PRRI/Permesta, lalu partai itu dibubarkan",
     "Saya tidak mendukung khilafah, Pancasila sudah final",
     "Indonesia ora kudu dadi negara Islam, Pancasila wis cukup",
+    # the idea rejected after it is named: not fit for the country, to be fought, given no stage
+    "Paham khilafah harus dilawan bersama, NKRI harga mati",
+    "Khilafah tidak cocok untuk bangsa yang majemuk seperti Indonesia",
+    "Ormas yang mengusung negara khilafah jangan diberi panggung di kampus",
     # the dismissal negated, asked, someone else's, conditional, or said of something else
     "Jangan biarkan Pancasila hanya jadi slogan, amalkan dalam kehidupan sehari-hari",
     "Pancasila bukan sekadar slogan, tapi pedoman hidup berbangsa",

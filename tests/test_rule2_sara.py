@@ -161,6 +161,10 @@ NOT_PLAIN = [
     "Pak Dedi orang Batak, minggu depan pindah tugas dan balik ke Medan",
     "Tiap Lebaran kami pulang ke Padang sana, naik bus dua hari",
     "Yang dari Sunda udah pada balik sana ke Bandung, tinggal yang Jawa di mess",
+    # a likeness that is no insult, or is not pinned on the group
+    "Orang Jawa itu kayak keluarga sendiri buat saya, ramah semua",
+    "Pak RT kita orang Batak, kayak preman kalau ngomong tapi hatinya baik",
+    "Suporter Persija kayak tikus kejebak, panik semua pas kalah",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -201,6 +205,9 @@ PLAIN = [
     # a call to send the group away, said to it or about it
     "Orang Arab di sini kerjanya cuma jual agama. Balik ke negerinya sana!",
     "Kampung ini milik pribumi, yang Kristen silakan minggat",
+    # an insult pinned as the group's likeness; a milder one pinned with a word that generalises
+    "Orang Sasak itu kayak tikus, nyolong terus kerjanya",
+    "Orang Betawi memang pemalas semua, kerjanya nongkrong doang",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

@@ -362,8 +362,13 @@ class HateDetector(PlainGrammar, Detector):
             (bool(self.takfir) and bool(self.find("hateful", f))) or \
             ("dismissing" in self.terms and bool(self.find("dismissing", f))) or "=" in f.doc.original or \
             bool(self.find("violent_calls", f) or self.find("violent_predicates", f)) or \
-            (not self.subject_words.isdisjoint(f.doc.word_index[1]) and
-             any(h.label == "strong" for h in self.find("hostile", f)))
+            (not self.subject_words.isdisjoint(f.doc.word_index[1]) and self._may_be_pinned(f))
+
+    def _may_be_pinned(self, f: TextField) -> bool:
+        """A strong hostile word, or a milder one with a word that generalises (`PlainGrammar._pinned`)."""
+        hostile = self.find("hostile", f)
+        return any(h.label == "strong" for h in hostile) or \
+            (any(h.label != "weak" for h in hostile) and bool(self.find("generalising", f)))
 
     def _asks(self, f: TextField, sentence: list[int], asked: frozenset[int], first: int | None) -> bool:
         """The sentence of the evidence (or, without evidence, the text) is a question (`asked`: the sentences

@@ -25,7 +25,8 @@ class PlainGrammar:
         """(word, advocacy term) pairs where the word opposes the term: a rejecting word at most five words
         before it in its clause ("tolak ajakan mendirikan negara khilafah"), a negated calling word before it
         ("tidak harus jadi negara Islam", "jangan dukung khilafah") or a negated endorsing word after it
-        ("khilafah bukan solusi"). A comma or a conjunction ends the clause: "kami menolak demokrasi, tegakkan
+        ("khilafah bukan solusi") or a rejection after it ("khilafah harus dilawan"). A comma or a conjunction ends
+        the clause: "kami menolak demokrasi, tegakkan
         khilafah" and "tinggalkan demokrasi dan tegakkan khilafah" advocate."""
         if not advocacy:
             return []
@@ -33,7 +34,8 @@ class PlainGrammar:
         after: list[Match] = []
         if "calling" in self.terms:
             before += [c for c in self.find("calling", f) + self.find("call_links", f) if _negated(c, negated, f)]
-            after = [e for e in self.find("endorsing", f) if _negated(e, negated, f)]
+            after = [e for e in self.find("endorsing", f) if _negated(e, negated, f)] + \
+                [r for r in self.find("rejected_after", f) if not _negated(r, negated, f)]
         if not (before or after):
             return []
         out = []

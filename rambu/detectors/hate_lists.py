@@ -205,7 +205,9 @@ PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "em
                    "semua", "semuanya", "tuh", "mah", "sih", "pada", "kabeh", "pasti", "selalu", "dasarnya",
                    "aslinya", "sejatinya", "tetap", "tetep", "kok", "ya", "jelas", "nyata", "isinya", "isinye", "masih",
                    # a noun restating the group ("Islam itu agama teroris", "Cina itu bangsa penipu")
-                   "agama", "bangsa", "suku", "kaum", "orang", "ras", "etnis", "umat"]
+                   "agama", "bangsa", "suku", "kaum", "orang", "ras", "etnis", "umat",
+                   # a likeness: the insult is the group's image ("orang X itu kayak tikus got")
+                   "kayak", "kaya", "kek", "seperti", "sperti", "spt", "bagai", "bagaikan", "macam", "ibarat"]
 
 # A pronoun that opens a clause restates the group named before it as the subject of what follows ("jangan
 # mau dipimpin kafir, mereka musuh umat"); these words may open such a clause besides punctuation.

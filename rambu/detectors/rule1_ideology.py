@@ -178,7 +178,16 @@ CALL_LINKS = ["jadi", "menjadi", "jd", "kembali", "lagi", "segera", "kan", "lah"
 ENDORSING = ["solusi", "solusinya", "harga mati", "pasti tegak", "segera tegak", "adalah jawaban", "jawabannya",
              "harus diperjuangkan", "wajib diperjuangkan", "harus ditegakkan", "wajib ditegakkan", "harus diterapkan",
              "wajib diterapkan", "harus tegak", "pasti menang", "sekarang juga", "harus tumbang", "pasti runtuh",
-             "bakal runtuh", "akan runtuh", "tetap hidup", "akan bangkit", "pasti bangkit"]
+             "bakal runtuh", "akan runtuh", "tetap hidup", "akan bangkit", "pasti bangkit",
+             # fit for the country: a call when said, a rejection when negated ("khilafah gk cocok buat negara
+             # majemuk")
+             "cocok", "sesuai", "relevan", "tepat"]
+# Rejection said after the idea it rejects ("yang ngajak bikin negara khilafah jangan diberi panggung",
+# "paham khilafah harus dilawan"): the idea is opposed, as with a rejecting word before it
+REJECTED_AFTER = ["harus ditolak", "wajib ditolak", "mesti ditolak", "harus dilawan", "wajib dilawan",
+                  "harus diwaspadai", "perlu diwaspadai", "patut diwaspadai", "harus dicegah", "harus diberantas",
+                  "jangan diberi panggung", "jangan dikasih panggung", "jangan diberi ruang", "jangan dikasih ruang",
+                  "bertentangan dengan", "terlarang", "sudah dilarang", "dilarang di indonesia", "ditolak"]
 HEDGES = [
     "kalau", "kalo", "klo", "kl", "jika", "jikalau", "bila", "apabila", "seandainya", "andai", "andaikan", "misal",
     "misalnya", "yang", "yg", "ingin", "mau", "pengen", "pengin", "cita", "bercita", "mimpi", "bermimpi", "berniat",
@@ -225,7 +234,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 13  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 14  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -238,7 +247,8 @@ class IdeologyHateDetector(HateDetector):
     # allegiance to a caliph, leaving NKRI, a government "ditumbangkan"/"digulingkan" are advocacy; 11: a trait
     # said to be inborn is pinned; 12: "ngapain" without a question mark dismisses, it does not ask; a
     # movement said to live on ("RMS tetap hidup"); "ansharut thaghut"; "kepung", "seret" call to violence; 13:
-    # "isinya" and "masih" link an insult pinned on the target
+    # "isinya" and "masih" link an insult pinned on the target; 14: a rejection after the idea ("khilafah gk
+    # cocok", "harus dilawan", "jangan diberi panggung") opposes it; a likeness links an insult pinned on the target
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
@@ -250,6 +260,7 @@ class IdeologyHateDetector(HateDetector):
     objects_named_before = False  # "... rusak Indonesia. Bantai aja" calls for violence on the people named first
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY,
              "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES,
+             "rejected_after": REJECTED_AFTER,
              "foreign": FOREIGN, "foundations": FOUNDATIONS, "dismissing": DISMISSING, "dismiss_links": DISMISS_LINKS, "takfir": TAKFIR}
 
     def explain(self, named, quote, path):
