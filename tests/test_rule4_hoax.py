@@ -274,6 +274,14 @@ CASES = [
     ("comment-insider-no-claim", make_activity("Saya dengar dari orang dalam, acaranya seru banget 👍",
                                                type="comment", target={"text": "Foto-foto pentas seni sekolah kemarin"}),
      "clean", None, None),
+    # sharing as a condition ("cek dulu sebelum share") is no call to spread; a chain message talked about ("pesan
+    # berantai itu ...") is not one being passed on; the same words pushing a claim still count
+    ("advice-before-sharing", make_activity("Kajian subuh tadi soal bahaya fitnah di grup WA. Tabayyun dulu sebelum "
+                                            "bagikan apa pun, pesan ustaznya"), "clean", None, None),
+    ("chain-message-talked-about", make_activity("Gaji PNS gak bakal dipotong cuma karena kamu gak terusin pesan. "
+                                                 "Pesan berantai itu udah ada dari 2015 😅"), "clean", None, None),
+    ("chain-message-passed-on", make_activity("Pesan berantai dari grup alumni: mulai tanggal 1 semua SIM lama "
+                                              "hangus tanpa pemberitahuan. Bagikan sebelum dihapus!"), "violation", None, "text"),
 ]
 
 

@@ -387,7 +387,7 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 7  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    version = 8  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
     # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
@@ -395,7 +395,8 @@ class HoaxDetector(Detector):
     # agreeing with unaccountable news it answers, or calling to spread a rumour, is reviewed; regional hearsay;
     # 6: a cover-up claimed, certainty or first-hand proof, a relative inside, a letter cited as the claim's
     # authority (no longer an official announcement); 7: a comment vouching for the claim it answers with a
-    # strong source of its own is reviewed; the authorities said to keep silent
+    # strong source of its own is reviewed; the authorities said to keep silent; 8: sharing named as a condition
+    # ("cek dulu sebelum share") is no call to spread; a chain message talked about ("pesan berantai itu ...")
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -461,8 +462,11 @@ class HoaxDetector(Detector):
                     continue
                 if cat in ("spread", "chain") and (_inside(x, covered) or self._negated(x, doc)):
                     continue  # "jangan disebarkan", "cek dulu sebelum sebarkan"
-                if cat == "spread" and _offers_to_share_later(x, doc):
-                    continue  # "nanti gw share di story": the author's offer, not a call to spread
+                if cat == "spread" and (_offers_to_share_later(x, doc) or _after_word(x, doc, _BEFORE)):
+                    continue  # "nanti gw share di story", "tabayyun dulu sebelum share": not a call to spread
+                if cat == "chain" and _before_word(x, doc, _DEMONSTRATIVE):
+                    m.distance.append(x)  # "pesan berantai itu udah muter dari 2012": about the chain message
+                    continue
                 if cat == "unverified" and x.term == "katanya" and _reported_speech(x, doc):
                     continue  # "katanya kepada wartawan" is news, not hearsay
                 label = x.label if x.label in STRENGTH else LIST_DEFAULT[cat]
@@ -860,6 +864,8 @@ def _inside(x: Match, spans: list[tuple[int, int]]) -> bool:
 
 
 _FIRST_PERSON = frozenset({"saya", "aku", "kami", "gue", "gua", "ane", "ku"})
+_BEFORE = frozenset({"sebelum", "sblm", "sebelom", "sbelum"})  # "cek dulu sebelum share": a condition
+_DEMONSTRATIVE = frozenset({"itu", "tersebut", "tsb"})  # "pesan berantai itu ...": the message talked about
 _LATER = frozenset({"nanti", "ntar", "entar", "besok", "kapan kapan", "insyaallah", "kalau", "kalo"})
 
 
@@ -868,6 +874,17 @@ def _offers_to_share_later(x: Match, doc) -> bool:
     bagikan" (not "gw share info ini biar semua tau", which spreads now)."""
     words = [t.norm for t in doc.tokens[max(0, x.first - 5):x.first] if t.kind == "word"][-3:]
     return any(w in _FIRST_PERSON for w in words[-2:]) and any(w in _LATER for w in words)
+
+
+def _after_word(x: Match, doc, words: frozenset[str]) -> bool:
+    """One of `words` is one of the two words before `x`."""
+    return any(t.norm in words for t in [t for t in doc.tokens[max(0, x.first - 4):x.first] if t.kind == "word"][-2:])
+
+
+def _before_word(x: Match, doc, words: frozenset[str]) -> bool:
+    """One of `words` is the word right after `x`."""
+    nxt = next((t for t in doc.tokens[x.last + 1:x.last + 3] if t.kind == "word"), None)
+    return nxt is not None and nxt.norm in words
 
 
 def _reported_speech(x: Match, doc) -> bool:
