@@ -162,6 +162,11 @@ PLAIN = [
     "Ngapain hormat ke NKRI, negara warisan penjajah Jawa. RMS tetap hidup di hati kami.",
     "Jihad melawan pemerintah yang tidak berhukum dengan hukum Allah itu wajib. Aparatnya ansharut thaghut, "
     "halal dilawan.",
+    # an insult pinned after a demonstrative or as the collection the target is; a question in another sentence
+    # does not ask the statement
+    "Pemerintah ini thaghut, haram taat padanya",
+    "DPR kumpulan bajingan, gak ada yang bener",
+    "Bangga jadi WNI? Buat saya pemerintah itu penjajah",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -196,6 +201,10 @@ NOT_A_CALL = [
     "Paham khilafah harus dilawan bersama, NKRI harga mati",
     "Khilafah tidak cocok untuk bangsa yang majemuk seperti Indonesia",
     "Ormas yang mengusung negara khilafah jangan diberi panggung di kampus",
+    # a demonstrative or a finished state between the target and words that are no insult; an insult asked about
+    "Pemerintah ini sudah bekerja keras melawan teroris",
+    "Apakah pemerintah ini thaghut? Ustaz menjawab: tidak, itu pemahaman yang keliru",
+    "Gedung DPR jadi titik kumpul massa aksi sejak pagi",
     # the dismissal negated, asked, someone else's, conditional, or said of something else
     "Jangan biarkan Pancasila hanya jadi slogan, amalkan dalam kehidupan sehari-hari",
     "Pancasila bukan sekadar slogan, tapi pedoman hidup berbangsa",

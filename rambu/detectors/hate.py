@@ -342,10 +342,11 @@ class HateDetector(PlainGrammar, Detector):
             if hedge is not None:
                 flag("reported", hedge.term)  # "HTI dibubarkan karena ingin mengganti Pancasila dengan khilafah"
         equated = [h for t, h in pairs if h.label != "weak" and _equated(f, t, h)]
-        if pairs and not asked:  # an insult pinned on the group, or said to be inborn in it
+        stated_pairs = [(t, h) for t, h in pairs if h.label != "weak" and sentence[h.first] not in asked]
+        if stated_pairs:  # an insult pinned on the group, or said to be inborn in it, in a sentence that does not ask
             general = {m.first for m in self.find("generalising", f)}
-            equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._pinned(f, t, h, general)]
-            equated += [h for t, h in pairs if h.label != "weak" and h not in equated and self._innate(f, h, sentence)]
+            equated += [h for t, h in stated_pairs if h not in equated and self._pinned(f, t, h, general)]
+            equated += [h for t, h in stated_pairs if h not in equated and self._innate(f, h, sentence)]
         dismissed = self._dismissed(f, sentence, asked, negated, targets, clause)
         threats = self._threatened(f, sentence, asked, negated, targets) if targets else []
         threats += self._excluded(f, sentence, asked, targets) if targets and "excluding" in self.terms else []

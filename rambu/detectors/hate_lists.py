@@ -206,6 +206,10 @@ PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "em
                    "aslinya", "sejatinya", "tetap", "tetep", "kok", "ya", "jelas", "nyata", "isinya", "isinye", "masih",
                    # a noun restating the group ("Islam itu agama teroris", "Cina itu bangsa penipu")
                    "agama", "bangsa", "suku", "kaum", "orang", "ras", "etnis", "umat",
+                   # a demonstrative and a finished state ("pemerintahan ini thaghut", "negara ini sudah kafir")
+                   "ini", "sudah", "udah", "udh", "sdh", "telah",
+                   # a collection the group is said to be ("DPR kumpulan tikus", "kantor itu sarang maling")
+                   "kumpulan", "sarang", "gerombolan", "komplotan",
                    # a likeness: the insult is the group's image ("orang X itu kayak tikus got")
                    "kayak", "kaya", "kek", "seperti", "sperti", "spt", "bagai", "bagaikan", "macam", "ibarat"]
 
