@@ -161,6 +161,11 @@ NOT_PLAIN = [
     "Pak Dedi orang Batak, minggu depan pindah tugas dan balik ke Medan",
     "Tiap Lebaran kami pulang ke Padang sana, naik bus dua hari",
     "Yang dari Sunda udah pada balik sana ke Bandung, tinggal yang Jawa di mess",
+    # a passive call with a group before it that refuses something else, or a bare word for groups
+    "Jemaat Hindu jangan dikasih masuk dulu, pura masih dibersihkan",
+    "Anak-anak Papua di asrama jangan dikasih kerjaan berat dulu, masih adaptasi",
+    "Umat Islam jangan dikasih harapan palsu sama caleg",
+    "Grup WA khusus dewasa (penderita overdosis agama dilarang masuk)",
     # a likeness that is no insult, or is not pinned on the group
     "Orang Jawa itu kayak keluarga sendiri buat saya, ramah semua",
     "Pak RT kita orang Batak, kayak preman kalau ngomong tapi hatinya baik",
@@ -205,6 +210,8 @@ PLAIN = [
     # a call to send the group away, said to it or about it
     "Orang Arab di sini kerjanya cuma jual agama. Balik ke negerinya sana!",
     "Kampung ini milik pribumi, yang Kristen silakan minggat",
+    # a passive call refusing the group named as its subject, what it withholds placed ("di pemerintahan")
+    "Warga keturunan Arab jangan dikasih jabatan di pemerintahan, loyalitasnya diragukan",
     # an insult pinned as the group's likeness; a milder one pinned with a word that generalises
     "Orang Sasak itu kayak tikus, nyolong terus kerjanya",
     "Orang Betawi memang pemalas semua, kerjanya nongkrong doang",

@@ -247,12 +247,17 @@ class PlainGrammar:
             if t is not None:
                 out.append(_spanning(f, m.first, t.last, t.label))
                 continue
-            if not said:
-                continue
             if not expels and (m.term in self.naming_their_object or not self._left_out(f, other, sentence, starts)):
                 continue
             t = _group_before(f, m, sentence, targets, reach=True)
-            if t is not None and (expels or not self._addressed(f, t, m)):
+            if t is None:
+                continue
+            # said to the reader, about the group; or a passive call with the group as its subject ("Warga
+            # keturunan X jangan dikasih jabatan", "Orang X itu jangan diterima"), a group named, not a bare word
+            # for groups ("penderita overdosis agama dilarang masuk")
+            subject = _passive(m) and t.term not in self.predicate_links and all(toks[j].norm in self.predicate_links for j in range(t.last + 1, m.first)
+                                          if toks[j].kind == "word")
+            if (said and (expels or not self._addressed(f, t, m))) or subject:
                 out.append(_spanning(f, t.first, m.last, t.label))
         return out
 
@@ -282,12 +287,20 @@ class PlainGrammar:
             return False
         here = Match(other, other, norm, "")
         t, further, _ = self._object_after(f, here, sentence, starts, self.exclusion_links | self.withheld, 4)
+        if t is None and further is not None:  # "jangan dikasih jabatan di pemerintahan": where, not to whom
+            words = [w for w in f.doc.word_index[1][bisect_right(f.doc.word_index[0], other):]]
+            k = bisect_left(f.doc.word_index[0], further) - bisect_right(f.doc.word_index[0], other)
+            return any(w in _WHERE for w in words[:k])
         return t is None and further is None
 
     def _addressed(self, f: TextField, t: Match, m: Match) -> bool:
         """The group is who the call speaks to, not whom it shuts out: only call openers, a comma or nothing
-        stand between them ("Umat Islam, jangan dikasih masuk orang asing", "Warga Papua jangan kasih izin")."""
+        stand between them ("Umat Islam, jangan kasih masuk orang asing", "Warga Papua jangan kasih izin"). Not
+        when the call is passive: then the group before it is the one refused ("Warga keturunan X jangan
+        dikasih jabatan")."""
         toks = f.doc.tokens
+        if _passive(m):
+            return False
         return all(toks[k].norm in self.call_openers for k in range(t.last + 1, m.first) if toks[k].kind == "word")
 
     @staticmethod
@@ -349,7 +362,13 @@ class PlainGrammar:
         return same
 
 
+_WHERE = frozenset({"di", "dalam", "dlm"})  # what is withheld "di pemerintahan" names a place, not a recipient
 _DISMISSING_THERE = frozenset({"sana", "sono"})  # "balik ke Arab sana!": go away, not go home
+
+
+def _passive(m: Match) -> bool:
+    """The call is passive ("jangan dikasih", "dilarang masuk"): who stands before it is who it refuses."""
+    return any(w.startswith("di") and len(w) > 4 for w in m.term.split())
 
 
 def _opens(f: TextField, v: Match, sentence: list[int], openers: frozenset[str] = frozenset()) -> bool:
