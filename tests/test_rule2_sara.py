@@ -161,6 +161,8 @@ NOT_PLAIN = [
     "Pak Dedi orang Batak, minggu depan pindah tugas dan balik ke Medan",
     "Tiap Lebaran kami pulang ke Padang sana, naik bus dua hari",
     "Yang dari Sunda udah pada balik sana ke Bandung, tinggal yang Jawa di mess",
+    # a person named after a naming word
+    "Nama anak saya Jawa Pratama, lahir di Bandung, suka makan kerupuk",
     # a passive call with a group before it that refuses something else, or a bare word for groups
     "Jemaat Hindu jangan dikasih masuk dulu, pura masih dibersihkan",
     "Anak-anak Papua di asrama jangan dikasih kerjaan berat dulu, masih adaptasi",
@@ -210,6 +212,9 @@ PLAIN = [
     # a call to send the group away, said to it or about it
     "Orang Arab di sini kerjanya cuma jual agama. Balik ke negerinya sana!",
     "Kampung ini milik pribumi, yang Kristen silakan minggat",
+    # a naming word in an idiom ("yang namanya", "namanya juga") names the group, not a person
+    "Namanya juga orang Batak pasti kasar semua kalau ngomong",
+    "Yang namanya orang Padang itu pelit semua, jangan harap ditraktir",
     # a passive call refusing the group named as its subject, what it withholds placed ("di pemerintahan")
     "Warga keturunan Arab jangan dikasih jabatan di pemerintahan, loyalitasnya diragukan",
     # an insult pinned as the group's likeness; a milder one pinned with a word that generalises

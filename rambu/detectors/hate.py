@@ -29,7 +29,8 @@ from ..text.normalize import split_handle
 from ..text.sentences import asked_sentences, sentence_ids
 from .base import Candidate, Detector
 from .hate_grammar import PlainGrammar, _equated, _negated, _overlap
-from .hate_lists import ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, QUOTE_BLOCK_RE, QUOTED_RE
+from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, NAMING_IDIOM_AFTER,
+                         NAMING_IDIOM_BEFORE, QUOTE_BLOCK_RE, QUOTED_RE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +397,8 @@ class HateDetector(PlainGrammar, Detector):
 
     def _given_names(self, f: TextField, sentence: list[int]) -> frozenset[int]:
         """Tokens of capitalised words up to four words after a naming word in its sentence ("Nama adik saya
-        Khilafah Nur Aini"): a person's name, whatever list it is in. Not "atas nama" (in the name of a cause)."""
+        Khilafah Nur Aini"): a person's name, whatever list it is in. Not in idioms ("atas nama rakyat", "yang
+        namanya orang Kristen", "namanya juga Cina")."""
         naming = self.find("naming", f) if "naming" in self.terms else []
         if not naming:
             return frozenset()
@@ -405,7 +407,9 @@ class HateDetector(PlainGrammar, Detector):
         out = set()
         for m in naming:
             k = bisect_right(idx, m.last)
-            if k >= 2 and toks[idx[k - 2]].norm in ("atas", "demi") and m.first == idx[k - 1]:
+            if k >= 2 and toks[idx[k - 2]].norm in NAMING_IDIOM_BEFORE and m.first == idx[k - 1]:
+                continue
+            if k < len(idx) and toks[idx[k]].norm in NAMING_IDIOM_AFTER:
                 continue
             for i in idx[k:k + 4]:
                 if sentence[i] != sentence[m.last]:

@@ -153,6 +153,10 @@ REPORTING = [
 # phrase is "atas nama" / "demi nama" (in the name of a cause).
 NAMING = ["nama", "namanya", "namaku", "namamu", "bernama", "dinamai", "dinamakan", "diberi nama", "dikasih nama",
           "nama panggilan", "panggilannya", "nama lengkap", "nama lengkapnya"]
+# ... but not in idioms: "atas nama rakyat" (a cause), "yang namanya orang X" (whoever is X), "namanya juga X"
+# (what do you expect of X): the word after them is the group itself
+NAMING_IDIOM_BEFORE = frozenset({"atas", "demi", "yang", "yg"})
+NAMING_IDIOM_AFTER = frozenset({"juga", "jg", "aja", "saja"})
 # Laughter and teasing among friends.
 LAUGHTER = ["wkwk", "wkwkwk", "haha", "hahaha", "hehe", "hihi", "xixi", "kwkw", "awokawok", "😂", "🤣", "😆", "😜", "😝"]
 # A title before a capitalised word makes it a person's name ("Koh Aseng", "Pak Cina"), not a group.

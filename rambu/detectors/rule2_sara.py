@@ -143,7 +143,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 13  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 14  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -156,7 +156,8 @@ class SaraHateDetector(HateDetector):
     # orang X" shuts out; "masih" links an insult pinned on a group ("Dayak itu masih primitif"); 12: a call to shut
     # out that names nobody after it points back at the group named before ("... Jangan diterima kerja"); calls to
     # send a group away ("silakan minggat", "balik ke Arab sana"); 13: a likeness, a demonstrative, a finished state
-    # and a collection link an insult pinned on the group; a question in another sentence does not stop it
+    # and a collection link an insult pinned on the group; a question in another sentence does not stop it; 14: a
+    # passive call to shut out refuses the group named as its subject; "yang namanya X", "namanya juga X" are idioms
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
