@@ -161,6 +161,10 @@ NOT_PLAIN = [
     "Pak Dedi orang Batak, minggu depan pindah tugas dan balik ke Medan",
     "Tiap Lebaran kami pulang ke Padang sana, naik bus dua hari",
     "Yang dari Sunda udah pada balik sana ke Bandung, tinggal yang Jawa di mess",
+    # a call to shut out whose object, a pronoun, is protected; going home asked of the state
+    "Jemaat Ahmadiyah sedang beribadah, jangan kasih mereka gangguan apa pun",
+    "Umat Katolik sedang misa, jangan ganggu mereka",
+    "Pemerintah diminta pulangkan WNI dari Sudan secepatnya",
     # a person named after a naming word
     "Nama anak saya Jawa Pratama, lahir di Bandung, suka makan kerupuk",
     # a passive call with a group before it that refuses something else, or a bare word for groups
@@ -212,6 +216,12 @@ PLAIN = [
     # a call to send the group away, said to it or about it
     "Orang Arab di sini kerjanya cuma jual agama. Balik ke negerinya sana!",
     "Kampung ini milik pribumi, yang Kristen silakan minggat",
+    # a pronoun as the object of a call to shut out or send away points back at the group named before it, past a
+    # bare word for groups; people named by what they do stand between a call and the group
+    "Orang Sunda di kantor itu tukang tipu semua, jangan belanja di lapak mereka",
+    "Orang Kristen itu suka nyebarin agamanya, jangan terima bantuan dari mereka",
+    "Orang Tionghoa di sini cuma bikin susah, pulangkan mereka ke negeri leluhurnya",
+    "Jangan kasih kontrakan ke mahasiswa Flores, bikin ribut tiap malam",
     # a naming word in an idiom ("yang namanya", "namanya juga") names the group, not a person
     "Namanya juga orang Batak pasti kasar semua kalau ngomong",
     "Yang namanya orang Padang itu pelit semua, jangan harap ditraktir",

@@ -235,6 +235,8 @@ class PlainGrammar:
         starts = {t.first: t for t in targets}
         calls = [(m, False) for m in self.find("excluding", f)] + [(m, True) for m in self.find("expelling", f)]
         calls += [(m, True) for m in self.find("sent_away", f) if self._dismissed_there(f, m)]
+        # a call pointing back means a group named, not a bare word for groups ("... agamanya, jangan terima ...")
+        named = [t for t in targets if t.term not in self.predicate_links]
         out = []
         for m, expels in calls:
             k = bisect_left(idx, m.first)
@@ -247,15 +249,19 @@ class PlainGrammar:
             if t is not None:
                 out.append(_spanning(f, m.first, t.last, t.label))
                 continue
-            if not expels and (m.term in self.naming_their_object or not self._left_out(f, other, sentence, starts)):
+            # its object a pronoun ("jangan belanja di lapak mereka"), left out, or only what it withholds
+            pronoun = self._pronoun_after(f, m, sentence, starts)
+            if pronoun is not None and not expels:
+                if not self._left_out(f, pronoun, sentence, starts):
+                    continue  # "jangan kasih mereka gangguan" protects them
+            elif not expels and (m.term in self.naming_their_object or not self._left_out(f, other, sentence, starts)):
                 continue
-            t = _group_before(f, m, sentence, targets, reach=True)
+            t = _group_before(f, m, sentence, named, reach=True)
             if t is None:
                 continue
             # said to the reader, about the group; or a passive call with the group as its subject ("Warga
-            # keturunan X jangan dikasih jabatan", "Orang X itu jangan diterima"), a group named, not a bare word
-            # for groups ("penderita overdosis agama dilarang masuk")
-            subject = _passive(m) and t.term not in self.predicate_links and all(toks[j].norm in self.predicate_links for j in range(t.last + 1, m.first)
+            # keturunan X jangan dikasih jabatan", "Orang X itu jangan diterima")
+            subject = _passive(m) and all(toks[j].norm in self.predicate_links for j in range(t.last + 1, m.first)
                                           if toks[j].kind == "word")
             if (said and (expels or not self._addressed(f, t, m))) or subject:
                 out.append(_spanning(f, t.first, m.last, t.label))
@@ -274,16 +280,21 @@ class PlainGrammar:
                 return True
         return False
 
+    def _pronoun_after(self, f: TextField, m: Match, sentence: list[int], starts: dict[int, Match]) -> int | None:
+        """The restating pronoun that is the call's object, across where and what words ("jangan belanja di
+        lapak mereka", "jangan terima bantuan dari mereka")."""
+        other = self._object_after(f, m, sentence, starts, self.exclusion_links | self.withheld, 6)[1]
+        return other if other is not None and f.doc.tokens[other].norm in self.restating else None
+
     def _left_out(self, f: TextField, other: int | None, sentence: list[int], starts: dict[int, Match]) -> bool:
         """The call to shut out names nobody after it: its clause ends (or only links follow), or it names a
         pronoun ("jangan kasih lagi mereka ngontrak") or only what it withholds ("jangan dikasih lapak", "jangan
-        kasih tempat ibadah"), not to whom ("jangan kasih kesempatan provokator")."""
+        kasih tempat ibadah"), and nothing more (not "jangan kasih kesempatan provokator", "jangan kasih mereka
+        gangguan")."""
         if other is None:
             return True
         norm = f.doc.tokens[other].norm
-        if norm in self.restating:
-            return True
-        if norm not in self.withheld:
+        if norm not in self.withheld and norm not in self.restating:
             return False
         here = Match(other, other, norm, "")
         t, further, _ = self._object_after(f, here, sentence, starts, self.exclusion_links | self.withheld, 4)

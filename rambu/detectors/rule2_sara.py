@@ -56,7 +56,8 @@ EXCLUDING = [
 ]
 # Calls to send the group away ("... yang Kristen silakan minggat", "Pulang sana ke Jawa!"): said to the group
 # itself as often as about it
-EXPELLING = ["minggat", "angkat kaki", "enyah", "hengkang", "pulang sana", "balik sana", "pergi sana"]
+EXPELLING = ["minggat", "angkat kaki", "enyah", "hengkang", "pulang sana", "balik sana", "pergi sana", "pulangkan",
+             "pulangin"]
 # Going somewhere is a call to leave only when "sana" dismisses at the end ("balik ke Arab sana!", not "pulang ke
 # Padang dulu"): these shut out when "sana" or "sono" follows within three words in their clause
 SENT_AWAY = ["pulang ke", "balik ke", "kembali ke", "pergi ke", "pulang aja ke", "balik aja ke"]
@@ -72,6 +73,7 @@ NAMING_THEIR_OBJECT = [
 WITHHELD = [
     "lapak", "tempat", "izin", "ijin", "panggung", "kesempatan", "jabatan", "kerjaan", "pekerjaan", "proyek",
     "ngontrak", "ngekos", "ngekost", "tinggal", "masuk", "kerja", "ruang", "posisi", "kontrakan", "kosan",
+    "bantuan", "lapaknya", "untung",
 ]
 # ... and what may stand between the call and the group: where, what, to whom
 EXCLUSION_LINKS = [
@@ -80,6 +82,9 @@ EXCLUSION_LINKS = [
     "toko", "warung", "produk", "barang", "pernah", "lagi", "lah", "mau", "buat", "untuk", "pegawe", "urang",
     "punya", "milik", "ya", "deh", "dong", "aja", "saja", "kota", "kampung", "desa", "daerah", "wilayah", "sini",
     "kita", "kami", "gang", "komplek", "kompleks", "perumahan", "kantor", "ibadah", "pokoknya",
+    # to whom: people named by what they do or where they come from ("jangan kasih kontrakan ke mahasiswa Papua")
+    "mahasiswa", "pelajar", "siswa", "murid", "perantau", "pendatang", "pekerja", "buruh", "tenaga", "calon",
+    "keluarga", "tetangga", "keturunan",
 ]
 # Houses of worship: a place, not the group, after a word of place (`HateDetector._locative`)
 PLACES = ["masjid", "gereja", "vihara"]
@@ -143,7 +148,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 14  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 15  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -157,7 +162,8 @@ class SaraHateDetector(HateDetector):
     # out that names nobody after it points back at the group named before ("... Jangan diterima kerja"); calls to
     # send a group away ("silakan minggat", "balik ke Arab sana"); 13: a likeness, a demonstrative, a finished state
     # and a collection link an insult pinned on the group; a question in another sentence does not stop it; 14: a
-    # passive call to shut out refuses the group named as its subject; "yang namanya X", "namanya juga X" are idioms
+    # passive call to shut out refuses the group named as its subject; "yang namanya X", "namanya juga X" are idioms;
+    # 15: a pronoun object points back ("jangan belanja di lapak mereka"); "pulangkan"; people named by their work
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
