@@ -280,6 +280,11 @@ CASES = [
                                             "bagikan apa pun, pesan ustaznya"), "clean", None, None),
     ("chain-message-talked-about", make_activity("Gaji PNS gak bakal dipotong cuma karena kamu gak terusin pesan. "
                                                  "Pesan berantai itu udah ada dari 2015 😅"), "clean", None, None),
+    # hearsay from someone close: a rumour when it pushes, chat when it does not
+    ("friend-recommends", make_activity("Kata temen saya film itu bagus banget, wajib nonton minggu ini"),
+     "clean", None, None),
+    ("friend-as-source", make_activity("Jembatan Ampera retak parah semalam, semua kendaraan dilarang lewat!! (kata "
+                                       "sodara sy yg tinggal di Palembang)"), "review", None, "text"),
     ("chain-message-passed-on", make_activity("Pesan berantai dari grup alumni: mulai tanggal 1 semua SIM lama "
                                               "hangus tanpa pemberitahuan. Bagikan sebelum dihapus!"), "violation", None, "text"),
 ]

@@ -137,6 +137,11 @@ LISTS: dict[str, dict[str, str]] = {
         "grup rw sebelah": "kuat", "grup wa sebelah": "kuat", "belum diumumin": "sedang",
         "tetangga yang kerja di": "sedang", "tetangga saya kerja di": "sedang", "info dari tetangga": "sedang",
         "sumber saya": "sedang", "tinggal diumumkan": "sedang", "grup rt sebelah": "kuat", "dari grup keluarga": "sedang", "dari grup alumni": "sedang",
+        # hearsay from someone close, each way of saying it with each person ("kata temen sy", "denger dari sodara";
+        # "info dari kawan" was tried: a forum story told by one)
+        **{f"{lead} {who}{own}": "sedang" for lead in ("kata", "dengar dari", "denger dari", "kabar dari")
+           for who in ("teman", "temen", "kawan", "tetangga", "saudara", "sodara", "sepupu", "ipar", "kenalan", "rekan")
+           for own in ("", " saya")},
     },
     "chain": {
         "pesan berantai": "kuat", "forwarded many times": "kuat", "diteruskan berkali kali": "kuat",
@@ -387,7 +392,7 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 8  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    version = 9  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
     # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
@@ -396,7 +401,8 @@ class HoaxDetector(Detector):
     # 6: a cover-up claimed, certainty or first-hand proof, a relative inside, a letter cited as the claim's
     # authority (no longer an official announcement); 7: a comment vouching for the claim it answers with a
     # strong source of its own is reviewed; the authorities said to keep silent; 8: sharing named as a condition
-    # ("cek dulu sebelum share") is no call to spread; a chain message talked about ("pesan berantai itu ...")
+    # ("cek dulu sebelum share") is no call to spread; a chain message talked about ("pesan berantai itu ...");
+    # 9: hearsay from someone close, any way it is said ("kata temen sy", "denger dari sodara")
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
