@@ -280,6 +280,9 @@ CASES = [
                                             "bagikan apa pun, pesan ustaznya"), "clean", None, None),
     ("chain-message-talked-about", make_activity("Gaji PNS gak bakal dipotong cuma karena kamu gak terusin pesan. "
                                                  "Pesan berantai itu udah ada dari 2015 😅"), "clean", None, None),
+    # "sebelum" ends a sentence before the call to spread: the call still counts
+    ("spread-after-deadline", make_activity("INFO PENTING!! Mulai bulan depan semua kartu ATM lama diblokir, segera "
+                                            "ganti sebelum terlambat. Sebarkan ke keluarga!"), "violation", None, "text"),
     # hearsay from someone close: a rumour when it pushes, chat when it does not
     ("friend-recommends", make_activity("Kata temen saya film itu bagus banget, wajib nonton minggu ini"),
      "clean", None, None),

@@ -883,8 +883,8 @@ def _offers_to_share_later(x: Match, doc) -> bool:
 
 
 def _after_word(x: Match, doc, words: frozenset[str]) -> bool:
-    """One of `words` is one of the two words before `x`."""
-    return any(t.norm in words for t in [t for t in doc.tokens[max(0, x.first - 4):x.first] if t.kind == "word"][-2:])
+    """One of `words` is the token right before `x` ("sebelum share"; not "sebelum terlambat. Sebarkan")."""
+    return x.first > 0 and doc.tokens[x.first - 1].kind == "word" and doc.tokens[x.first - 1].norm in words
 
 
 def _before_word(x: Match, doc, words: frozenset[str]) -> bool:
