@@ -278,6 +278,17 @@ CASES = [
     ("plan-denied", make_activity("Alhamdulillah pembinaan napi bulan ini lancar, nggak ada rencana kabur atau ribut, "
                                   "semua tertib"), "clean"),
     ("plan-fiction", make_activity("Film Prison Break seru banget, rencana kabur Michael Scofield jenius"), "clean"),
+    # a finished operation told as releases tell it (when, how many, from and to), shared by any employee; the same
+    # with what a release leaves out (the route, the blocks searched) or a leak cue is still reviewed
+    ("finished-transfer-told", make_activity("Alhamdulillah 12 napi bandar narkoba telah dipindahkan kemarin ke Lapas "
+                                             "Karanganyar Nusakambangan, semuanya berjalan aman dan lancar"), "clean"),
+    ("finished-test-told", make_activity("Tes urine seluruh petugas dan 150 warga binaan tadi pagi, hasilnya "
+                                         "seluruhnya negatif. Mantap!"), "clean"),
+    ("finished-transfer-route", make_activity("12 napi bandar telah dipindahkan kemarin lewat tol Cipali lalu jalur "
+                                              "Cilacap, semuanya berjalan aman dan lancar"), "review"),
+    ("finished-raid-blocks", make_activity("Razia semalam di blok C dan blok F berjalan lancar, dapat 12 HP"), "review"),
+    ("finished-transfer-leak", make_activity("12 napi bandar telah dipindahkan kemarin ke Nusakambangan, aman dan "
+                                             "lancar. Jangan disebar dulu ya, belum dirilis"), "violation"),
 ]
 
 

@@ -214,6 +214,10 @@ _WHERE_KINDS = frozenset({"penempatan", "tujuan", "lokasi", "tempat", "daftar", 
 _MOVE_KINDS = frozenset({"penempatan", "tujuan", "rute", "plat"})
 # what makes a transfer an escort plan even without a time: its route, its vehicles, its strength
 _ESCORT_KINDS = frozenset({"rute", "plat", "jumlah"})
+# What a release tells of a finished operation: when, how many, where from and to, what was seized (not the
+# route, plates, positions, placement inside, radio codes or lists)
+_RELEASED_AFTER = frozenset({"past", "generic", "waktu", "tanggal", "hari", "waktu_umum", "jumlah", "jumlah napi", "tujuan",
+                             "tempat", "sitaan"})
 
 # --------------------------------------------------------------------------- patterns (original text)
 
@@ -632,6 +636,12 @@ _LISTS = {
                         "berhasil mengamankan", "berhasil menemukan", "dipimpin langsung", "berjalan lancar",
                         "aman dan kondusif", "dimusnahkan", "pemusnahan barang", "hasil razia", "menggelar",
                         "melaksanakan", "dalam rangka", "zero halinar", "sinergi"],
+    # an operation said to be over and safe: how releases, and staff sharing them, report a finished transfer,
+    # raid or test ("pemindahan berjalan aman dan lancar", "hasilnya seluruhnya negatif")
+    "completed": ["aman dan lancar", "lancar dan aman", "berjalan aman", "berjalan lancar", "berlangsung aman",
+                  "berlangsung lancar", "berlangsung kondusif", "aman dan kondusif", "aman terkendali",
+                  "telah terlaksana", "sudah terlaksana", "terlaksana dengan", "telah selesai", "sudah selesai",
+                  "hasilnya negatif", "seluruhnya negatif", "semuanya negatif", "zero halinar"],
     "public_service": ["jadwal kunjungan", "jam kunjungan", "layanan kunjungan", "kunjungan tatap muka",
                        "kunjungan online", "video call", "titipan barang", "penitipan barang",
                        "layanan titipan", "layanan informasi", "layanan pengaduan", "pengaduan masyarakat",
@@ -752,12 +762,14 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 7  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
+    version = 8  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
     # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result;
     # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more;
     # 6: a state just after the author's body, belongings or home is theirs, not the guarded object's; naming an
     # informant inside is reviewed; signal jammers are monitoring equipment; 7: inmates' plans heard inside
-    # (escape, strike, riot; unless denied) are a topic; a master key and keys "gampang digandain"
+    # (escape, strike, riot; unless denied) are a topic; a master key and keys "gampang digandain"; 8: a finished
+    # operation said to be over and safe ("berjalan aman dan lancar", "hasilnya seluruhnya negatif"), with only what
+    # releases tell (when, how many, from and to), is not reported whoever posts it
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
@@ -769,7 +781,7 @@ class SecurityInfoDetector(Detector):
     roles = ("own", "target")
     lists = _LISTS
 
-    _CONTEXT_LISTS = ("news", "release_marker", "release_wording", "public_service", "briefing",
+    _CONTEXT_LISTS = ("news", "release_marker", "release_wording", "completed", "public_service", "briefing",
                       "recruitment", "leak", "prison_context", "prison_context_weak", "outside", "elsewhere")
 
     def setup(self, resources) -> None:
@@ -1041,7 +1053,8 @@ class SecurityInfoDetector(Detector):
         if parts:
             expl += f", disertai rincian {', '.join(parts)}"
         return Candidate(confidence=conf, evidence=_evidence(f, info.text, used), explanation=expl + ".",
-                         score_detail=tuple(why), extra=(("kind", _KIND_OF[cat]), ("phase", _PHASE_OF[phase])))
+                         score_detail=tuple(why), extra=(("kind", _KIND_OF[cat]), ("phase", _PHASE_OF[phase]),
+                                                         ("detail_kinds", tuple(sorted({d.kind for d in used[1:]})))))
 
     def _topic_spans(self, f: TextField, info: _FieldInfo) -> list[_Span]:
         return self._spans(f, info, "topics") + self._spans(f, info, "strong_topics")
@@ -1186,6 +1199,8 @@ class SecurityInfoDetector(Detector):
             cand = cand.adjust(WEIGHTS["news"], "pemberitaan media")
         if "leak" in ctx:
             return cand
+        if phase == "result" and "completed" in ctx and _RELEASED_AFTER.issuperset(info.get("detail_kinds", ())):
+            return None  # a finished operation told as releases tell it, with nothing a release would leave out
         if "official" in ctx:
             if phase != "plan":
                 return None
