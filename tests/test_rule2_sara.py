@@ -165,6 +165,9 @@ NOT_PLAIN = [
     "Jemaat Ahmadiyah sedang beribadah, jangan kasih mereka gangguan apa pun",
     "Umat Katolik sedang misa, jangan ganggu mereka",
     "Pemerintah diminta pulangkan WNI dari Sudan secepatnya",
+    # groups listed, a good trait generalised after a comma
+    "Teman saya orang Batak, baik semua keluarganya",
+    "Di kelas ada orang Jawa, Sunda, Batak, semua akur",
     # a person named after a naming word
     "Nama anak saya Jawa Pratama, lahir di Bandung, suka makan kerupuk",
     # a passive call with a group before it that refuses something else, or a bare word for groups
@@ -225,6 +228,9 @@ PLAIN = [
     # a naming word in an idiom ("yang namanya", "namanya juga") names the group, not a person
     "Namanya juga orang Batak pasti kasar semua kalau ngomong",
     "Yang namanya orang Padang itu pelit semua, jangan harap ditraktir",
+    # a milder insult set off by a comma right after the group and generalised at once
+    "Heran deh kantor masih nerima orang Nias, kasar semua kalau ngomong",
+    "Pantes tokonya sepi, yang jualan orang Padang, pelit semua",
     # a passive call refusing the group named as its subject, what it withholds placed ("di pemerintahan")
     "Warga keturunan Arab jangan dikasih jabatan di pemerintahan, loyalitasnya diragukan",
     # an insult pinned as the group's likeness; a milder one pinned with a word that generalises

@@ -133,18 +133,25 @@ class PlainGrammar:
     def _pinned(self, f: TextField, t: Match, h: Match, general: set[int]) -> bool:
         """An insult pinned on the group as a fact about it: after the target, in its clause, with one to three
         linking words between and nothing else ("orang Kristen itu musuh", "Cina emang setan semua"), or after
-        a pronoun restating the group (`_restated`: "..., mereka musuh umat") with up to three. A milder
-        hostile word needs a word that generalises (`general`: where they begin) between or up to two words
-        after it ("Batak mah kasar semua"); "orang Padang itu pelit" alone may be banter."""
+        a pronoun restating the group (`_restated`: "..., mereka musuh umat") with up to three, or set off by
+        a comma and generalised at once ("orang Batak, kasar semua"). A milder hostile word needs a word that
+        generalises (`general`: where they begin) between or up to two words after it ("Batak mah kasar
+        semua"); "orang Padang itu pelit" alone may be banter."""
         if t.last >= h.first:
             return False
         toks, text = f.doc.tokens, f.doc.original
         subject = self._restated(f, t, h)
         if subject is not None:  # "..., mereka musuh umat": the pronoun restates the group named before
             t = subject
-        if any(c in text[toks[t.last].end:toks[h.first].start] for c in ",;:.!?"):
-            return False
         between = [k for k in range(t.last + 1, h.first) if toks[k].kind == "word"]
+        gap = text[toks[t.last].end:toks[h.first].start]
+        if any(c in gap for c in ",;:.!?"):
+            # "orang Batak, kasar semua": an insult set off by a comma right after the group, generalised at once
+            idx = f.doc.word_index[0]
+            n = bisect_right(idx, h.last)
+            if not (subject is None and not between and gap.strip() == "," and n < len(idx) and idx[n] in general):
+                return False
+            return True
         if not ((subject is not None or between) and len(between) <= 3 and
                 all(toks[k].norm in self.predicate_links for k in between)):
             return False
