@@ -167,6 +167,8 @@ PLAIN = [
     "Pemerintah ini thaghut, haram taat padanya",
     "DPR kumpulan bajingan, gak ada yang bener",
     "Bangga jadi WNI? Buat saya pemerintah itu penjajah",
+    # holy war declared on the government
+    "Wajib jihad melawan pemerintah yang tidak berhukum dengan hukum Allah",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -205,6 +207,10 @@ NOT_A_CALL = [
     "Pemerintah ini sudah bekerja keras melawan teroris",
     "Apakah pemerintah ini thaghut? Ustaz menjawab: tidak, itu pemahaman yang keliru",
     "Gedung DPR jadi titik kumpul massa aksi sejak pagi",
+    # holy war on something that is no target, or on a colonial government in a history lesson
+    "Jihad melawan hawa nafsu adalah jihad yang paling besar",
+    "Sejarah: jihad melawan pemerintah kolonial Belanda dipimpin Pangeran Diponegoro",
+    "Jihad melawan korupsi harus dimulai dari diri sendiri",
     # the dismissal negated, asked, someone else's, conditional, or said of something else
     "Jangan biarkan Pancasila hanya jadi slogan, amalkan dalam kehidupan sehari-hari",
     "Pancasila bukan sekadar slogan, tapi pedoman hidup berbangsa",

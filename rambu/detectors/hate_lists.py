@@ -178,7 +178,9 @@ VIOLENCE = [
 VIOLENT_CALLS = [w + s for w in (
     "bunuh", "bantai", "bakar", "usir", "ganyang", "perangi", "basmi", "musnahkan", "tumpas", "habisi", "penggal",
     "gantung", "serang", "serbu", "hajar", "gulingkan", "tembak", "rajam", "sembelih", "gorok", "bacok", "tusuk",
-    "lenyapkan", "enyahkan", "binasakan", "singkirkan", "ratakan", "gebuki", "pukuli", "kepung", "seret")
+    "lenyapkan", "enyahkan", "binasakan", "singkirkan", "ratakan", "gebuki", "pukuli", "kepung", "seret",
+    # holy war declared on the target ("wajib jihad melawan pemerintah ...", not "jihad melawan hawa nafsu")
+    "jihad melawan", "jihad lawan")
     for s in ("", "lah")]
 CALL_OPENERS = ["ayo", "ayok", "yuk", "yok", "mari", "hayu", "hayuk", "harus", "wajib", "kudu", "segera",
                 "halal", "sebaiknya", "mending", "mendingan", "harusnya", "tolong", "mohon", "pokoknya",

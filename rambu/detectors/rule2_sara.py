@@ -148,7 +148,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 16  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 17  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -164,7 +164,8 @@ class SaraHateDetector(HateDetector):
     # and a collection link an insult pinned on the group; a question in another sentence does not stop it; 14: a
     # passive call to shut out refuses the group named as its subject; "yang namanya X", "namanya juga X" are idioms;
     # 15: a pronoun object points back ("jangan belanja di lapak mereka"); "pulangkan"; people named by their work;
-    # 16: an insult set off by a comma right after the group and generalised at once ("orang X, kasar semua")
+    # 16: an insult set off by a comma right after the group and generalised at once ("orang X, kasar semua"); 17:
+    # "jihad melawan" the group is a call to violence
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
