@@ -169,6 +169,9 @@ PLAIN = [
     "Bangga jadi WNI? Buat saya pemerintah itu penjajah",
     # holy war declared on the government
     "Wajib jihad melawan pemerintah yang tidak berhukum dengan hukum Allah",
+    # police and military units are the state's institutions
+    "Polsek kami isinya tukang pungli semua, dasar bangsat",
+    "Kodim sebelah itu sarang bajingan",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.

@@ -165,6 +165,9 @@ NOT_PLAIN = [
     "Jemaat Ahmadiyah sedang beribadah, jangan kasih mereka gangguan apa pun",
     "Umat Katolik sedang misa, jangan ganggu mereka",
     "Pemerintah diminta pulangkan WNI dari Sudan secepatnya",
+    # a place that names a people only after a word for its people; a mountain in a list of places
+    "Jalan di Lampung rusak semua, pemdanya malas",
+    "Tiket masuk Bromo, Tengger, Semeru mahal banget, pengelolanya goblok",
     # groups listed, a good trait generalised after a comma
     "Teman saya orang Batak, baik semua keluarganya",
     "Di kelas ada orang Jawa, Sunda, Batak, semua akur",
@@ -228,6 +231,9 @@ PLAIN = [
     # a naming word in an idiom ("yang namanya", "namanya juga") names the group, not a person
     "Namanya juga orang Batak pasti kasar semua kalau ngomong",
     "Yang namanya orang Padang itu pelit semua, jangan harap ditraktir",
+    # peoples named after their home town or island, and peoples long left off the lists
+    "Wong Palembang itu licik semua, jangan mau dagang bareng",
+    "Orang Mandailing itu pelit semua kalau soal duit",
     # a milder insult set off by a comma right after the group and generalised at once
     "Heran deh kantor masih nerima orang Nias, kasar semua kalau ngomong",
     "Pantes tokonya sepi, yang jualan orang Padang, pelit semua",

@@ -25,6 +25,8 @@ TARGETS = {
     "dpr": "lembaga negara", "mpr": "lembaga negara", "dprd": "lembaga negara", "wakil rakyat": "lembaga negara",
     "polri": "lembaga negara", "polisi": "lembaga negara", "aparat": "lembaga negara", "tni": "lembaga negara",
     "kejaksaan": "lembaga negara", "hakim": "lembaga negara", "mahkamah": "lembaga negara",
+    **{w: "lembaga negara" for w in ("polres", "polsek", "polda", "polresta", "polrestabes", "kodim", "koramil",
+                                     "kodam", "pengadilan", "kemenimipas")},
     "kpk": "lembaga negara", "kemenkumham": "lembaga negara", "ditjenpas": "lembaga negara",
     "kementerian imigrasi dan pemasyarakatan": "lembaga negara", "pemasyarakatan": "lembaga negara",
     # local government is the government too
@@ -234,7 +236,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 18  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 19  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -252,7 +254,7 @@ class IdeologyHateDetector(HateDetector):
     # 15: so do a demonstrative, a finished state and a collection ("pemerintahan ini thaghut", "DPR kumpulan
     # bajingan"); a question in another sentence no longer stops an insult being pinned; 16: "yang namanya X" and
     # "namanya juga X" are idioms, not a person's name; 17: an insult set off by a comma, generalised at once;
-    # 18: "jihad melawan" the target is a call to violence
+    # 18: "jihad melawan" the target is a call to violence; 19: police and military units, courts
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

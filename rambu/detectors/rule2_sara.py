@@ -36,6 +36,14 @@ _ETHNIC = {
     "kulit hitam": "ras kulit hitam", "negro": "ras kulit hitam", "kulit putih": "ras kulit putih",
     "jawir": "suku Jawa", "suku sebelah": "suku", "agama sebelah": "umat beragama lain",
     "bule": "orang asing", "imigran": "imigran", "pengungsi": "pengungsi", "rohingya": "etnis Rohingya",
+    **{w: f"suku {w.title()}" for w in (
+        "mandailing", "osing", "baduy", "kaili", "mentawai", "asmat", "melayu", "buton", "minahasa",
+        "simalungun", "tolaki", "sangihe")},
+    # names that are places first are a group after a word for its people ("wong Palembang", "orang Lampung")
+    **{f"{who} {w}": f"orang {w.title()}" for who in ("orang", "org", "wong", "urang", "suku", "etnis", "warga")
+       for w in ("palembang", "manado", "lampung", "gorontalo", "cirebon", "banten", "riau", "jambi", "bengkulu",
+                 "ternate", "tidore", "sumba", "bima", "kupang", "medan", "sulawesi", "kalimantan", "sumatera",
+                 "sumatra", "lombok", "tengger")},
 }
 _GROUPS = {
     "kadrun": "kelompok politik", "cebong": "kelompok politik", "kampret": "kelompok politik",
@@ -148,7 +156,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 17  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 18  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -165,7 +173,8 @@ class SaraHateDetector(HateDetector):
     # passive call to shut out refuses the group named as its subject; "yang namanya X", "namanya juga X" are idioms;
     # 15: a pronoun object points back ("jangan belanja di lapak mereka"); "pulangkan"; people named by their work;
     # 16: an insult set off by a comma right after the group and generalised at once ("orang X, kasar semua"); 17:
-    # "jihad melawan" the group is a call to violence
+    # "jihad melawan" the group is a call to violence; 18: more peoples, those named after a place only after a word
+    # for its people ("wong Palembang")
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
