@@ -214,6 +214,8 @@ NOT_A_CALL = [
     "Jihad melawan hawa nafsu adalah jihad yang paling besar",
     "Sejarah: jihad melawan pemerintah kolonial Belanda dipimpin Pangeran Diponegoro",
     "Jihad melawan korupsi harus dimulai dari diri sendiri",
+    # a regime sunk is one voted out
+    "Tenggelamkan rezim yang berkuasa saat ini beserta partai pengusungnya di pemilu nanti",
     # the dismissal negated, asked, someone else's, conditional, or said of something else
     "Jangan biarkan Pancasila hanya jadi slogan, amalkan dalam kehidupan sehari-hari",
     "Pancasila bukan sekadar slogan, tapi pedoman hidup berbangsa",

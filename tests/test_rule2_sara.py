@@ -165,6 +165,11 @@ NOT_PLAIN = [
     "Jemaat Ahmadiyah sedang beribadah, jangan kasih mereka gangguan apa pun",
     "Umat Katolik sedang misa, jangan ganggu mereka",
     "Pemerintah diminta pulangkan WNI dari Sudan secepatnya",
+    # boats, homes and shops of no group; a call to shut out said harder aimed at no group
+    "Tenggelamkan kapal pencuri ikan asing, kata Bu Susi dulu",
+    "Jangan pernah kasih uang ke pengemis di lampu merah",
+    "Bakar rumah kaca di kebun, eh kebakar semua tanamannya",
+    "Bakar sate di depan rumah orang tua, asapnya kemana-mana",
     # a place that names a people only after a word for its people; a mountain in a list of places
     "Jalan di Lampung rusak semua, pemdanya malas",
     "Tiket masuk Bromo, Tengger, Semeru mahal banget, pengelolanya goblok",
@@ -231,6 +236,10 @@ PLAIN = [
     # a naming word in an idiom ("yang namanya", "namanya juga") names the group, not a person
     "Namanya juga orang Batak pasti kasar semua kalau ngomong",
     "Yang namanya orang Padang itu pelit semua, jangan harap ditraktir",
+    # a call to shut out said harder ("jangan sampai"), a group called a parasite, violence at its boats
+    "Warga keturunan Arab itu pendatang, jangan sampai dikasih jabatan di kantor kita",
+    "Para pengungsi itu benalu semua",
+    "Tenggelamkan perahu imigran Rohingya itu",
     # peoples named after their home town or island, and peoples long left off the lists
     "Wong Palembang itu licik semua, jangan mau dagang bareng",
     "Orang Mandailing itu pelit semua kalau soal duit",

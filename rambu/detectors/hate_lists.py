@@ -187,7 +187,9 @@ CALL_OPENERS = ["ayo", "ayok", "yuk", "yok", "mari", "hayu", "hayuk", "harus", "
                 "silakan", "silahkan", "suruh"]
 # Words between such a call and its group ("bunuh semua Syiah", "usir aja orang Cina").
 VIOLENT_LINKS = ["semua", "semuanya", "saja", "aja", "ae", "para", "orang", "kaum", "itu", "tuh", "si", "seluruh",
-                 "sampai", "sampe", "habis", "mati"]
+                 "sampai", "sampe", "habis", "mati",
+                 # the group's boats, homes and shops ("tenggelamkan kapal pengungsi Rohingya", "bakar toko Cina")
+                 "kapal", "kapalnya", "perahu", "rumah", "rumahnya", "toko", "tokonya", "kampung", "kampungnya"]
 # After such a call, words that show its object was named before it ("Orang Madura ... Usir aja dari kota kita",
 # "Yahudi ... Bunuh di mana pun ketemu").
 NAMED_BEFORE = ["mereka", "dari", "di", "ke", "sebelum", "biar", "supaya", "sampai", "sampe", "balik", "pulang"]

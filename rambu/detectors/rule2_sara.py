@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .hate import HateDetector
-from .hate_lists import CONTEXT_LISTS, INSULTS
+from .hate_lists import CONTEXT_LISTS, INSULTS, VIOLENT_CALLS
 
 _RELIGIONS = {
     "islam": "agama Islam", "muslim": "umat Islam", "muslimin": "umat Islam", "umat islam": "umat Islam",
@@ -54,7 +54,7 @@ _GROUPS = {
 }
 TARGETS = {**_RELIGIONS, **_ETHNIC, **_GROUPS}
 # A call to shut a group out, with the group after it (`HateDetector._excluded`): "jangan kasih kos ke orang Batak"
-EXCLUDING = [
+_EXCLUDING = [
     "jangan kasih", "jangan dikasih", "jangan beri", "jangan diberi", "jangan terima", "jangan diterima",
     "jangan pernah terima", "jangan percaya", "jangan pernah percaya", "jangan pilih", "jangan sewakan",
     "jangan jual", "jangan nikah", "jangan menikah", "jangan belanja", "jangan beli", "jangan temenan",
@@ -62,6 +62,10 @@ EXCLUDING = [
     "tidak usah ada", "jangan sampai ada", "dilarang masuk", "jangan dikasih masuk", "jangan izinkan",
     "jangan kasih izin", "jangan dipercaya", "jangan diterima kerja",
 ]
+# ... and each "jangan" call said harder ("jangan pernah kasih mereka jabatan", "jangan sampai diterima")
+EXCLUDING = _EXCLUDING + [f"jangan {hard}{call[len('jangan'):]}" for call in _EXCLUDING
+                          if call.startswith("jangan ") and call.split()[1] not in ("pernah", "sampai")
+                          for hard in ("pernah", "sampai", "sampe")]
 # Calls to send the group away ("... yang Kristen silakan minggat", "Pulang sana ke Jawa!"): said to the group
 # itself as often as about it
 EXPELLING = ["minggat", "angkat kaki", "enyah", "hengkang", "pulang sana", "balik sana", "pergi sana", "pulangkan",
@@ -101,7 +105,7 @@ HOSTILE = {
     **{w: "strong" for w in INSULTS},
     **{w: "strong" for w in (
         "kera", "onta", "unta", "kapir", "kampungan", "primitif", "terbelakang",
-        "biang kerok", "penyakit", "kutu", "parasit", "hama", "sesat", "ledakkan", "bom", "menyesatkan",
+        "biang kerok", "penyakit", "kutu", "parasit", "benalu", "hama", "sesat", "ledakkan", "bom", "menyesatkan",
         "musuh", "perangi", "memerangi", "diperangi", "halal darahnya", "bunuh", "bantai", "basmi", "musnahkan", "usir", "tendang", "gantung",
         "penggal", "bakar", "ganyang", "habisi", "tumpas", "teroris", "antek",
         "🐖", "🐒", "🐵", "🦍", "🤮", "kethek", "ketek", "munyuk", "bedes", "mampus", "penyembah setan",
@@ -156,7 +160,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 18  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 19  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -174,7 +178,8 @@ class SaraHateDetector(HateDetector):
     # 15: a pronoun object points back ("jangan belanja di lapak mereka"); "pulangkan"; people named by their work;
     # 16: an insult set off by a comma right after the group and generalised at once ("orang X, kasar semua"); 17:
     # "jihad melawan" the group is a call to violence; 18: more peoples, those named after a place only after a word
-    # for its people ("wong Palembang")
+    # for its people ("wong Palembang"); 19: "jangan pernah/sampai" calls shut out; "benalu"; sinking a group's
+    # boats, burning its homes and shops ("tenggelamkan kapal pengungsi X")
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
@@ -183,6 +188,8 @@ class SaraHateDetector(HateDetector):
     )
     target_noun = "kelompok"
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "places": PLACES,
+             # sinking a group's boats is literal; a regime "ditenggelamkan" is lost at the polls (rule 1 keeps it out)
+             "violent_calls": VIOLENT_CALLS + [w + s for w in ("tenggelamkan", "tenggelamin") for s in ("", "lah")],
              "excluding": EXCLUDING, "exclusion_links": EXCLUSION_LINKS, "withheld": WITHHELD, "expelling": EXPELLING,
              "sent_away": SENT_AWAY}
     naming_their_object = frozenset(NAMING_THEIR_OBJECT)
