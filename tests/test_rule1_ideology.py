@@ -169,6 +169,9 @@ PLAIN = [
     "Bangga jadi WNI? Buat saya pemerintah itu penjajah",
     # holy war declared on the government
     "Wajib jihad melawan pemerintah yang tidak berhukum dengan hukum Allah",
+    # what ought to be is a call; "merdeka dari dulu" is since when, not free from what
+    "Papua seharusnya lepas dari Indonesia, bukan dijajah terus",
+    "Sudah saatnya Papua merdeka dari dulu, bukan nanti",
     # police and military units are the state's institutions
     "Polsek kami isinya tukang pungli semua, dasar bangsat",
     "Kodim sebelah itu sarang bajingan",
@@ -214,6 +217,9 @@ NOT_A_CALL = [
     "Jihad melawan hawa nafsu adalah jihad yang paling besar",
     "Sejarah: jihad melawan pemerintah kolonial Belanda dipimpin Pangeran Diponegoro",
     "Jihad melawan korupsi harus dimulai dari diri sendiri",
+    # what ought to be, of no advocacy; freedom from the colonisers
+    "Seharusnya kita bersyukur Indonesia merdeka dari penjajah sejak 1945",
+    "Harusnya pemerintah lebih serius soal harga beras",
     # a regime sunk is one voted out
     "Tenggelamkan rezim yang berkuasa saat ini beserta partai pengusungnya di pemilu nanti",
     # the dismissal negated, asked, someone else's, conditional, or said of something else

@@ -157,6 +157,8 @@ CALLING = [
     "harus", "hrs", "wajib", "mesti", "saatnya", "waktunya", "ayo", "ayok", "yuk", "mari", "dukung", "perjuangkan",
     "tegakkan", "tegakan", "dirikan", "terapkan", "jadikan", "kembali ke", "butuh", "ganti", "gantikan", "hidup",
     "bangkitkan", "gulingkan", "tumbangkan", "wujudkan", "sambut", "bela",
+    # what ought to be ("Aceh mestinya merdeka", "Papua seharusnya lepas")
+    "mestinya", "semestinya", "seharusnya", "harusnya", "sepatutnya", "sudah sepantasnya",
     # the author's own stand: "kami mendukung khilafah" (a third party's, "Masyumi mendukung ...", is history)
     "saya", "aku", "gue", "gua", "gw", "sy", "kami", "kita",
     # naming it the answer: "itulah khilafah", "solusinya adalah khilafah"; the better way ("mending dikudeta aja")
@@ -236,7 +238,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 19  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 20  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -254,7 +256,8 @@ class IdeologyHateDetector(HateDetector):
     # 15: so do a demonstrative, a finished state and a collection ("pemerintahan ini thaghut", "DPR kumpulan
     # bajingan"); a question in another sentence no longer stops an insult being pinned; 16: "yang namanya X" and
     # "namanya juga X" are idioms, not a person's name; 17: an insult set off by a comma, generalised at once;
-    # 18: "jihad melawan" the target is a call to violence; 19: police and military units, courts
+    # 18: "jihad melawan" the target is a call to violence; 19: police and military units, courts; 20: what ought
+    # to be calls ("seharusnya lepas"); "merdeka dari dulu" is since when
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
