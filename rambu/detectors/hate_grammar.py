@@ -257,8 +257,8 @@ class PlainGrammar:
                 out.append(_spanning(f, m.first, t.last, t.label))
                 continue
             # its object a pronoun ("jangan belanja di lapak mereka"), left out, or only what it withholds
-            pronoun = self._pronoun_after(f, m, sentence, starts)
-            if pronoun is not None and not expels:
+            pronoun = None if expels else self._pronoun_after(f, m, sentence, starts)
+            if pronoun is not None:
                 if not self._left_out(f, pronoun, sentence, starts):
                     continue  # "jangan kasih mereka gangguan" protects them
             elif not expels and (m.term in self.naming_their_object or not self._left_out(f, other, sentence, starts)):
@@ -306,9 +306,8 @@ class PlainGrammar:
         here = Match(other, other, norm, "")
         t, further, _ = self._object_after(f, here, sentence, starts, self.exclusion_links | self.withheld, 4)
         if t is None and further is not None:  # "jangan dikasih jabatan di pemerintahan": where, not to whom
-            words = [w for w in f.doc.word_index[1][bisect_right(f.doc.word_index[0], other):]]
-            k = bisect_left(f.doc.word_index[0], further) - bisect_right(f.doc.word_index[0], other)
-            return any(w in _WHERE for w in words[:k])
+            idx, words = f.doc.word_index
+            return any(w in _WHERE for w in words[bisect_right(idx, other):bisect_left(idx, further)])
         return t is None and further is None
 
     def _addressed(self, f: TextField, t: Match, m: Match) -> bool:
