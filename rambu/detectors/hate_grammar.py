@@ -140,6 +140,9 @@ class PlainGrammar:
         if t.last >= h.first:
             return False
         toks, text = f.doc.tokens, f.doc.original
+        idx = f.doc.word_index[0]
+        n = bisect_right(idx, h.last)
+        after = list(idx[n:n + 2])  # the two words after the insult
         subject = self._restated(f, t, h)
         if subject is not None:  # "..., mereka musuh umat": the pronoun restates the group named before
             t = subject
@@ -147,19 +150,11 @@ class PlainGrammar:
         gap = text[toks[t.last].end:toks[h.first].start]
         if any(c in gap for c in ",;:.!?"):
             # "orang Batak, kasar semua": an insult set off by a comma right after the group, generalised at once
-            idx = f.doc.word_index[0]
-            n = bisect_right(idx, h.last)
-            if not (subject is None and not between and gap.strip() == "," and n < len(idx) and idx[n] in general):
-                return False
-            return True
+            return subject is None and not between and gap.strip() == "," and bool(after) and after[0] in general
         if not ((subject is not None or between) and len(between) <= 3 and
                 all(toks[k].norm in self.predicate_links for k in between)):
             return False
-        if h.label == "strong":
-            return True
-        idx = f.doc.word_index[0]
-        n = bisect_right(idx, h.last)
-        return any(k in general for k in between + list(idx[n:n + 2]))
+        return h.label == "strong" or any(k in general for k in between + after)
 
     def _innate(self, f: TextField, h: Match, sentence: list[int]) -> bool:
         """The trait aimed at the group is said to be inborn ("licik dari lahir", "kasar udah bawaan dari

@@ -468,12 +468,12 @@ class HoaxDetector(Detector):
                     continue
                 if cat in ("spread", "chain") and (_inside(x, covered) or self._negated(x, doc)):
                     continue  # "jangan disebarkan", "cek dulu sebelum sebarkan"
-                if cat == "spread" and (_offers_to_share_later(x, doc) or _after_word(x, doc, _BEFORE)):
+                if cat == "spread" and (_offers_to_share_later(x, doc) or _preceded_by(x, doc, _BEFORE)):
                     continue  # "nanti gw share di story", "tabayyun dulu sebelum share": not a call to spread
-                if cat == "chain" and _before_word(x, doc, _DEMONSTRATIVE):
+                if cat == "chain" and _followed_by(x, doc, _DEMONSTRATIVE):
                     m.distance.append(x)  # "pesan berantai itu udah muter dari 2012": about the chain message
                     continue
-                if cat == "unverified" and x.term == "katanya" and _reported_speech(x, doc):
+                if cat == "unverified" and x.term == "katanya" and _followed_by(x, doc, _ATTRIBUTION):
                     continue  # "katanya kepada wartawan" is news, not hearsay
                 label = x.label if x.label in STRENGTH else LIST_DEFAULT[cat]
                 m.cats.setdefault(cat, []).append((x, STRENGTH[label]))
@@ -871,6 +871,7 @@ def _inside(x: Match, spans: list[tuple[int, int]]) -> bool:
 
 _FIRST_PERSON = frozenset({"saya", "aku", "kami", "gue", "gua", "ane", "ku"})
 _BEFORE = frozenset({"sebelum", "sblm", "sebelom", "sbelum"})  # "cek dulu sebelum share": a condition
+_ATTRIBUTION = frozenset({"kepada", "saat", "ketika", "dalam", "di"})  # "katanya kepada wartawan": not hearsay
 _DEMONSTRATIVE = frozenset({"itu", "tersebut", "tsb"})  # "pesan berantai itu ...": the message talked about
 _LATER = frozenset({"nanti", "ntar", "entar", "besok", "kapan kapan", "insyaallah", "kalau", "kalo"})
 
@@ -882,21 +883,15 @@ def _offers_to_share_later(x: Match, doc) -> bool:
     return any(w in _FIRST_PERSON for w in words[-2:]) and any(w in _LATER for w in words)
 
 
-def _after_word(x: Match, doc, words: frozenset[str]) -> bool:
+def _preceded_by(x: Match, doc, words: frozenset[str]) -> bool:
     """One of `words` is the token right before `x` ("sebelum share"; not "sebelum terlambat. Sebarkan")."""
     return x.first > 0 and doc.tokens[x.first - 1].kind == "word" and doc.tokens[x.first - 1].norm in words
 
 
-def _before_word(x: Match, doc, words: frozenset[str]) -> bool:
+def _followed_by(x: Match, doc, words: frozenset[str]) -> bool:
     """One of `words` is the word right after `x`."""
     nxt = next((t for t in doc.tokens[x.last + 1:x.last + 3] if t.kind == "word"), None)
     return nxt is not None and nxt.norm in words
-
-
-def _reported_speech(x: Match, doc) -> bool:
-    """"katanya kepada wartawan", "katanya saat dikonfirmasi": attribution, not hearsay."""
-    nxt = [t.norm for t in doc.tokens[x.last + 1:x.last + 3] if t.kind == "word"]
-    return bool(nxt) and nxt[0] in ("kepada", "saat", "ketika", "dalam", "di")
 
 
 def _caps_span(doc) -> tuple[int, int] | None:
