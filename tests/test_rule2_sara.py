@@ -187,6 +187,13 @@ NOT_PLAIN = [
     "Orang Jawa itu kayak keluarga sendiri buat saya, ramah semua",
     "Pak RT kita orang Batak, kayak preman kalau ngomong tapi hatinya baik",
     "Suporter Persija kayak tikus kejebak, panik semua pas kalah",
+    # a topic particle with no hostile word, or after people who are no group; violence the group suffers; a
+    # stereotype named to be denied
+    "Orang Sunda mah ramah2, betah gue tinggal di Bandung",
+    "Anak2 kos di sini tuh jorok banget, sampah numpuk",
+    "Warga Papua di Nduga tuh diserang terus, kasian anak2nya",
+    "Jangan bilang orang Madura tuh kasar, itu stereotip yang salah",
+    "Orang Batak di kantor tuh tegas, bukan kasar",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -251,6 +258,16 @@ PLAIN = [
     # an insult pinned as the group's likeness; a milder one pinned with a word that generalises
     "Orang Sasak itu kayak tikus, nyolong terus kerjanya",
     "Orang Betawi memang pemalas semua, kerjanya nongkrong doang",
+    # a milder trait after a topic particle (regional ones too), past the place the group lives, or about its
+    # conduct; a virtue denied
+    "Orang Bima mah pemalas, kerjanya tidur doang",
+    "Urang Minang tu pelit, jan bakawan",
+    "Warga keturunan India yang di Binjai itu jorok semua",
+    "Bule di Kuta kelakuannya kayak monyet",
+    "Wong Jowo ki ora iso dipercoyo",
+    "Orang Ambon tuh gak tau sopan santun",
+    # a passive verb made a call by its particle or modal
+    "Syiah tuh dibasmi aja",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

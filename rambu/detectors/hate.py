@@ -28,7 +28,7 @@ from ..text.lexicon import Match
 from ..text.normalize import split_handle
 from ..text.sentences import asked_sentences, sentence_ids
 from .base import Candidate, Detector
-from .hate_grammar import PlainGrammar, _equated, _negated, _overlap
+from .hate_grammar import PlainGrammar, _equated, _negated, _overlap, _suffered
 from .hate_lists import (ANIMALS, CONTEXT_LISTS, INSULT_AFTER, INSULT_BEFORE, LITERAL, NAMING_IDIOM_AFTER,
                          NAMING_IDIOM_BEFORE, QUOTE_BLOCK_RE, QUOTED_RE)
 
@@ -76,7 +76,7 @@ class HateDetector(PlainGrammar, Detector):
     # lists read a token at a time (`_single_words`), each kept as an attribute of the same name
     word_sets: ClassVar[tuple[str, ...]] = (
         "call_links", "dismiss_links", "call_openers", "violent_links", "predicate_links", "named_before", "restating",
-        "clause_openers", "wishing", "takfir", "places", "spatial", "exclusion_links", "withheld")
+        "clause_openers", "wishing", "takfir", "places", "spatial", "exclusion_links", "withheld", "topic_particles")
     call_links: frozenset[str]
     dismiss_links: frozenset[str]
     call_openers: frozenset[str]
@@ -90,6 +90,7 @@ class HateDetector(PlainGrammar, Detector):
     spatial: frozenset[str]
     exclusion_links: frozenset[str]
     withheld: frozenset[str]
+    topic_particles: frozenset[str]
     naming_their_object: ClassVar[frozenset[str]] = frozenset()  # exclusion calls that never point back
     # Words that declare the state or its foundations unbelieving ("pemerintah kafir", "negara thaghut"): a
     # hateful phrase holding one, said undistanced, is plain (rule 1; rule 2's hateful phrases are slurs that clean
@@ -302,7 +303,8 @@ class HateDetector(PlainGrammar, Detector):
             flag("target")
         if names and not targets:
             flag("name", names[0].term)
-        violent = [m for m in self.find("violence", f) if not _negated(m, negated, f)]
+        # violence the group suffers is reported, not called for ("umat Hindu tuh diserang terus")
+        violent = [m for m in self.find("violence", f) if not _negated(m, negated, f) and not _suffered(f, m)]
         if violent and evidence_matches and any(_overlap(v, m) for v in violent for m in evidence_matches):
             flag("violence", violent[0].term)
 
@@ -367,10 +369,12 @@ class HateDetector(PlainGrammar, Detector):
             (not self.subject_words.isdisjoint(f.doc.word_index[1]) and self._may_be_pinned(f))
 
     def _may_be_pinned(self, f: TextField) -> bool:
-        """A strong hostile word, or a milder one with a word that generalises (`PlainGrammar._pinned`)."""
+        """A strong hostile word, or a milder one with a word that generalises or a topic particle
+        (`PlainGrammar._pinned`)."""
         hostile = self.find("hostile", f)
         return any(h.label == "strong" for h in hostile) or \
-            (any(h.label != "weak" for h in hostile) and bool(self.find("generalising", f)))
+            (any(h.label != "weak" for h in hostile) and
+             (bool(self.find("generalising", f)) or not self.topic_particles.isdisjoint(f.doc.word_index[1])))
 
     def _asks(self, f: TextField, sentence: list[int], asked: frozenset[int], first: int | None) -> bool:
         """The sentence of the evidence (or, without evidence, the text) is a question (`asked`: the sentences

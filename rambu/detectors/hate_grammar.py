@@ -137,16 +137,16 @@ class PlainGrammar:
         a comma and generalised at once ("orang Batak, kasar semua"). A milder hostile word needs a word that
         generalises (`general`: where they begin) between or up to two words after it ("Batak mah kasar
         semua"); "orang Padang itu pelit" alone may be banter."""
-        if t.last >= h.first:
-            return False
         toks, text = f.doc.tokens, f.doc.original
+        if t.last >= h.first or _suffered(f, h):
+            return False
         idx = f.doc.word_index[0]
         n = bisect_right(idx, h.last)
         after = list(idx[n:n + 2])  # the two words after the insult
         subject = self._restated(f, t, h)
         if subject is not None:  # "..., mereka musuh umat": the pronoun restates the group named before
             t = subject
-        between = [k for k in range(t.last + 1, h.first) if toks[k].kind == "word"]
+        between = self._past_place([k for k in range(t.last + 1, h.first) if toks[k].kind == "word"], toks)
         gap = text[toks[t.last].end:toks[h.first].start]
         if any(c in gap for c in ",;:.!?"):
             # "orang Batak, kasar semua": an insult set off by a comma right after the group, generalised at once
@@ -154,7 +154,18 @@ class PlainGrammar:
         if not ((subject is not None or between) and len(between) <= 3 and
                 all(toks[k].norm in self.predicate_links for k in between)):
             return False
-        return h.label == "strong" or any(k in general for k in between + after)
+        return h.label == "strong" or any(k in general or toks[k].norm in self.topic_particles for k in between) or \
+            any(k in general for k in after)
+
+    def _past_place(self, between: list[int], toks) -> list[int]:
+        """The words between a group and an insult, after a place that narrows the group ("orang India di Medan tuh
+        jorok", "bule yang di Kemang itu ..."): one to three words after "di"/"dari", then a linking word."""
+        j = 1 if between and toks[between[0]].norm == "yang" else 0
+        if j < len(between) and toks[between[j]].norm in _PLACE_WORDS:
+            for m in range(j + 2, min(j + 5, len(between))):
+                if toks[between[m]].norm in self.predicate_links:
+                    return between[m:]
+        return between
 
     def _innate(self, f: TextField, h: Match, sentence: list[int]) -> bool:
         """The trait aimed at the group is said to be inborn ("licik dari lahir", "kasar udah bawaan dari
@@ -377,6 +388,22 @@ class PlainGrammar:
 _SINCE = frozenset({"dulu", "dahulu", "awal", "lama", "kemarin", "kemaren", "tahun", "zaman", "jaman"})
 _WHERE = frozenset({"di", "dalam", "dlm"})  # what is withheld "di pemerintahan" names a place, not a recipient
 _DISMISSING_THERE = frozenset({"sana", "sono"})  # "balik ke Arab sana!": go away, not go home
+_MODALS = frozenset({"harus", "wajib", "pantas", "pantes", "layak", "mesti", "kudu", "halal", "perlu", "sebaiknya",
+                     "mending", "mendingan", "biar", "supaya", "agar"})  # "harus dibasmi": wished, not suffered
+_CALL_PARTICLES = frozenset({"aja", "saja", "ajalah", "sajalah", "lah", "dong", "sekalian"})  # "dibasmi aja": a call
+_PLACE_WORDS = frozenset({"di", "dari"})  # "orang India di Medan ...": where the group lives narrows it
+
+
+def _suffered(f: TextField, h: Match) -> bool:
+    """The hostile word is a passive verb: what the group suffers, not what it is said to be ("umat Islam di Gaza
+    itu dibantai", "warga Papua tuh diserang terus"), unless a particle makes it a call ("Syiah tuh dibasmi aja")."""
+    toks = f.doc.tokens
+    if not (h.first == h.last and toks[h.first].norm.startswith("di") and not h.term.startswith("di")):
+        return False
+    idx = f.doc.word_index[0]
+    n = bisect_right(idx, h.last)
+    before = toks[idx[n - 2]].norm if n >= 2 else ""
+    return before not in _MODALS and not any(toks[k].norm in _CALL_PARTICLES for k in idx[n:n + 2])
 
 
 def _passive(m: Match) -> bool:

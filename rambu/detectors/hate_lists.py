@@ -219,7 +219,16 @@ PREDICATE_LINKS = ["itu", "adalah", "ialah", "merupakan", "memang", "emang", "em
                    # a collection the group is said to be ("DPR kumpulan tikus", "kantor itu sarang maling")
                    "kumpulan", "sarang", "gerombolan", "komplotan",
                    # a likeness: the insult is the group's image ("orang X itu kayak tikus got")
-                   "kayak", "kaya", "kek", "seperti", "sperti", "spt", "bagai", "bagaikan", "macam", "ibarat"]
+                   "kayak", "kaya", "kek", "seperti", "sperti", "spt", "bagai", "bagaikan", "macam", "ibarat",
+                   # the group's conduct or nature is what the insult describes ("bule2 kelakuannya kayak binatang")
+                   "kelakuannya", "kelakuan", "sifatnya", "sifat", "wataknya", "watak", "perilakunya", "tabiatnya",
+                   "mentalnya", "otaknya", "adatnya",
+                   # topic particles of regional speech ("urang Minang tu pelit", "wong Jowo ki ...")
+                   "tu", "teh", "ki"]
+# Topic particles that make the group a generic topic, of all its members ("Urang Sunda mah pemalas", "orang
+# India di Medan tuh jorok"): a milder trait after one is generalised as "semua" would. "Itu" is not one of them:
+# it also points at one person ("orang Padang itu pelit" may be the neighbour).
+TOPIC_PARTICLES = ["mah", "tuh", "tu", "teh", "ki"]
 
 # A pronoun that opens a clause restates the group named before it as the subject of what follows ("jangan
 # mau dipimpin kafir, mereka musuh umat"); these words may open such a clause besides punctuation.
@@ -254,4 +263,4 @@ CONTEXT_LISTS = {"news": NEWS, "condemn": CONDEMN, "tolerance": TOLERANCE, "crit
                  "violent_links": VIOLENT_LINKS, "predicate_links": PREDICATE_LINKS,
                  "named_before": NAMED_BEFORE, "violent_predicates": VIOLENT_PREDICATES, "restating": RESTATING,
                  "clause_openers": CLAUSE_OPENERS, "wishing": WISHING,
-                 "spatial": SPATIAL, "innate": INNATE}
+                 "spatial": SPATIAL, "innate": INNATE, "topic_particles": TOPIC_PARTICLES}

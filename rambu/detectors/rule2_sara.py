@@ -126,6 +126,10 @@ HOSTILE = {
         "rasis", "menjajah", "merampas", "curang", "pembawa sial", "sial", "sikat", "hina", "rendah",
         "licik", "serakah", "pelit", "jorok", "bau", "dekil", "malas", "pemalas", "radikal",
         "tidak bisa diatur", "susah diatur", "matre", "matrek",
+        # a virtue denied ("gak punya adab", "ra iso dipercoyo")
+        "tidak punya moral", "tidak punya akal", "tidak punya adab", "tidak punya malu",
+        "tidak tahu malu", "tidak tahu diri", "tidak tahu sopan santun", "tidak tahu adat", "tidak tahu terima kasih",
+        "ra iso dipercoyo", "ora iso dipercoyo", "ora iso dipercaya", "keras kepala", "sok suci", "bejat", "fanatik",
     )},
 }
 
@@ -160,7 +164,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 19  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 20  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -179,7 +183,10 @@ class SaraHateDetector(HateDetector):
     # 16: an insult set off by a comma right after the group and generalised at once ("orang X, kasar semua"); 17:
     # "jihad melawan" the group is a call to violence; 18: more peoples, those named after a place only after a word
     # for its people ("wong Palembang"); 19: "jangan pernah/sampai" calls shut out; "benalu"; sinking a group's
-    # boats, burning its homes and shops ("tenggelamkan kapal pengungsi X")
+    # boats, burning its homes and shops ("tenggelamkan kapal pengungsi X"); 20: a milder trait after a topic particle
+    # ("Urang Sunda mah pemalas", "tu", "ki"), past the place the group lives ("orang India di Medan tuh jorok") or
+    # about its conduct ("kelakuannya kayak ...") is pinned; a virtue denied ("gak tau sopan santun") is hostile; a
+    # passive verb the group suffers ("warga Papua tuh diserang terus") is neither pinned nor violence called for
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
