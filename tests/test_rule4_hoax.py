@@ -213,6 +213,22 @@ CASES = [
         "Penelitian UGM: ekstrak jahe dapat menyembuhkan peradangan ringan, kata peneliti dalam jurnal"),
      "clean", None, None),
     ("get-well", make_activity("Cepat sembuh ya pak, semoga lekas pulih"), "clean", None, None),
+    # a cover-up with its reason, a truth hidden from the readers, an official paper said to be out already, passed on
+    # to the readers' own people; the same papers and people in everyday news
+    ("cover-up-reason", make_activity("Kata tetangga bendungan Jatigede mau jebol minggu ini, BPBD nutupin biar warga "
+                                      "gak panik"), "violation", None, "text"),
+    ("hidden-from-readers", make_activity("Minum rebusan daun pepaya tiap pagi terbukti menyembuhkan demam berdarah, "
+                                          "dokter2 gak mau kalian tau ini"), "violation", None, "text"),
+    ("paper-out", make_activity("Mulai Januari tunjangan kinerja ASN dipotong separuh, suratnya udah keluar. Kasih tau "
+                                "keluarga kalian"), "review", None, "text"),
+    ("own-appointment", make_activity("Alhamdulillah SK PPPK saya sudah keluar, terima kasih atas doanya"),
+     "clean", None, None),
+    ("law-exists", make_activity("Konten negatif di medsos sudah ada aturannya di UU ITE, bijak bermedia sosial ya"),
+     "clean", None, None),
+    ("tell-family-home", make_activity("Kabarin keluarga kalau udah sampai rumah ya, hati2 di jalan"),
+     "clean", None, None),
+    ("circular-out", make_activity("Surat edaran soal jam kerja Ramadan sudah keluar, silakan dicek di laman kantor "
+                                   "wilayah"), "clean", None, None),
     # a claim held at arm's length without a stance word: a supposition, someone else's belief, a joke, a rebuttal
     ("supposition", make_activity("Kalau memang pekan depan kunjungan keluarga di lapas dan rutan ditiadakan, pasti "
                                   "ada surat resmi. Sampai sekarang gak ada"), "review", "H-01", "text"),

@@ -100,6 +100,10 @@ FACTOR = {
     "framing": 0.85,  # a claim without stance words, framed as a supposition, a belief or a joke: review
 }
 
+# Official papers a claim cites as its authority ("suratnya udah keluar")
+_PAPERS = ("surat", "suratnya", "sk", "sknya", "aturan", "aturannya", "surat edaran", "surat edarannya", "edaran",
+           "edarannya", "keputusan", "keputusannya", "perpres", "permen")
+
 LISTS: dict[str, dict[str, str]] = {
     "spread": {
         "sebarkan": "sedang", "sebarkanlah": "sedang", "sebarin": "sedang", "viralkanlah": "sedang",
@@ -114,6 +118,13 @@ LISTS: dict[str, dict[str, str]] = {
         "mumpung belum dihapus": "kuat", "mohon disebarkan": "kuat", "tolong disebarkan": "kuat",
         "tolong share": "sedang", "tolong viralkan": "kuat", "wajib share": "kuat", "wajib sebarkan": "kuat",
         "harus viral": "sedang", "biar viral": "sedang", "share": "lemah", "bagikan": "lemah",
+        # passed on to the people close to the reader ("sebarkan ke rekan2", "kasih tau keluarga kalian")
+        **{f"{verb} {to}{who}": "sedang"
+           for verb in ("sebarkan", "sebarin", "bagikan", "bagiin", "share", "teruskan", "kasih tahu", "beritahu",
+                        "beri tahu", "kabari", "kabarin")
+           for to in ("ke ", "")
+           for who in ("keluarga", "keluarga kalian", "keluarga anda", "rekan", "rekan rekan", "teman", "teman teman",
+                       "saudara", "orang tua", "semua orang", "tetangga")},
     },
     "unverified": {
         "katanya": "sedang", "kata orang": "sedang", "kabarnya": "sedang", "konon": "sedang", "konon katanya": "sedang",
@@ -175,6 +186,19 @@ LISTS: dict[str, dict[str, str]] = {
         # an official letter said to exist, as the claim's authority ("sudah ada surat edaran", "ada SK-nya")
         "sudah ada surat edaran": "sedang", "sudah ada suratnya": "sedang", "ada surat resminya": "sedang",
         "sudah ada se": "sedang", "sudah ada sk": "sedang", "sudah ada skn": "sedang",
+        # ... or said to be out already ("suratnya udah keluar", "udh ada surat edarannya"), each paper each way
+        **{f"{paper} sudah {state}": "sedang" for paper in _PAPERS
+           for state in ("keluar", "terbit", "diteken", "ditandatangani", "turun")},
+        **{f"sudah ada {paper}": "sedang" for paper in ("surat edarannya", "edarannya", "sknya")},  # not "aturan"
+        "sudah ditandatangani": "lemah", "sudah diteken": "lemah",
+        # a cover-up with its reason ("BMKG nutupin biar gk panik")
+        **{f"{so} {who}tidak panik": "kuat" for so in ("biar", "supaya", "agar")
+           for who in ("", "masyarakat ", "rakyat ", "warga ", "orang ", "kita ")},
+        # someone said to hide it from the reader ("dokter2 gak mau kalian tau ini"), each who with each reader
+        **{f"{who} tidak {want} {reader} tahu": "kuat"
+           for who in ("dokter", "pemerintah", "media", "mereka", "who", "elit", "farmasi", "polisi", "perusahaan obat")
+           for want in ("mau", "ingin")
+           for reader in ("kamu", "anda", "kalian", "kita", "lo", "masyarakat", "rakyat", "publik")},
     },
     "alarm": {
         "darurat": "lemah", "gawat": "lemah", "waspada": "lemah", "awas": "lemah", "hati hati": "lemah",
@@ -197,8 +221,7 @@ LISTS: dict[str, dict[str, str]] = {
         "bisa menyembuhkan": "sedang", "dapat menyembuhkan": "sedang", "ampuh menyembuhkan": "sedang",
         "menyembuhkan segala penyakit": "kuat", "dijamin sembuh": "kuat", "pasti sembuh": "sedang",
         "sembuh total": "sedang", "langsung sembuh": "sedang", "sembuh dalam": "sedang", "obat ampuh": "sedang",
-        "tanpa ke dokter": "sedang", "dokter tidak mau anda tahu": "kuat", "dokter tidak mau kamu tahu": "kuat",
-        "dokter pun heran": "kuat", "menyembuhkan kanker": "kuat", "menyembuhkan covid": "kuat",
+        "tanpa ke dokter": "sedang", "dokter pun heran": "kuat", "terbukti menyembuhkan": "kuat", "menyembuhkan kanker": "kuat", "menyembuhkan covid": "kuat",
         "menyembuhkan corona": "kuat", "membunuh virus corona": "sedang", "menyembuhkan diabetes": "sedang",
         "menyembuhkan stroke": "sedang",
     },
@@ -392,7 +415,7 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 9  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    version = 10  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
     # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
@@ -402,7 +425,9 @@ class HoaxDetector(Detector):
     # authority (no longer an official announcement); 7: a comment vouching for the claim it answers with a
     # strong source of its own is reviewed; the authorities said to keep silent; 8: sharing named as a condition
     # ("cek dulu sebelum share") is no call to spread; a chain message talked about ("pesan berantai itu ...");
-    # 9: hearsay from someone close, any way it is said ("kata temen sy", "denger dari sodara")
+    # 9: hearsay from someone close, any way it is said ("kata temen sy", "denger dari sodara"); 10: a cover-up with
+    # its reason ("biar gak panik"), a truth hidden from the readers ("gak mau kalian tau"), a paper said to be out
+    # ("suratnya udah keluar"), passing on to the readers' own people ("kasih tau keluarga kalian")
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
