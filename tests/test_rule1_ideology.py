@@ -175,6 +175,8 @@ PLAIN = [
     # police and military units are the state's institutions
     "Polsek kami isinya tukang pungli semua, dasar bangsat",
     "Kodim sebelah itu sarang bajingan",
+    # a personal pronoun as the object of a call to violence points back at the person named before
+    "Bupati kita cuma boneka cukong. Seret dia keluar dari pendopo",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -257,6 +259,9 @@ NOT_A_CALL = [
     "Dulu kelompok itu menyebut polisi ansharut thaghut, sekarang anggotanya sudah insaf",
     "Polisi kepung rumah terduga teroris di Bekasi sejak pagi",
     "Kotak amal masjid isinya cuma recehan, ayo infak lebih banyak",
+    # a pronoun object of a kind act; a pronoun cannot point back at the state
+    "Pak Gubernur mau lewat, sambut dia dengan senyum",
+    "NKRI harga mati. Para koruptor yang merusak negeri ini, gantung mereka!",
 ]
 
 

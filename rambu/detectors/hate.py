@@ -109,6 +109,7 @@ class HateDetector(PlainGrammar, Detector):
     # Usir aja dari kota kita"); rule 1's state and foundations are rarely that object ("... rusak Indonesia.
     # Bantai aja" means the people named before them), so rule 1 sets this off
     objects_named_before: ClassVar[bool] = True
+    not_people: ClassVar[frozenset[str]] = frozenset()  # target labels a personal pronoun cannot point back to
     locative_labels: ClassVar[tuple[str, ...]] = ()  # targets that are only places after "dari", "ke", "di"
 
     def setup(self, resources) -> None:

@@ -220,10 +220,13 @@ class PlainGrammar:
             # the object is left out when the call goes on with a word that points back ("usir aja dari kota
             # kita") or only linking words follow it; a bare "usir," in a list of words leaves nothing out
             left_out = toks[other].norm in self.named_before if other is not None else crossed
+            # a person's pronoun as the object points back for every rule ("Presiden ... seret dia keluar istana")
+            pointed = other is not None and toks[other].norm in _PERSONAL_PRONOUNS
             if target is not None:
                 out.append(span(v, target))
-            elif left_out and self.objects_named_before:
-                t = _group_before(f, v, sentence, targets, reach=True)
+            elif (left_out and self.objects_named_before) or pointed:
+                people = [t for t in targets if t.label not in self.not_people] if pointed else targets
+                t = _group_before(f, v, sentence, people, reach=True)
                 if t is not None:
                     out.append(span(t, v))
         for w in wished:
@@ -390,6 +393,7 @@ _WHERE = frozenset({"di", "dalam", "dlm"})  # what is withheld "di pemerintahan"
 _DISMISSING_THERE = frozenset({"sana", "sono"})  # "balik ke Arab sana!": go away, not go home
 _MODALS = frozenset({"harus", "wajib", "pantas", "pantes", "layak", "mesti", "kudu", "halal", "perlu", "sebaiknya",
                      "mending", "mendingan", "biar", "supaya", "agar"})  # "harus dibasmi": wished, not suffered
+_PERSONAL_PRONOUNS = frozenset({"dia", "mereka", "beliau", "doi", "ia"})
 _CALL_PARTICLES = frozenset({"aja", "saja", "ajalah", "sajalah", "lah", "dong", "sekalian"})  # "dibasmi aja": a call
 _PLACE_WORDS = frozenset({"di", "dari"})  # "orang India di Medan ...": where the group lives narrows it
 

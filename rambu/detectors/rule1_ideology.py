@@ -238,7 +238,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 21  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 22  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -258,7 +258,8 @@ class IdeologyHateDetector(HateDetector):
     # "namanya juga X" are idioms, not a person's name; 17: an insult set off by a comma, generalised at once;
     # 18: "jihad melawan" the target is a call to violence; 19: police and military units, courts; 20: what ought
     # to be calls ("seharusnya lepas"); "merdeka dari dulu" is since when; 21: topic particles ("mah", "tuh") pin a
-    # milder insult; a place after the target and its conduct ("kelakuannya") link; violence suffered is not called for
+    # milder insult; a place after the target and its conduct ("kelakuannya") link; violence suffered is not called for;
+    # 22: a personal pronoun as the object of a call to violence points back at the person named before ("seret dia")
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
@@ -268,6 +269,7 @@ class IdeologyHateDetector(HateDetector):
     target_noun = "sasaran"
     locative_labels = ("NKRI",)  # "usir dari Indonesia": a place, not the object of the hate
     objects_named_before = False  # "... rusak Indonesia. Bantai aja" calls for violence on the people named first
+    not_people = frozenset({"Pancasila", "UUD 1945", "Bhinneka Tunggal Ika", "NKRI"})  # "usir mereka" is no state
     lists = {**CONTEXT_LISTS, "targets": TARGETS, "hostile": HOSTILE, "hateful": HATEFUL, "advocacy": ADVOCACY,
              "calling": CALLING, "call_links": CALL_LINKS, "endorsing": ENDORSING, "hedges": HEDGES,
              "rejected_after": REJECTED_AFTER,

@@ -164,7 +164,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 20  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 21  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -186,7 +186,8 @@ class SaraHateDetector(HateDetector):
     # boats, burning its homes and shops ("tenggelamkan kapal pengungsi X"); 20: a milder trait after a topic particle
     # ("Urang Sunda mah pemalas", "tu", "ki"), past the place the group lives ("orang India di Medan tuh jorok") or
     # about its conduct ("kelakuannya kayak ...") is pinned; a virtue denied ("gak tau sopan santun") is hostile; a
-    # passive verb the group suffers ("warga Papua tuh diserang terus") is neither pinned nor violence called for
+    # passive verb the group suffers ("warga Papua tuh diserang terus") is neither pinned nor violence called for;
+    # 21: a personal pronoun as the object of a call to violence points back ("usir dia dari NKRI")
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
