@@ -289,6 +289,15 @@ CASES = [
     ("finished-raid-blocks", make_activity("Razia semalam di blok C dan blok F berjalan lancar, dapat 12 HP"), "review"),
     ("finished-transfer-leak", make_activity("12 napi bandar telah dipindahkan kemarin ke Nusakambangan, aman dan "
                                              "lancar. Jangan disebar dulu ya, belum dirilis"), "violation"),
+    # a finished raid whose seizures are destroyed; the same raid with the blocks searched still discloses
+    ("finished-raid-destroyed", make_activity("Rutan Kelas IIB Sleman menggelar razia bersama Polres, petugas menyita "
+                                              "7 unit HP dan obeng rakitan yg langsung dimusnahkan"), "clean"),
+    ("finished-raid-destroyed-blocks", make_activity("Razia semalam di blok C dan blok F, 7 HP disita lalu langsung "
+                                                     "dimusnahkan"), "review"),
+    # an escort told ahead: the prisoner carried from the prison with the time, route and guard count; PK (a court
+    # review, or the Pembimbing Kemasyarakatan) is no recruitment ad
+    ("escort-ahead-route", make_activity("Besok jam 09.00 terpidana kasus pembunuhan dibawa dari rutan ke PN buat sidang"
+                                         " PK, lewat Jl. Diponegoro, cuma dikawal 3 petugas"), "violation"),
 ]
 
 

@@ -540,7 +540,7 @@ _LISTS = {
     ],
     # generic transfer verbs: count only with an inmate or risk term nearby
     "transfer_verbs": ["pindah", "kawal", "kirim", "berangkat", "diberangkatkan", "dibawa ke", "evakuasi",
-                       "dioper", "bon"],
+                       "dioper", "bon", "dibawa dari", "pengawalan", "dikawal"],
     "inmates": ["narapidana", "napi", "wbp", "tahanan", "warga binaan", "residivis", "terpidana", "anak binaan",
                 "andikpas", "teroris", "napiter", "bandar", "penghuni", "terdakwa", "tersangka", "klien"],
     "states": [
@@ -641,7 +641,11 @@ _LISTS = {
     "completed": ["aman dan lancar", "lancar dan aman", "berjalan aman", "berjalan lancar", "berlangsung aman",
                   "berlangsung lancar", "berlangsung kondusif", "aman dan kondusif", "aman terkendali",
                   "telah terlaksana", "sudah terlaksana", "terlaksana dengan", "telah selesai", "sudah selesai",
-                  "hasilnya negatif", "seluruhnya negatif", "semuanya negatif", "zero halinar"],
+                  "hasilnya negatif", "seluruhnya negatif", "semuanya negatif", "zero halinar",
+                  # what was seized is already destroyed or secured ("langsung dimusnahkan")
+                  "dimusnahkan", "langsung dimusnahkan", "telah dimusnahkan", "sudah dimusnahkan",
+                  "berhasil diamankan", "telah diamankan", "sudah diamankan", "berhasil disita",
+                  "berhasil menggagalkan"],
     "public_service": ["jadwal kunjungan", "jam kunjungan", "layanan kunjungan", "kunjungan tatap muka",
                        "kunjungan online", "video call", "titipan barang", "penitipan barang",
                        "layanan titipan", "layanan informasi", "layanan pengaduan", "pengaduan masyarakat",
@@ -654,8 +658,10 @@ _LISTS = {
     "briefing": ["apel", "kesiapsiagaan", "kewaspadaan", "tingkatkan", "himbauan", "imbauan", "arahan",
                  "sosialisasi", "deteksi dini", "pencegahan", "waspada", "siaga", "amanat", "pengarahan",
                  "briefing", "sesuai sop", "jaga kondusivitas", "mengingatkan", "diingatkan"],
+    # ("pppk" reads as "pk" once its repeated letters are collapsed, and PK is the Pembimbing Kemasyarakatan or a
+    # Peninjauan Kembali in staff posts: left out)
     "recruitment": ["lowongan", "loker", "rekrutmen", "penerimaan cpns", "penerimaan pegawai", "cpns",
-                    "pppk", "casn", "formasi", "dibutuhkan", "dicari", "persyaratan", "kirim lamaran",
+                    "casn", "formasi", "dibutuhkan", "dicari", "persyaratan", "kirim lamaran",
                     "lamaran", "gaji", "seleksi", "poltekip", "penerimaan taruna", "pendaftaran dibuka",
                     "dibuka pendaftaran", "vacancy", "hiring"],
     "classified": ["sangat rahasia", "surat rahasia", "notulen rapat internal", "hasil rapat internal",
@@ -762,14 +768,16 @@ class SecurityInfoDetector(Detector):
     rule = 6
     key = "rule6"
     name = "rule6.security"
-    version = 8  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
+    version = 9  # 3: a transfer with no time and no escort detail is reviewed; outlets named as the source; 4: a
     # kind of institution is a destination only with its name; "nihil" is a result; "malam ini" yields to a result;
     # 5: weak prison words yield to traffic, fiction and games; a reply read with its question when that says more;
     # 6: a state just after the author's body, belongings or home is theirs, not the guarded object's; naming an
     # informant inside is reviewed; signal jammers are monitoring equipment; 7: inmates' plans heard inside
     # (escape, strike, riot; unless denied) are a topic; a master key and keys "gampang digandain"; 8: a finished
     # operation said to be over and safe ("berjalan aman dan lancar", "hasilnya seluruhnya negatif"), with only what
-    # releases tell (when, how many, from and to), is not reported whoever posts it
+    # releases tell (when, how many, from and to), is not reported whoever posts it; 9: seizures destroyed or secured
+    # ("langsung dimusnahkan") finish an operation; "dibawa dari", "pengawalan", "dikawal" move a prisoner; "PK" is
+    # no recruitment ad ("pppk" collapses to it)
     title = "menyebarkan informasi yang dikecualikan tentang keamanan dan ketertiban pemasyarakatan"
     basis = (
         "UU 14/2008 Pasal 17 huruf a angka 4 dan 5 (membahayakan keselamatan penegak hukum dan "
