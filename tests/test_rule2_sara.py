@@ -194,6 +194,11 @@ NOT_PLAIN = [
     "Warga Papua di Nduga tuh diserang terus, kasian anak2nya",
     "Jangan bilang orang Madura tuh kasar, itu stereotip yang salah",
     "Orang Batak di kantor tuh tegas, bukan kasar",
+    # words that refuse, with no group refused, or a teaching of one's faith; a hoax about a group refused
+    "Tidak usah diundang mantan, bikin drama aja",
+    "Sebagai muslim saya tidak boleh menikah dengan non-muslim, itu keyakinan saya, bukan benci",
+    "Ojo percoyo hoaks soal wong Madura, kabeh iku fitnah",
+    "Pengungsi Rohingya tidak boleh ditampung terlalu lama di tenda, harus dipindah ke tempat layak",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -268,6 +273,11 @@ PLAIN = [
     "Orang Ambon tuh gak tau sopan santun",
     # a passive verb made a call by its particle or modal
     "Syiah tuh dibasmi aja",
+    # any word that refuses with any verb of dealing with people, regional ones too
+    "Gak usah diundang lah tetangga Cina itu, ntar pestanya dicibir",
+    "Jangan sewain kontrakan ke anak Papua, ribut tiap malem",
+    "Gw sih ogah nerima karyawan orang Flores",
+    "Orang Gorontalo itu so malas, jang kase masuk di kantor torang",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

@@ -62,10 +62,25 @@ _EXCLUDING = [
     "tidak usah ada", "jangan sampai ada", "dilarang masuk", "jangan dikasih masuk", "jangan izinkan",
     "jangan kasih izin", "jangan dipercaya", "jangan diterima kerja",
 ]
+# ... and any word that forbids or refuses, in Indonesian or a regional language, with any verb of dealing with
+# people: giving, taking in, renting, hiring, inviting, befriending, marrying, trusting, buying ("gk usah diundang",
+# "jgn sewa kosan ke org X", "gk bakal nerima org X", "jang kase masuk")
+_REFUSING = ("jangan", "jangan mau", "tidak usah", "tidak perlu", "tidak boleh", "tidak bakal", "tidak akan", "ogah",
+             "jang", "ojo", "ulah", "tong", "jan")
+_DEALING_WITH_PEOPLE = (
+    "kasih", "dikasih", "kase", "dikase", "beri", "diberi", "terima", "diterima", "nerima", "sewa", "sewakan",
+    "disewakan", "sewain", "jual", "beli", "belanja", "undang", "diundang", "ajak", "diajak", "temenan", "berteman",
+    "nikah", "menikah", "nikahin", "percaya", "dipercaya", "izinkan", "diizinkan", "pekerjakan", "dipekerjakan",
+    "rekrut", "direkrut", "tampung", "ditampung")
+# ... of which these name what they refuse as their object ("jangan beli pulsa di situ")
+_NAMING_VERBS = ("percaya", "beli", "belanja", "jual", "pilih", "nikah", "menikah")
+# (whom one may not marry is a teaching of one's faith, "muslimah tidak boleh menikah dengan non-muslim": not a call)
+_CALLS = _EXCLUDING + [f"{no} {verb}" for no in _REFUSING for verb in _DEALING_WITH_PEOPLE
+                       if not (no == "tidak boleh" and "nikah" in verb)]
 # ... and each "jangan" call said harder ("jangan pernah kasih mereka jabatan", "jangan sampai diterima")
-EXCLUDING = _EXCLUDING + [f"jangan {hard}{call[len('jangan'):]}" for call in _EXCLUDING
-                          if call.startswith("jangan ") and call.split()[1] not in ("pernah", "sampai")
-                          for hard in ("pernah", "sampai", "sampe")]
+EXCLUDING = list(dict.fromkeys(_CALLS + [f"jangan {hard}{call[len('jangan'):]}" for call in _CALLS
+                                         if call.startswith("jangan ") and call.split()[1] not in ("pernah", "sampai")
+                                         for hard in ("pernah", "sampai", "sampe")]))
 # Calls to send the group away ("... yang Kristen silakan minggat", "Pulang sana ke Jawa!"): said to the group
 # itself as often as about it
 EXPELLING = ["minggat", "angkat kaki", "enyah", "hengkang", "pulang sana", "balik sana", "pergi sana", "pulangkan",
@@ -79,6 +94,7 @@ SENT_AWAY = ["pulang ke", "balik ke", "kembali ke", "pergi ke", "pulang aja ke",
 NAMING_THEIR_OBJECT = [
     "jangan percaya", "jangan pernah percaya", "ojo percoyo", "jangan pilih", "jangan beli", "jangan belanja",
     "jangan jual", "tidak menerima", "tidak nerima", "jangan nikah", "jangan menikah",
+    *(f"{no} {verb}" for no in _REFUSING for verb in _NAMING_VERBS),
 ]
 # What a call to shut the group out withholds, when the group itself is left out ("Orang X ... jangan dikasih
 # lapak", "jangan kasih tempat ibadah"): the call points back at the group named before it
@@ -164,7 +180,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 21  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 22  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -187,7 +203,8 @@ class SaraHateDetector(HateDetector):
     # ("Urang Sunda mah pemalas", "tu", "ki"), past the place the group lives ("orang India di Medan tuh jorok") or
     # about its conduct ("kelakuannya kayak ...") is pinned; a virtue denied ("gak tau sopan santun") is hostile; a
     # passive verb the group suffers ("warga Papua tuh diserang terus") is neither pinned nor violence called for;
-    # 21: a personal pronoun as the object of a call to violence points back ("usir dia dari NKRI")
+    # 21: a personal pronoun as the object of a call to violence points back ("usir dia dari NKRI"); 22: any word
+    # that refuses with any verb of dealing with people shuts out ("gk usah diundang", "jang kase masuk")
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
