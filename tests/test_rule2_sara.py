@@ -199,6 +199,10 @@ NOT_PLAIN = [
     "Sebagai muslim saya tidak boleh menikah dengan non-muslim, itu keyakinan saya, bukan benci",
     "Ojo percoyo hoaks soal wong Madura, kabeh iku fitnah",
     "Pengungsi Rohingya tidak boleh ditampung terlalu lama di tenda, harus dipindah ke tempat layak",
+    # the same shapes with praise, pity, or help
+    "Orang Jawa yang tinggal di sini itu ramah semua",
+    "Orang Papua yang jadi korban banjir itu kasian semua",
+    "Umat Kristen yang kehilangan rumah itu dibantu semua oleh warga",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -278,6 +282,9 @@ PLAIN = [
     "Jangan sewain kontrakan ke anak Papua, ribut tiap malem",
     "Gw sih ogah nerima karyawan orang Flores",
     "Orang Gorontalo itu so malas, jang kase masuk di kantor torang",
+    # a milder trait right after the group, generalised at once; past a relative clause that narrows the group
+    "Cewek Minang matre semua",
+    "Orang Arab yang buka toko di Tanah Abang itu licik semua",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

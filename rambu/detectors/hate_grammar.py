@@ -151,18 +151,20 @@ class PlainGrammar:
         if any(c in gap for c in ",;:.!?"):
             # "orang Batak, kasar semua": an insult set off by a comma right after the group, generalised at once
             return subject is None and not between and gap.strip() == "," and bool(after) and after[0] in general
-        if not ((subject is not None or between) and len(between) <= 3 and
-                all(toks[k].norm in self.predicate_links for k in between)):
+        if subject is None and not between:  # "Cewek Sunda matre semua": right after the group, generalised at once
+            return bool(after) and after[0] in general
+        if not (len(between) <= 3 and all(toks[k].norm in self.predicate_links for k in between)):
             return False
         return h.label == "strong" or any(k in general or toks[k].norm in self.topic_particles for k in between) or \
             any(k in general for k in after)
 
     def _past_place(self, between: list[int], toks) -> list[int]:
-        """The words between a group and an insult, after a place that narrows the group ("orang India di Medan tuh
-        jorok", "bule yang di Kemang itu ..."): one to three words after "di"/"dari", then a linking word."""
-        j = 1 if between and toks[between[0]].norm == "yang" else 0
-        if j < len(between) and toks[between[j]].norm in _PLACE_WORDS:
-            for m in range(j + 2, min(j + 5, len(between))):
+        """The words between a group and an insult, after a place or a relative clause that narrows the group
+        ("orang India di Medan tuh jorok", "orang India yg jualan di pasar itu jorok semua"): one to three words
+        after "di"/"dari", or one to five after "yang", then a linking word."""
+        head = toks[between[0]].norm if between else ""
+        if head in _PLACE_WORDS or head == "yang":
+            for m in range(2, min(7 if head == "yang" else 4, len(between))):
                 if toks[between[m]].norm in self.predicate_links:
                     return between[m:]
         return between
