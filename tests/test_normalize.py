@@ -69,3 +69,18 @@ def test_byte_escapes_and_entities_are_their_characters():
     # hard negatives: not escapes, not entities
     assert _words("folder C:\\xyz dan R&D; harga 5&6") == ["folder", "c", "xyz", "dan", "r", "d", "harga"]
     assert _words("bytes \\xzz rusak &bukanentitas; tetap") == ["bytes", "xz", "rusak", "bukanentitas", "tetap"]
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Orang itu licik semua, iya kan?", False),
+    ("Dia sudah datang, bukan?", False),
+    ("Bener kan ya?", True),  # "bener": is it true? asks
+    ("Apa benar dia datang kan?", True),
+    ("Besok libur ya?", True),
+    ("Kamu sudah makan?", True),
+])
+def test_a_tag_asking_to_agree_is_no_question(text, asked):
+    from rambu.text.sentences import asked_sentences
+    doc = normalize(text)
+    assert bool(asked_sentences(doc, tags=True)) is asked
+    assert asked_sentences(doc)  # without tags every question mark asks

@@ -203,6 +203,8 @@ NOT_PLAIN = [
     "Orang Jawa yang tinggal di sini itu ramah semua",
     "Orang Papua yang jadi korban banjir itu kasian semua",
     "Umat Kristen yang kehilangan rumah itu dibantu semua oleh warga",
+    # a tag after a question word still asks
+    "Apa benar orang Batak itu kasar semua kan?",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -285,6 +287,8 @@ PLAIN = [
     # a milder trait right after the group, generalised at once; past a relative clause that narrows the group
     "Cewek Minang matre semua",
     "Orang Arab yang buka toko di Tanah Abang itu licik semua",
+    # a tag asking to agree does not make the assertion a question
+    "Suku Sasak itu maling semua, iya kan?",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

@@ -246,7 +246,7 @@ class HateDetector(PlainGrammar, Detector):
         if opposed:
             hostile = [m for m in hostile if not any(_overlap(m, a) for _, a in opposed)]
             hateful = [m for m in hateful if not any(_overlap(m, a) for _, a in opposed)]
-        asked = asked_sentences(f.doc, sentence)
+        asked = asked_sentences(f.doc, sentence, tags=True)
         calls = self._called(f, pos, sentence, asked, negated, opposed, advocacy, clause, {t.first for t in named})
         short = len(words) <= 14
         # a forum reply's quote is someone else's words: a target in it and a word of the reply do not pair

@@ -238,7 +238,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 23  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 24  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -260,7 +260,8 @@ class IdeologyHateDetector(HateDetector):
     # to be calls ("seharusnya lepas"); "merdeka dari dulu" is since when; 21: topic particles ("mah", "tuh") pin a
     # milder insult; a place after the target and its conduct ("kelakuannya") link; violence suffered is not called for;
     # 22: a personal pronoun as the object of a call to violence points back at the person named before ("seret dia");
-    # 23: an insult right after the target, generalised at once, or past a relative clause, is pinned
+    # 23: an insult right after the target, generalised at once, or past a relative clause, is pinned; 24: a tag
+    # asking to agree ("..., kan?") does not make the sentence a question
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",

@@ -180,7 +180,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 23  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 24  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -205,7 +205,8 @@ class SaraHateDetector(HateDetector):
     # passive verb the group suffers ("warga Papua tuh diserang terus") is neither pinned nor violence called for;
     # 21: a personal pronoun as the object of a call to violence points back ("usir dia dari NKRI"); 22: any word
     # that refuses with any verb of dealing with people shuts out ("gk usah diundang", "jang kase masuk"); 23: a milder
-    # trait right after the group and generalised at once ("cewek X matre semua"), or past a relative clause
+    # trait right after the group and generalised at once ("cewek X matre semua"), or past a relative clause; 24: a
+    # tag asking to agree ("..., iya kan?") does not make the sentence a question
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",

@@ -16,7 +16,27 @@ def sentence_ids(doc: Normalized) -> list[int]:
     return ids
 
 
-def asked_sentences(doc: Normalized, ids: list[int] | None = None) -> frozenset[int]:
-    """The sentences (as numbered by `sentence_ids`, passed in when known) that hold a question mark."""
+# A tag that seeks agreement with what the sentence has just asserted ("masih suka potong kepala kan?", "ya gak?"):
+# the sentence asserts, unless it also asks with a question word
+TAGS = frozenset({("kan",), ("bukan",), ("toh",), ("kan", "ya"), ("ya", "tidak"), ("iya", "tidak")})
+QUESTION_WORDS = frozenset({"apa", "apakah", "siapa", "kenapa", "mengapa", "bagaimana", "gimana", "berapa", "kapan",
+                            "mana", "dimana", "benarkah", "betulkah", "bener", "benar"})
+
+
+def asked_sentences(doc: Normalized, ids: list[int] | None = None, tags: bool = False) -> frozenset[int]:
+    """The sentences (as numbered by `sentence_ids`, passed in when known) that hold a question mark; with
+    `tags`, not those whose question mark only follows a tag asking to agree (`TAGS`)."""
     ids = sentence_ids(doc) if ids is None else ids
-    return frozenset(ids[i] for i, t in enumerate(doc.tokens) if t.norm == "?")
+    toks = doc.tokens
+    asked = {ids[i] for i, t in enumerate(toks) if t.norm == "?"}
+    if tags and asked:
+        for i, t in enumerate(toks):
+            if t.norm == "?" and ids[i] in asked and _tagged(toks, ids, i):
+                asked.discard(ids[i])
+    return frozenset(asked)
+
+
+def _tagged(toks, ids: list[int], q: int) -> bool:
+    words = [k for k in range(q - 1, -1, -1) if ids[k] == ids[q] and toks[k].kind == "word"]
+    last = tuple(toks[k].norm for k in reversed(words[:2]))
+    return (last[-1:] in TAGS or last in TAGS) and not any(toks[k].norm in QUESTION_WORDS for k in words)
