@@ -205,6 +205,7 @@ NOT_PLAIN = [
     "Umat Kristen yang kehilangan rumah itu dibantu semua oleh warga",
     # a tag after a question word still asks
     "Apa benar orang Batak itu kasar semua kan?",
+    "Orang Bima tuh jujur2, gak pernah bohong",
 ]
 PLAIN = [
     "Orang Kristen itu musuh kita semua",
@@ -289,6 +290,9 @@ PLAIN = [
     "Orang Arab yang buka toko di Tanah Abang itu licik semua",
     # a tag asking to agree does not make the assertion a question
     "Suku Sasak itu maling semua, iya kan?",
+    # a virtue denied, any way it is said
+    "Orang Bima tuh emang gak pernah jujur",
+    "Keturunan Arab tuh tanpa tata krama semua",
 ]
 CONFIRMED = [
     # a verb of saying after the hate, or a negated modal in another clause, does not distance it

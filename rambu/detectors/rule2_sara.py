@@ -142,11 +142,14 @@ HOSTILE = {
         "rasis", "menjajah", "merampas", "curang", "pembawa sial", "sial", "sikat", "hina", "rendah",
         "licik", "serakah", "pelit", "jorok", "bau", "dekil", "malas", "pemalas", "radikal",
         "tidak bisa diatur", "susah diatur", "matre", "matrek",
-        # a virtue denied ("gak punya adab", "ra iso dipercoyo")
-        "tidak punya moral", "tidak punya akal", "tidak punya adab", "tidak punya malu",
-        "tidak tahu malu", "tidak tahu diri", "tidak tahu sopan santun", "tidak tahu adat", "tidak tahu terima kasih",
         "ra iso dipercoyo", "ora iso dipercoyo", "ora iso dipercaya", "keras kepala", "sok suci", "bejat", "fanatik",
+        "pemarah", "barbar", "bar bar", "susah diajak maju", "tidak bisa maju",
     )},
+    # a virtue denied, any way it is said ("gak punya adab", "gk pernah tulus", "tanpa moral")
+    **{f"{no} {virtue}": "hostile" for no in ("tidak", "tidak pernah", "tidak punya", "tidak tahu", "tanpa")
+       for virtue in ("tulus", "jujur", "sopan", "sopan santun", "tata krama", "adab", "moral", "malu", "akal",
+                      "etika", "beradab", "tahu diri", "tahu malu", "tahu terima kasih", "terima kasih", "diri",
+                      "adat", "bisa dipercaya", "bisa diatur")},
 }
 
 HATEFUL = {
@@ -163,7 +166,7 @@ HATEFUL = {
     "syiah sesat": "kaum Syiah", "ahmadiyah sesat": "jemaah Ahmadiyah", "ahmadiyah bukan islam": "jemaah Ahmadiyah",
     "bubarkan ahmadiyah": "jemaah Ahmadiyah", "usir ahmadiyah": "jemaah Ahmadiyah", "gereja liar": "umat Kristen",
     "tolak gereja": "umat Kristen", "tolak pendirian gereja": "umat Kristen", "tolak masjid": "umat Islam",
-    "islam teroris": "umat Islam", "agama teroris": "agama", "kristen kafir": "umat Kristen",
+    "islam teroris": "umat Islam", "agama teroris": "agama", "agama kekerasan": "agama", "agama perang": "agama", "kristen kafir": "umat Kristen",
     "hindu kafir": "umat Hindu", "yahudi laknat": "umat Yahudi", "bunuh yahudi": "umat Yahudi",
     "jangan pilih pemimpin kafir": "umat beragama lain", "haram pilih pemimpin kafir": "umat beragama lain",
     "pemimpin kafir": "umat beragama lain", "orang jawa serakah": "suku Jawa", "batak kasar": "suku Batak",
@@ -180,7 +183,7 @@ class SaraHateDetector(HateDetector):
     rule = 2
     key = "rule2"
     name = "rule2.sara"
-    version = 24  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
+    version = 25  # 2: a caption that condemns or reports its picture puts the picture's words at a distance;
     # 3: an attack condemned in the name of every faith names no target; "jawir", "agama sebelah"; 4: a slur
     # someone is called ("manggil tetangganya ...", "dengan sebutan ...") is reported; names after a naming word;
     # 5: a strong insult pinned on the group ("orang Kristen itu musuh") and a call to violence said to the reader
@@ -206,7 +209,8 @@ class SaraHateDetector(HateDetector):
     # 21: a personal pronoun as the object of a call to violence points back ("usir dia dari NKRI"); 22: any word
     # that refuses with any verb of dealing with people shuts out ("gk usah diundang", "jang kase masuk"); 23: a milder
     # trait right after the group and generalised at once ("cewek X matre semua"), or past a relative clause; 24: a
-    # tag asking to agree ("..., iya kan?") does not make the sentence a question
+    # tag asking to agree ("..., iya kan?") does not make the sentence a question; 25: a virtue denied any way it is
+    # said ("gk pernah tulus", "tanpa tata krama"); "pemarah", "barbar", "agama kekerasan"
     title = "ujaran kebencian terhadap suku, agama, ras, dan antargolongan (SARA)"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 2",
