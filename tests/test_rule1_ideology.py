@@ -177,6 +177,10 @@ PLAIN = [
     "Kodim sebelah itu sarang bajingan",
     # a personal pronoun as the object of a call to violence points back at the person named before
     "Bupati kita cuma boneka cukong. Seret dia keluar dari pendopo",
+    # a foundation to be done away with, any modal with any verb; nothing but a tool; what replaces it is wanted
+    "Bhinneka Tunggal Ika mending dibuang aja, gak ada gunanya",
+    "UUD 45 cuma alat rezim",
+    "NKRI wajib dibubarkan diganti negara khilafah",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -262,6 +266,10 @@ NOT_A_CALL = [
     # a pronoun object of a kind act; a pronoun cannot point back at the state
     "Pak Gubernur mau lewat, sambut dia dengan senyum",
     "NKRI harga mati. Para koruptor yang merusak negeri ini, gantung mereka!",
+    # done away with, but negated, someone else's wish, or a policy
+    "NKRI tidak boleh dibubarkan oleh siapa pun",
+    "Kelompok yang ingin NKRI dibubarkan harus ditindak tegas",
+    "Aturan PPKM mending dicabut aja, ekonomi susah",
 ]
 
 

@@ -39,10 +39,13 @@ class PlainGrammar:
         if not (before or after):
             return []
         out = []
+        toks = f.doc.tokens
         for a in advocacy:
             r = max((r for r in before if r.last < a.first), key=lambda r: r.last, default=None)
             if r is not None and pos.get(a.first, 0) - pos.get(r.last, 0) <= 5 and clause(r.last, a.first):
-                out.append((r, a))
+                # what replaces the thing rejected is wanted ("NKRI wajib dibubarkan diganti Daulah Islamiyah")
+                if not any(toks[k].norm in _REPLACING for k in range(r.last + 1, a.first)):
+                    out.append((r, a))
                 continue
             e = next((e for e in after if a.last < e.first and pos.get(e.first, 0) - pos.get(a.last, 0) <= 3
                       and clause(a.last, e.first)), None)
@@ -395,6 +398,7 @@ _WHERE = frozenset({"di", "dalam", "dlm"})  # what is withheld "di pemerintahan"
 _DISMISSING_THERE = frozenset({"sana", "sono"})  # "balik ke Arab sana!": go away, not go home
 _MODALS = frozenset({"harus", "wajib", "pantas", "pantes", "layak", "mesti", "kudu", "halal", "perlu", "sebaiknya",
                      "mending", "mendingan", "biar", "supaya", "agar"})  # "harus dibasmi": wished, not suffered
+_REPLACING = frozenset({"diganti", "digantikan", "digantiin", "ganti", "gantikan", "gantiin", "ditukar"})
 _PERSONAL_PRONOUNS = frozenset({"dia", "mereka", "beliau", "doi", "ia"})
 _CALL_PARTICLES = frozenset({"aja", "saja", "ajalah", "sajalah", "lah", "dong", "sekalian"})  # "dibasmi aja": a call
 _PLACE_WORDS = frozenset({"di", "dari"})  # "orang India di Medan ...": where the group lives narrows it

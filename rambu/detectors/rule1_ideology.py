@@ -209,6 +209,9 @@ FOUNDATIONS = [
     "pancasila", "dasar negara", "ideologi negara", "garuda pancasila", "uud 1945", "uud 45", "undang undang dasar",
     "bhinneka tunggal ika", "bhinneka", "bhineka", "kebhinekaan", "nkri", "negara kesatuan",
 ]
+# What a foundation is to be done with when it is dismissed
+_DONE_AWAY = ("dihapus", "dihapuskan", "dibuang", "dibubarkan", "diganti", "digantikan", "ditinggalkan", "dicabut",
+              "diruntuhkan", "dihancurkan", "dilenyapkan", "dikubur", "dimusnahkan", "diakhiri", "dirobohkan")
 DISMISSING = [
     "tidak relevan", "tak relevan", "gak relevan", "ga relevan", "nggak relevan", "usang", "kuno", "basi",
     "ketinggalan zaman", "ketinggalan jaman", "cuma slogan", "hanya slogan", "sekadar slogan", "slogan kosong",
@@ -224,6 +227,14 @@ DISMISSING = [
     "ideologi buatan manusia", "buatan manusia", "cuma formalitas", "hanya formalitas", "formalitas belaka",
     # called worthless paper or rubbish
     "sampah", "kertas sampah", "cuma kertas", "hanya kertas", "sekadar kertas", "kertas doang", "kertas belaka",
+    # to be done away with, any modal with any verb ("NKRI wajib dibubarkan", "Pancasila mending diganti aja")
+    *(f"{modal} {verb}" for modal in ("harus", "wajib", "perlu", "mesti", "sebaiknya", "mending", "layak", "pantas",
+                                      "saatnya", "sudah saatnya")
+      for verb in _DONE_AWAY),
+    *(f"{verb} {end}" for verb in _DONE_AWAY for end in ("saja", "aja", "sajalah", "ajalah")),
+    # nothing but a worthless thing ("Pancasila cuma ideologi kosong", "UUD cuma alat penguasa")
+    *(f"{only} {thing}" for only in ("cuma", "hanya", "sekadar")
+      for thing in ("ideologi kosong", "alat penguasa", "alat rezim", "dongeng", "simbol", "hiasan", "omong kosong")),
 ]
 # The only words that may stand between the foundation and what dismisses it: anything else ("dianggap",
 # "disebut", "yang") makes it someone else's view or a different subject.
@@ -238,7 +249,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 24  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 25  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -261,7 +272,9 @@ class IdeologyHateDetector(HateDetector):
     # milder insult; a place after the target and its conduct ("kelakuannya") link; violence suffered is not called for;
     # 22: a personal pronoun as the object of a call to violence points back at the person named before ("seret dia");
     # 23: an insult right after the target, generalised at once, or past a relative clause, is pinned; 24: a tag
-    # asking to agree ("..., kan?") does not make the sentence a question
+    # asking to agree ("..., kan?") does not make the sentence a question; 25: a foundation to be done away with, any
+    # modal with any verb ("wajib dibubarkan", "mending dibuang aja"), or nothing but a tool ("cuma alat rezim");
+    # what replaces the thing rejected is wanted ("dibubarkan diganti Daulah Islamiyah" advocates)
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
