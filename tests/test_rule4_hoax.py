@@ -229,6 +229,11 @@ CASES = [
      "clean", None, None),
     ("circular-out", make_activity("Surat edaran soal jam kerja Ramadan sudah keluar, silakan dicek di laman kantor "
                                    "wilayah"), "clean", None, None),
+    # a chain letter's quota said to the reader; the same words narrated or refused
+    ("chain-quota", make_activity("Mulai Senin semua rekening pasif diblokir BI, teruskan ke 10 grup"),
+     "review", None, "text"),
+    ("sent-to-two", make_activity("Udah aku kirim ke 2 orang panitia ya berkasnya"), "clean", None, None),
+    ("quota-refused", make_activity("Jangan teruskan pesan ini ke 10 grup, itu hoaks"), "clean", None, None),
     # a claim held at arm's length without a stance word: a supposition, someone else's belief, a joke, a rebuttal
     ("supposition", make_activity("Kalau memang pekan depan kunjungan keluarga di lapas dan rutan ditiadakan, pasti "
                                   "ada surat resmi. Sampai sekarang gak ada"), "review", "H-01", "text"),

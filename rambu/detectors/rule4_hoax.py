@@ -415,7 +415,7 @@ class HoaxDetector(Detector):
     rule = 4
     key = "rule4"
     name = "rule4.hoax"
-    version = 10  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
+    version = 11  # 2: miracle-cure claims are sensational markers; 3: framing, everyday rebuttals, comma ends a negation;
     # 4: Sundanese and Javanese word endings and everyday words in the matcher; a unit's notice about itself;
     # 5: unaccountable-news markers combine within a passage of a long text, not over all of it; a comment
     # agreeing with a registered hoax it answers is reviewed; not knowing and asking for the official word asks;
@@ -427,7 +427,8 @@ class HoaxDetector(Detector):
     # ("cek dulu sebelum share") is no call to spread; a chain message talked about ("pesan berantai itu ...");
     # 9: hearsay from someone close, any way it is said ("kata temen sy", "denger dari sodara"); 10: a cover-up with
     # its reason ("biar gak panik"), a truth hidden from the readers ("gak mau kalian tau"), a paper said to be out
-    # ("suratnya udah keluar"), passing on to the readers' own people ("kasih tau keluarga kalian")
+    # ("suratnya udah keluar"), passing on to the readers' own people ("kasih tau keluarga kalian"); 11: a chain
+    # letter's quota said to the reader ("teruskan ke 10 grup")
     title = "berita bohong atau tidak dapat dipertanggungjawabkan"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 5 dan 6",
@@ -503,6 +504,15 @@ class HoaxDetector(Detector):
                 label = x.label if x.label in STRENGTH else LIST_DEFAULT[cat]
                 m.cats.setdefault(cat, []).append((x, STRENGTH[label]))
                 taken.append((x.first, x.last))
+        count = _chain_count(doc)
+        if count is not None and not self._negated(count, doc) and not _inside(count, covered):
+            # the quota outweighs the bare verb it holds ("teruskan" in "teruskan ke 10 grup")
+            for cat in ("spread", "chain"):
+                kept = [(x, st) for x, st in m.cats.get(cat, ()) if not _overlaps(x, [(count.first, count.last)])]
+                if cat in m.cats:
+                    m.cats[cat] = kept
+            m.cats = {c: xs for c, xs in m.cats.items() if xs}
+            m.cats.setdefault("chain", []).append((count, STRENGTH["kuat"]))
         if m.spread and m.debunk_weak and not m.debunk:
             # "jangan percaya media, faktanya ..., sebarkan!": the hoax's own rhetoric
             for x in m.debunk_weak:
@@ -875,6 +885,22 @@ class HoaxDetector(Detector):
         return cand
 
 
+def _chain_count(doc) -> Match | None:
+    """A chain letter's quota: passing on to a number of groups, contacts or people ("teruskan ke 10 grup", "kirim
+    pesan ini ke 20 kontak"), the verb at most four words before the number."""
+    idx, words = doc.word_index
+    toks, text = doc.tokens, doc.original
+    for n, w in enumerate(words):
+        if not (w.isdigit() and n + 1 < len(words) and words[n + 1] in _RECIPIENTS and n and words[n - 1] == "ke"):
+            continue
+        verb = next((k for k in range(n - 2, max(n - 6, -1), -1) if words[k] in _PASSING_ON), None)
+        # said to the reader: the verb opens its clause or follows a word that asks ("tolong teruskan ...")
+        if verb is not None and (verb == 0 or words[verb - 1] in _ASKING_TO or
+                                 any(c in text[toks[idx[verb - 1]].end:toks[idx[verb]].start] for c in ",;:.!?\n")):
+            return Match(idx[verb], idx[n + 1], " ".join(words[verb:n + 2]), "chain")
+    return None
+
+
 def _review(c: Candidate) -> Candidate:
     from dataclasses import replace
     return replace(c, needs_review=True)
@@ -894,6 +920,10 @@ def _inside(x: Match, spans: list[tuple[int, int]]) -> bool:
     return any(a <= x.first and x.last <= b for a, b in spans)
 
 
+_PASSING_ON = frozenset({"teruskan", "kirim", "kirimkan", "kirimin", "sebarkan", "sebarin", "share", "bagikan", "bagiin",
+                         "forward", "broadcast", "terusin", "sebar"})
+_ASKING_TO = frozenset({"tolong", "mohon", "ayo", "segera", "wajib", "harus", "langsung", "cepat", "buruan", "silakan"})
+_RECIPIENTS = frozenset({"grup", "group", "kontak", "orang", "teman", "temen", "nomor", "wag", "chat"})
 _FIRST_PERSON = frozenset({"saya", "aku", "kami", "gue", "gua", "ane", "ku"})
 _BEFORE = frozenset({"sebelum", "sblm", "sebelom", "sbelum"})  # "cek dulu sebelum share": a condition
 _ATTRIBUTION = frozenset({"kepada", "saat", "ketika", "dalam", "di"})  # "katanya kepada wartawan": not hearsay
