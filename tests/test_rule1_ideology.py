@@ -181,6 +181,10 @@ PLAIN = [
     "Bhinneka Tunggal Ika mending dibuang aja, gak ada gunanya",
     "UUD 45 cuma alat rezim",
     "NKRI wajib dibubarkan diganti negara khilafah",
+    # a region to leave the state, any modal with any verb; the state as nothing but a tool
+    "Aceh harus lepas, kita sudah cukup dijajah",
+    "Maluku berhak merdeka, kami bukan budak",
+    "NKRI cuma alat buat nindas rakyat kecil",
 ]
 # Hard negatives of the same words: the call is negated, asked, rejected, someone else's, a description of
 # other countries, history, a figure of speech, or the calling word governs something else.
@@ -270,6 +274,8 @@ NOT_A_CALL = [
     "NKRI tidak boleh dibubarkan oleh siapa pun",
     "Kelompok yang ingin NKRI dibubarkan harus ditindak tegas",
     "Aturan PPKM mending dicabut aja, ekonomi susah",
+    "Bali lepas dari ketergantungan pariwisata, itu harapan kami",
+    "Riau pisah kamar sama adiknya sekarang, udah gede",
 ]
 
 

@@ -376,8 +376,8 @@ class PlainGrammar:
         words begin, places included) is a figure of speech."""
         idx, words = f.doc.word_index
         n = bisect_right(idx, a.last)
-        if n + 1 >= len(words) or words[n] != "dari" or words[n + 1] in _SINCE:
-            return False  # "merdeka dari dulu" is since when, not free from what
+        if n + 1 >= len(words) or words[n] != "dari" or words[n + 1] in _SINCE | _RULE:
+            return False  # "merdeka dari dulu" is since when, "dari penjajahan Jakarta" from whose rule
         return idx[n + 1] not in named
 
     def _clause(self, f: TextField, sentence: list[int], means: bool = True):
@@ -393,6 +393,7 @@ class PlainGrammar:
         return same
 
 
+_RULE = frozenset({"penjajahan", "penjajah", "jajahan", "cengkeraman", "kekuasaan", "belenggu", "kolonialisme"})
 _SINCE = frozenset({"dulu", "dahulu", "awal", "lama", "kemarin", "kemaren", "tahun", "zaman", "jaman"})
 _WHERE = frozenset({"di", "dalam", "dlm"})  # what is withheld "di pemerintahan" names a place, not a recipient
 _DISMISSING_THERE = frozenset({"sana", "sono"})  # "balik ke Arab sana!": go away, not go home

@@ -122,6 +122,8 @@ FOREIGN = [
 
 # Hostile only as advocacy: a system or a break-up proposed instead of the state. Governed by a rejecting
 # verb (`REJECTING`) they are opposed ("tolak negara khilafah", "waspadai paham daulah"), which is loyalty.
+# Regions whose leaving the state is called for in separatist posts
+_REGIONS = ("papua", "papua barat", "aceh", "maluku", "riau", "kalimantan", "sulawesi", "minahasa", "bali", "timor")
 ADVOCACY = [
     "khilafah", "daulah", "negara islam", "negara syariah", "negara syariat", "nkri bersyariah",
     "indonesia bersyariah", "sistem khilafah", "dirikan khilafah", "tegakkan khilafah", "tegakkan daulah",
@@ -149,6 +151,15 @@ ADVOCACY = [
     # allegiance to a caliph; the state left or brought down ("rezim ini harus ditumbangkan")
     "baiat kepada khalifah", "berbaiat kepada khalifah", "baiat khalifah", "tinggalkan nkri", "meninggalkan nkri",
     "ditumbangkan", "digulingkan",
+    # a region to leave, any way it is said ("Aceh harus lepas!", "Maluku berhak merdeka", "Papua bukan Indonesia")
+    *(f"{region} {modal}{verb}" for region in _REGIONS
+      for modal in ("", "harus ", "wajib ", "mesti ", "berhak ", "layak ", "sebaiknya ", "seharusnya ", "harusnya ",
+                    "mestinya ", "segera ")
+      for verb in ("lepas", "merdeka", "pisah", "berdiri sendiri", "referendum")
+      if modal or verb != "pisah"),  # bare: "Papua pisah aja" weighs a wish in two of the data sets' clean posts
+    *(f"{region} {verb}" for region in _REGIONS
+      for verb in ("bukan indonesia", "bukan nkri", "bukan bagian indonesia", "bukan bagian nkri", "bukan milik jawa",
+                   "bukan milik jakarta")),
 ]
 # Advocacy said as a call (`HateDetector._called`): a calling word in the term or up to two words before it,
 # or an endorsing word right after it; a hedge earlier in the clause (a condition, a relative clause, someone
@@ -158,7 +169,7 @@ CALLING = [
     "tegakkan", "tegakan", "dirikan", "terapkan", "jadikan", "kembali ke", "butuh", "ganti", "gantikan", "hidup",
     "bangkitkan", "gulingkan", "tumbangkan", "wujudkan", "sambut", "bela",
     # what ought to be ("Aceh mestinya merdeka", "Papua seharusnya lepas")
-    "mestinya", "semestinya", "seharusnya", "harusnya", "sepatutnya", "sudah sepantasnya",
+    "mestinya", "semestinya", "seharusnya", "harusnya", "sepatutnya", "sudah sepantasnya", "berhak", "layak",
     # the author's own stand: "kami mendukung khilafah" (a third party's, "Masyumi mendukung ...", is history)
     "saya", "aku", "gue", "gua", "gw", "sy", "kami", "kita",
     # naming it the answer: "itulah khilafah", "solusinya adalah khilafah"; the better way ("mending dikudeta aja")
@@ -234,7 +245,8 @@ DISMISSING = [
     *(f"{verb} {end}" for verb in _DONE_AWAY for end in ("saja", "aja", "sajalah", "ajalah")),
     # nothing but a worthless thing ("Pancasila cuma ideologi kosong", "UUD cuma alat penguasa")
     *(f"{only} {thing}" for only in ("cuma", "hanya", "sekadar")
-      for thing in ("ideologi kosong", "alat penguasa", "alat rezim", "dongeng", "simbol", "hiasan", "omong kosong")),
+      for thing in ("ideologi kosong", "alat penguasa", "alat rezim", "alat", "dongeng", "simbol", "hiasan",
+                    "omong kosong")),
 ]
 # The only words that may stand between the foundation and what dismisses it: anything else ("dianggap",
 # "disebut", "yang") makes it someone else's view or a different subject.
@@ -249,7 +261,7 @@ class IdeologyHateDetector(HateDetector):
     rule = 1
     key = "rule1"
     name = "rule1.ideology"
-    version = 25  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
+    version = 26  # 2: plain calls and equations are reviewed whatever the model; 3: so are dismissed foundations,
     # and a caption that condemns or reports its picture puts the picture's words at a distance; 4: equations are
     # read even when the model leans nowhere; ministers and police chiefs; secession beyond Papua; 5: a capitalised
     # word after a naming word is a person ("Nama adik saya Khilafah ..."); a slur someone is called is reported;
@@ -274,7 +286,9 @@ class IdeologyHateDetector(HateDetector):
     # 23: an insult right after the target, generalised at once, or past a relative clause, is pinned; 24: a tag
     # asking to agree ("..., kan?") does not make the sentence a question; 25: a foundation to be done away with, any
     # modal with any verb ("wajib dibubarkan", "mending dibuang aja"), or nothing but a tool ("cuma alat rezim");
-    # what replaces the thing rejected is wanted ("dibubarkan diganti Daulah Islamiyah" advocates)
+    # what replaces the thing rejected is wanted ("dibubarkan diganti Daulah Islamiyah" advocates); 26: a region to
+    # leave, any modal with any verb ("Aceh harus lepas", "Maluku berhak merdeka"); "cuma alat"; freedom "dari
+    # penjajahan" is from whose rule, not a figure of speech; "berhak" and "layak" call
     title = "ujaran kebencian terhadap Pancasila, UUD 1945, Bhinneka Tunggal Ika, NKRI, dan Pemerintah"
     basis = (
         "SKB 11 Menteri/Kepala Lembaga 2019 tentang Penanganan Radikalisme ASN, angka 1 dan 7-9",
