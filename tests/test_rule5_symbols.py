@@ -22,6 +22,7 @@ POSITIVES = [
     ("flag-gombal", "Sang Merah Putih gak lebih dari kain gombal", "flag"),
     ("flag-sampah-leet", "b3nd3r4 m3r4h put1h itu s4mp4h", "flag"),
     ("emblem-ayam", "Garuda Pancasila kayak ayam sayur wkwk", "emblem"),
+    ("emblem-sticker-colloquial", "Lambang Garuda di aula gue tempelin stiker tanduk, biar lucu", "emblem"),
     ("emblem-burung-jelek", "Lambang negara kita burung jelek, malu-maluin", "emblem"),
     ("anthem-norak", "Lagu kebangsaan kita norak banget sumpah", "anthem"),
     ("language-kampungan", "Bahasa Indonesia itu bahasa kampungan, malu gue pakenya", "language"),

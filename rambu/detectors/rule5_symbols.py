@@ -401,7 +401,10 @@ class StateSymbolDetector(Detector):
             "dicoreti, vandal, vandalisme, grafiti, graffiti, pilok, pilox, ditulisi, digambari, dilukisi, ditempeli, "
             "ditandatangani, disablon, dicat, dicatin, dicat ulang, spidol, tandatangani, dikasih kumis, dikasih tanduk, "
             "digambar kumis, digambarin, digambarin kumis, dikasih tanduk setan, dicorat coret, diedit jadi, edit jadi, "
-            "diedit, diedit jd, diubah jadi ayam"),
+            "diedit, diedit jd, diubah jadi ayam, "
+            # colloquial "-in" forms ("gw tempelin stiker kumis", "dicoretin")
+            "tempelin, ditempelin, nempelin, tempelin stiker, ditempel stiker, kasih stiker, dikasih stiker, coretin, "
+            "dicoretin, nyoret, nyoretin, gambarin, nggambarin, kasih kumis"),
         "act_write_after": _w(
             "bertuliskan, bertulisan, bergambar, berlogo, bertanda tangan, berlambang"),
         "act_write_weak": _w(
