@@ -222,6 +222,8 @@ def _light(doc: Normalized) -> Normalized:
     toks = tuple(Token(t.norm[:-3], t.start, t.end, t.kind)
                  if t.kind == "word" and t.norm.endswith("nya") and len(t.norm) > 6 else t
                  for t in doc.tokens)
+    if toks == doc.tokens:
+        return doc  # nothing cut: the text itself, whose word-list table is built already
     return Normalized(doc.original, toks)
 
 
@@ -1283,10 +1285,14 @@ class StateSymbolDetector(Detector):
         exact_spans: list[tuple[int, int]] = []
         touched_lines = 0
         found: list[tuple[int, int, int, bool, bool]] = []  # (first, last, matched, exact, strong)
+        # a word that stands for no lyric word stays itself and, being no lyric word, anchors no line
+        hit_at = [k for k, h in enumerate(hits) if h]
         for line in self._lyrics:
             n = len(line)
-            canon = [next((lw for lw in line if lw in h), w) for w, h in zip(mw, hits)]
-            for i0 in range(len(mw)):
+            canon = list(mw)
+            for k in hit_at:
+                canon[k] = next((lw for lw in line if lw in hits[k]), mw[k])
+            for i0 in hit_at:
                 if canon[i0] not in (line[0], line[1]):
                     continue
                 if canon[i0] == line[1] and i0 > 0 and canon[i0 - 1] == line[0]:
