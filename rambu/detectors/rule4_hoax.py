@@ -315,6 +315,7 @@ NEGATORS = frozenset({"tidak", "bukan", "jangan", "stop", "belum", "tak"})
 _LABEL_RE = re.compile(r"\[\s*(?:hoaks|hoax|salah|disinformasi|misinformasi|klarifikasi|penipuan|keliru|"
                        r"menyesatkan|fitnah|satire|konten palsu|konten yang menyesatkan|cek fakta)\s*\]", re.I)
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z0-9'’]+")
+_CAPS_START_RE = re.compile(r"(?=[A-Z][A-Z0-9'’])")  # every place a word _CAPS_WORD_RE takes could begin
 _EXCLAIM_RE = re.compile(r"[!！]{2,}")
 
 
@@ -896,6 +897,8 @@ def _followed_by(x: Match, doc, words: frozenset[str]) -> bool:
 
 def _caps_span(doc) -> tuple[int, int] | None:
     """Token span of ALL CAPS shouting: at least 4 capitalised words making most of the words."""
+    if len(_CAPS_START_RE.findall(doc.original)) < 4:
+        return None  # fewer than 4 places where a capitalised word could begin: most texts, told at C speed
     toks = doc.tokens
     words = [(i, t) for i, t in enumerate(toks)
              if t.kind == "word" and any(c.isalpha() for c in doc.original[t.start:t.end])]
