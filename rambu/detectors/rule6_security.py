@@ -291,6 +291,17 @@ _DVR_CAM_RE = re.compile(r"(?i)\b(?:cam|ch|camera|kamera|ipc)\s?-?\s?\d{1,2}\b")
 _DVR_STAMP_RE = re.compile(
     r"\b\d{4}[-/]\d{2}[-/]\d{2}\s+\d{2}:\d{2}(?::\d{2})?\b|\b\d{2}[-/]\d{2}[-/]\d{4}\s+\d{2}:\d{2}:\d{2}\b")
 
+# What `_details` looks for, in its order: (pattern, kind, whether every match holds a digit, so that a text
+# without any need not be scanned). A change to a pattern must keep its flag true.
+_DETAIL_PATTERNS = (
+    (_TIME_RE, "waktu", True), (_VAGUE_TIME_RE, "waktu_umum", False), (_DATE_RE, "tanggal", True),
+    (_DAY_RE, "hari", False), (_COUNT_RE, "jumlah", False), (_INMATE_COUNT_RE, "jumlah napi", False),
+    (_SEIZED_RE, "sitaan", True), (_PLATE_RE, "plat", True), (_ROUTE_RE, "rute", False), (_DEST_RE, "tujuan", False),
+    (_LOC_RE, "lokasi", False), (_POSITION_RE, "posisi", False), (_NUMBERED_RE, "daftar", True),
+    (_PLACEMENT_RE, "penempatan", False), (_TEN_CODE_RE, "frekuensi", True), (_FREQ_RE, "frekuensi", True),
+    (_CALLSIGN_RE, "sandi", False), (_DVR_STAMP_RE, "rekaman", True))
+_DIGIT_RE = re.compile(r"\d")
+
 # Cheap tests that a text cannot hold a match, so most texts skip the slow scans: every _NIK_RE and
 # _DVR_STAMP_RE match has 4 digits in a row (`_four_digits`), every _REGISTER_RE match a "/", every
 # _RADIO_CODE_RE match "10". A change to those patterns must keep this true.
@@ -913,24 +924,10 @@ class SecurityInfoDetector(Detector):
                 if e > s:
                     out.append(_Span(kind, s, e, text[s:e]))
 
-        add(_TIME_RE, "waktu")
-        add(_VAGUE_TIME_RE, "waktu_umum")
-        add(_DATE_RE, "tanggal")
-        add(_DAY_RE, "hari")
-        add(_COUNT_RE, "jumlah")
-        add(_INMATE_COUNT_RE, "jumlah napi")
-        add(_SEIZED_RE, "sitaan")
-        add(_PLATE_RE, "plat")
-        add(_ROUTE_RE, "rute")
-        add(_DEST_RE, "tujuan")
-        add(_LOC_RE, "lokasi")
-        add(_POSITION_RE, "posisi")
-        add(_NUMBERED_RE, "daftar")
-        add(_PLACEMENT_RE, "penempatan")
-        add(_TEN_CODE_RE, "frekuensi")
-        add(_FREQ_RE, "frekuensi")
-        add(_CALLSIGN_RE, "sandi")
-        add(_DVR_STAMP_RE, "rekaman")
+        digits = _DIGIT_RE.search(text) is not None
+        for rx, kind, needs_digit in _DETAIL_PATTERNS:
+            if digits or not needs_digit:
+                add(rx, kind)
         out += [_Span("tempat", s.start, s.end, text[s.start:s.end]) for s in self._spans(f, info, "sensitive_places")]
         out += [_Span("daftar", s.start, s.end, text[s.start:s.end]) for s in self._spans(f, info, "list_words")]
         out += [_Span("hari", s.start, s.end, text[s.start:s.end])
