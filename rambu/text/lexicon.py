@@ -288,6 +288,18 @@ def _strip_affixes(w: str, verbal: bool = False) -> tuple[str, ...]:
     return tuple(cands)
 
 
+def _may_go_on(seconds: frozenset[str], nxt: str) -> bool:
+    """Whether a phrase could go on with `nxt` after its first word (`seconds`: the second words of the
+    phrases that begin with it), as written or, the last word of a two-word phrase, affix-stripped (in either
+    mode, `TermSet._phrase_at`). Most phrase starts ("tidak", "yang") are followed by no such word, and then
+    no list need look for a phrase there."""
+    if nxt in seconds:
+        return True
+    if len(nxt) <= 4:
+        return False  # too short to strip: `_strip_affixes` keeps a stem of 4 letters
+    return not seconds.isdisjoint(_strip_affixes(nxt)) or not seconds.isdisjoint(_strip_affixes(nxt, True))
+
+
 @dataclass(slots=True)
 class _Table:
     """The hits of every list of a Lexicon in one text, by word position (`Normalized.word_index`)."""
@@ -342,11 +354,14 @@ class Lexicon:
         exact1: dict[str, list[tuple[int, tuple[str, str]]]] = {}
         prefixes: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         starts: dict[str, list[int]] = {}
+        seconds: dict[str, set[str]] = {}  # first word of a phrase -> the second words of its phrases
         joined: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         for ts in self.sets:
             for order, (words, hit) in enumerate(ts.exact.items()):
                 if len(words) == 1:
                     exact1.setdefault(words[0], []).append((ts.sid, hit))
+                else:
+                    seconds.setdefault(words[0], set()).add(words[1])
                 j = "".join(words)
                 if len(j) >= 4:
                     joined.setdefault(j, []).append((ts.sid, order, hit))
@@ -358,7 +373,8 @@ class Lexicon:
         verbal = frozenset(ts.sid for ts in self.sets if ts.affixes == "verbal")
         plens = sorted({len(p) for p in prefixes})
         maxjoin = max((len(j) for j in joined), default=0)
-        self._index = (exact1, prefixes, plens, starts, full, verbal, joined, maxjoin)
+        self._index = (exact1, prefixes, plens, starts, full, verbal, joined, maxjoin,
+                       {w: frozenset(s) for w, s in seconds.items()})
         return self._index
 
     def word_hits(self, w: str) -> tuple[tuple[int, tuple[str, str]], ...]:
@@ -366,7 +382,7 @@ class Lexicon:
         got = self._words.get(w)
         if got is not None:
             return got
-        exact1, prefixes, plens, _, full, verbal, _, _ = self._index or self._build()
+        exact1, prefixes, plens, _, full, verbal, _, _, _ = self._index or self._build()
         res: dict[int, tuple[str, str]] = dict(exact1.get(w, ()))
         if plens:
             best: dict[int, tuple[int, tuple[str, str]]] = {}
@@ -434,8 +450,10 @@ class Lexicon:
         tables = doc._tables
         if tables is not None and tables[0] is self:
             return tables[1]
-        starts_index = (self._index or self._build())[3]
+        index = self._index or self._build()
+        starts_index, seconds = index[3], index[8]
         idx, words = doc.word_index
+        last = len(words) - 1
         toks = doc.tokens
         single: dict[int, dict[int, tuple[str, str]]] = {}
         starts: dict[int, list[int]] = {}
@@ -453,7 +471,7 @@ class Lexicon:
                 else:
                     d[i] = hit
             sids = starts_index.get(w)
-            if sids is not None:
+            if sids is not None and i < last and _may_go_on(seconds[w], words[i + 1]):
                 for sid in sids:
                     starts.setdefault(sid, []).append(i)
             if len(w) >= 6 and toks[idx[i]].kind == "hashtag":
