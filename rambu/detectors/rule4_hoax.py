@@ -899,13 +899,14 @@ def _caps_span(doc) -> tuple[int, int] | None:
     """Token span of ALL CAPS shouting: at least 4 capitalised words making most of the words."""
     if len(_CAPS_START_RE.findall(doc.original)) < 4:
         return None  # fewer than 4 places where a capitalised word could begin: most texts, told at C speed
-    toks = doc.tokens
-    words = [(i, t) for i, t in enumerate(toks)
-             if t.kind == "word" and any(c.isalpha() for c in doc.original[t.start:t.end])]
-    if len(words) < 4:
+    toks, text = doc.tokens, doc.original
+    # a capitalised word begins with a letter, so it is one of the words counted below: those are counted
+    # only for texts with 4 of them
+    caps = [i for i, t in enumerate(toks) if t.kind == "word" and t.end - t.start >= 2
+            and _CAPS_WORD_RE.fullmatch(text, t.start, t.end) is not None]
+    if len(caps) < 4:
         return None
-    caps = [i for i, t in words if _CAPS_WORD_RE.fullmatch(doc.original[t.start:t.end]) is not None
-            and len(doc.original[t.start:t.end]) >= 2]
-    if len(caps) < 4 or len(caps) < 0.6 * len(words):
+    words = sum(1 for t in toks if t.kind == "word" and any(c.isalpha() for c in text[t.start:t.end]))
+    if len(caps) < 0.6 * words:
         return None
     return caps[0], caps[-1]
