@@ -181,19 +181,24 @@ class _View:
         self.wpos: dict[int, int] = {}
         self.words: list[int] = []
         self.sid: list[int] = []
+        self.question_sents: set[int] = set()
+        self.mock_emoji = self.angry_emoji = False
         s = 0
-        for i, t in enumerate(self.toks):
+        for i, t in enumerate(self.toks):  # one pass: word positions, sentences, questions, emoji
             self.sid.append(s)
-            if t.kind in _WORD_KINDS:
+            kind = t.kind
+            if kind in _WORD_KINDS:
                 self.wpos[i] = len(self.words)
                 self.words.append(i)
-            elif t.kind == "punct":
+            elif kind == "punct":
+                if t.norm == "?":
+                    self.question_sents.add(s)
                 s += 1
+            elif kind == "emoji":
+                self.mock_emoji = self.mock_emoji or t.norm in _MOCK_EMOJI
+                self.angry_emoji = self.angry_emoji or t.norm in _ANGRY_EMOJI
         self.cues: dict[str, list[Match]] = {}
         self.memo: dict[str, list[Match]] = {}
-        self.question_sents = {self.sid[i] for i, t in enumerate(self.toks) if t.kind == "punct" and t.norm == "?"}
-        self.mock_emoji = any(t.kind == "emoji" and t.norm in _MOCK_EMOJI for t in self.toks)
-        self.angry_emoji = any(t.kind == "emoji" and t.norm in _ANGRY_EMOJI for t in self.toks)
 
     def norm(self, i: int) -> str:
         return self.toks[i].norm
@@ -1279,7 +1284,8 @@ class StateSymbolDetector(Detector):
             if mw[k] == "indonesia" and mw[k + 1] == "raya" and mw[k + 2] == mw[k + 3] \
                     and mw[k + 2] != "merdeka" and len(mw[k + 2]) >= 3 and mw[k + 2].isalpha():
                 altered.append((k, k + 3, 2, True))
-        hits = [self._lyric_hits(w) for w in mw]
+        cache = self._lyric_cache
+        hits = [h if (h := cache.get(w)) is not None else self._lyric_hits(w) for w in mw]
         if sum(1 for h in hits if h) < 3 and not altered:
             return None
         exact_spans: list[tuple[int, int]] = []
