@@ -288,16 +288,18 @@ def _strip_affixes(w: str, verbal: bool = False) -> tuple[str, ...]:
     return tuple(cands)
 
 
-def _may_go_on(seconds: frozenset[str], nxt: str) -> bool:
+def _may_go_on(seconds: tuple[frozenset[str], frozenset[str]], nxt: str) -> bool:
     """Whether a phrase could go on with `nxt` after its first word (`seconds`: the second words of the
-    phrases that begin with it), as written or, the last word of a two-word phrase, affix-stripped (in either
-    mode, `TermSet._phrase_at`). Most phrase starts ("tidak", "yang") are followed by no such word, and then
-    no list need look for a phrase there."""
-    if nxt in seconds:
+    phrases that begin with it, and of those of two words in lists read with affixes): as written or, the last
+    word of a two-word phrase, affix-stripped (`TermSet._phrase_at`; the verbal stems are some of the full
+    ones). Most phrase starts ("tidak", "yang") are followed by no such word, and then no list need look for
+    a phrase there."""
+    written, last = seconds
+    if nxt in written:
         return True
-    if len(nxt) <= 4:
-        return False  # too short to strip: `_strip_affixes` keeps a stem of 4 letters
-    return not seconds.isdisjoint(_strip_affixes(nxt)) or not seconds.isdisjoint(_strip_affixes(nxt, True))
+    if not last or len(nxt) <= 4:
+        return False  # nothing to strip for, or too short to strip: a stem keeps 4 letters
+    return not last.isdisjoint(_strip_affixes(nxt))
 
 
 @dataclass(slots=True)
@@ -355,6 +357,7 @@ class Lexicon:
         prefixes: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         starts: dict[str, list[int]] = {}
         seconds: dict[str, set[str]] = {}  # first word of a phrase -> the second words of its phrases
+        seconds2: dict[str, set[str]] = {}  # the same for phrases of two words in lists read with affixes
         joined: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         for ts in self.sets:
             for order, (words, hit) in enumerate(ts.exact.items()):
@@ -362,6 +365,8 @@ class Lexicon:
                     exact1.setdefault(words[0], []).append((ts.sid, hit))
                 else:
                     seconds.setdefault(words[0], set()).add(words[1])
+                    if len(words) == 2 and ts.affixes:
+                        seconds2.setdefault(words[0], set()).add(words[1])
                 j = "".join(words)
                 if len(j) >= 4:
                     joined.setdefault(j, []).append((ts.sid, order, hit))
@@ -374,7 +379,7 @@ class Lexicon:
         plens = sorted({len(p) for p in prefixes})
         maxjoin = max((len(j) for j in joined), default=0)
         self._index = (exact1, prefixes, plens, starts, full, verbal, joined, maxjoin,
-                       {w: frozenset(s) for w, s in seconds.items()})
+                       {w: (frozenset(s), frozenset(seconds2.get(w, ()))) for w, s in seconds.items()})
         return self._index
 
     def word_hits(self, w: str) -> tuple[tuple[int, tuple[str, str]], ...]:
