@@ -701,6 +701,8 @@ class StateSymbolDetector(Detector):
         self._acts = combined(ACTS)
         self._lyrics = [tuple(norm_phrase(line).split(" ")) for line in ANTHEM_LINES]
         self._lyric_vocab = {w for line in self._lyrics for w in line}
+        # every beginning of a lyric word (the whole word too): only such a word can be merged with the next
+        self._lyric_heads = {lw[:k] for lw in self._lyric_vocab for k in range(1, len(lw) + 1)}
         self._lyric_deletions: dict[str, set[str]] = {}  # a lyric word with one letter left out -> the words
         for lw in self._lyric_vocab:
             for k in range(len(lw)):
@@ -1269,9 +1271,10 @@ class StateSymbolDetector(Detector):
             return None
         # merge "di" + "sanalah" and the like when the joined word is a lyric word
         merged: list[tuple[str, int, int]] = []  # (word, first ordinal, last ordinal)
+        heads = self._lyric_heads
         k = 0
         while k < len(words):
-            if k + 1 < len(words) and words[k] + words[k + 1] in self._lyric_vocab:
+            if k + 1 < len(words) and words[k] in heads and words[k] + words[k + 1] in self._lyric_vocab:
                 merged.append((words[k] + words[k + 1], k, k + 1))
                 k += 2
             else:
@@ -1279,20 +1282,20 @@ class StateSymbolDetector(Detector):
                 k += 1
         mw = [m[0] for m in merged]
         altered: list[tuple[int, int, int, bool]] = []  # (first merged idx, last merged idx, matched, strong)
-        for k in range(len(mw) - 3):
+        for k in range(len(mw) - 3) if "indonesia" in mw else ():
             # "Indonesia Raya, mahal mahal" for "Indonesia Raya, merdeka merdeka"
             if mw[k] == "indonesia" and mw[k + 1] == "raya" and mw[k + 2] == mw[k + 3] \
                     and mw[k + 2] != "merdeka" and len(mw[k + 2]) >= 3 and mw[k + 2].isalpha():
                 altered.append((k, k + 3, 2, True))
         cache = self._lyric_cache
         hits = [h if (h := cache.get(w)) is not None else self._lyric_hits(w) for w in mw]
-        if sum(1 for h in hits if h) < 3 and not altered:
+        # a word that stands for no lyric word stays itself and, being no lyric word, anchors no line
+        hit_at = [k for k, h in enumerate(hits) if h]
+        if len(hit_at) < 3 and not altered:
             return None
         exact_spans: list[tuple[int, int]] = []
         touched_lines = 0
         found: list[tuple[int, int, int, bool, bool]] = []  # (first, last, matched, exact, strong)
-        # a word that stands for no lyric word stays itself and, being no lyric word, anchors no line
-        hit_at = [k for k, h in enumerate(hits) if h]
         for line in self._lyrics:
             n = len(line)
             canon = list(mw)
