@@ -194,10 +194,11 @@ class TextClassifier:
             return _EMPTY, _EMPTY
         return np.unique(np.frombuffer(ids, dtype=np.int64), return_counts=True)
 
-    def vectors(self, doc: Normalized) -> tuple[np.ndarray, np.ndarray]:
+    def vectors(self, doc: Normalized,
+                feats: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """TF-IDF values of a document: (feature ids, values[n_ids x n_groups]), each group's
-        word block and char block L2-normalised as in training."""
-        ids, counts = self.features(doc)
+        word block and char block L2-normalised as in training. `feats`: the document's `features`, if known."""
+        ids, counts = self.features(doc) if feats is None else feats
         if self.sublinear:
             tf = (1.0 + np.log(counts)).astype(np.float32)
         else:
@@ -242,11 +243,12 @@ class TextClassifier:
         bigram gives half to each of its two words.
         """
         col = self.labels.index(label)
-        ids, vals = self.vectors(doc)
+        feats = self.features(doc)
+        ids, vals = self.vectors(doc, feats)
         if not len(ids):
             return []
         share = dict(zip(ids.tolist(), (vals[:, self._label_group[col]] * self._coef[ids, col]).tolist()))
-        _, counts = self.features(doc)
+        counts = feats[1]
         per = {i: share[i] / c for i, c in zip(ids.tolist(), counts.tolist())}
         out: dict[int, float] = {}
         prev: tuple[int, str] | None = None
