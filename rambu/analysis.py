@@ -170,6 +170,8 @@ class _MediaReader:
         self.unexamined: list[Unexamined] = []
 
     def fields(self, media, prefix: str, role: str) -> list[TextField]:
+        if not media:
+            return []  # most activities: nothing to extract, and the media modules need not be looked up
         from .media.extracted import MediaError
         from .media.extractor import Want
         todo = [(i, os.path.join(self.base_dir or "", m.path), Want(m.ocr_text is None, m.transcript is None))

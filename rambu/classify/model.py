@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 from dataclasses import dataclass
+from functools import partial
+from operator import is_not
 from pathlib import Path
 from typing import Mapping
 
@@ -70,6 +73,7 @@ class Group:
 
 
 _EMPTY = np.zeros(0, dtype=np.int64)
+_KNOWN = partial(is_not, None)  # filters out the features a vocabulary lacks (id 0 is a feature)
 
 
 class TextClassifier:
@@ -138,7 +142,7 @@ class TextClassifier:
         self._intercept = np.concatenate([g.intercept for g in self.groups]).astype(np.float32) \
             if self.groups else np.zeros(0, dtype=np.float32)
         self._label_group = label_group
-        self._char_cache: dict[str, tuple[int, ...]] = {}
+        self._char_cache: dict[str, bytes] = {}
 
     # -- loading -----------------------------------------------------------------
 
@@ -166,11 +170,12 @@ class TextClassifier:
 
     # -- prediction --------------------------------------------------------------
 
-    def _char_ids(self, word: str) -> tuple[int, ...]:
+    def _char_ids(self, word: str) -> bytes:
+        """The ids of the word's known char n-grams as int64 bytes: a text's are joined and read by numpy
+        without a Python int per id (`memoryview(...).cast("q")` reads them one by one)."""
         ids = self._char_cache.get(word)
         if ids is None:
-            get = self._chars.get
-            ids = tuple(i for i in map(get, F.char_grams(word, self.config)) if i is not None)
+            ids = array("q", filter(_KNOWN, map(self._chars.get, F.char_grams(word, self.config)))).tobytes()
             if len(self._char_cache) >= WORD_CACHE:
                 self._char_cache.clear()
             self._char_cache[word] = ids
@@ -179,20 +184,21 @@ class TextClassifier:
     def features(self, doc: Normalized) -> tuple[np.ndarray, np.ndarray]:
         """Known features of a document: sorted feature ids and their counts."""
         words, char_words = F.units(doc, self.config)
-        get = self._words.get
-        ids = [i for i in map(get, words) if i is not None]
+        parts = [array("q", filter(_KNOWN, map(self._words.get, words))).tobytes()]
         cache = self._char_cache
         for w in char_words:
             c = cache.get(w)
-            ids += c if c is not None else self._char_ids(w)
+            parts.append(c if c is not None else self._char_ids(w))
+        ids = b"".join(parts)
         if not ids:
             return _EMPTY, _EMPTY
-        return np.unique(np.array(ids, dtype=np.int64), return_counts=True)
+        return np.unique(np.frombuffer(ids, dtype=np.int64), return_counts=True)
 
-    def vectors(self, doc: Normalized) -> tuple[np.ndarray, np.ndarray]:
+    def vectors(self, doc: Normalized,
+                feats: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """TF-IDF values of a document: (feature ids, values[n_ids x n_groups]), each group's
-        word block and char block L2-normalised as in training."""
-        ids, counts = self.features(doc)
+        word block and char block L2-normalised as in training. `feats`: the document's `features`, if known."""
+        ids, counts = self.features(doc) if feats is None else feats
         if self.sublinear:
             tf = (1.0 + np.log(counts)).astype(np.float32)
         else:
@@ -237,11 +243,12 @@ class TextClassifier:
         bigram gives half to each of its two words.
         """
         col = self.labels.index(label)
-        ids, vals = self.vectors(doc)
+        feats = self.features(doc)
+        ids, vals = self.vectors(doc, feats)
         if not len(ids):
             return []
         share = dict(zip(ids.tolist(), (vals[:, self._label_group[col]] * self._coef[ids, col]).tolist()))
-        _, counts = self.features(doc)
+        counts = feats[1]
         per = {i: share[i] / c for i, c in zip(ids.tolist(), counts.tolist())}
         out: dict[int, float] = {}
         prev: tuple[int, str] | None = None
@@ -257,7 +264,7 @@ class TextClassifier:
                 break
             w = per.get(self._words.get(t.norm, -1), 0.0)
             if t.kind in F.CHAR_KINDS:
-                w += sum(per.get(c, 0.0) for c in self._char_ids(t.norm))
+                w += sum(per.get(c, 0.0) for c in memoryview(self._char_ids(t.norm)).cast("q"))
             if prev is not None:
                 half = per.get(self._words.get(prev[1] + " " + t.norm, -1), 0.0) / 2
                 w += half

@@ -16,6 +16,7 @@ manifest. Every score comes with the steps that made it, for the explanation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from math import exp, log
 from types import MappingProxyType
 from typing import Mapping
@@ -128,8 +129,12 @@ class RuleScorer:
         """Whether any word-list evidence could lift this text to `threshold`: an exact bound that lets the
         detectors skip reading the lists on the great majority of texts."""
         total = self.bias + self.model_weight * z + sum(w * logits.get(lab, 0.0) for lab, w in self.label_weights.items())
-        gain = sum(w for w in self.weights.values() if w > 0)  # features are 0/1
-        return sigmoid(total + gain) >= threshold
+        return sigmoid(total + self._gain) >= threshold
+
+    @cached_property
+    def _gain(self) -> float:
+        """The most the word lists can add to the logit (features are 0/1); worked out once per scorer."""
+        return sum(w for w in self.weights.values() if w > 0)
 
     def floors(self, features: Mapping[str, float], strong: bool, lean: float | None) -> bool:
         """Hate in the strongest words (a hateful phrase, a strong insult at a target, a call to violence), no

@@ -324,7 +324,8 @@ class HateDetector(PlainGrammar, Detector):
                 flag(feature, m.term)
         if self.find("laughter", f):
             flag("joke")
-        quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(f.doc.original)] + blocks
+        # only evidence can stand in quotes: without any, the text is not scanned for them
+        quoted = [(m.start(), m.end()) for m in QUOTED_RE.finditer(f.doc.original)] + blocks if taken else []
         if taken and quoted and all(any(a <= s and e <= b for a, b in quoted) for s, e in taken):
             flag("quoted")
         first = min((m.first for m in evidence_matches), default=None)

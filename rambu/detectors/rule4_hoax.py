@@ -338,6 +338,7 @@ NEGATORS = frozenset({"tidak", "bukan", "jangan", "stop", "belum", "tak"})
 _LABEL_RE = re.compile(r"\[\s*(?:hoaks|hoax|salah|disinformasi|misinformasi|klarifikasi|penipuan|keliru|"
                        r"menyesatkan|fitnah|satire|konten palsu|konten yang menyesatkan|cek fakta)\s*\]", re.I)
 _CAPS_WORD_RE = re.compile(r"[A-Z][A-Z0-9'’]+")
+_CAPS_START_RE = re.compile(r"(?=[A-Z][A-Z0-9'’])")  # every place a word _CAPS_WORD_RE takes could begin
 _EXCLAIM_RE = re.compile(r"[!！]{2,}")
 
 
@@ -951,13 +952,16 @@ def _followed_by(x: Match, doc, words: frozenset[str]) -> bool:
 
 def _caps_span(doc) -> tuple[int, int] | None:
     """Token span of ALL CAPS shouting: at least 4 capitalised words making most of the words."""
-    toks = doc.tokens
-    words = [(i, t) for i, t in enumerate(toks)
-             if t.kind == "word" and any(c.isalpha() for c in doc.original[t.start:t.end])]
-    if len(words) < 4:
+    if len(_CAPS_START_RE.findall(doc.original)) < 4:
+        return None  # fewer than 4 places where a capitalised word could begin: most texts, told at C speed
+    toks, text = doc.tokens, doc.original
+    # a capitalised word begins with a letter, so it is one of the words counted below: those are counted
+    # only for texts with 4 of them
+    caps = [i for i, t in enumerate(toks) if t.kind == "word" and t.end - t.start >= 2
+            and _CAPS_WORD_RE.fullmatch(text, t.start, t.end) is not None]
+    if len(caps) < 4:
         return None
-    caps = [i for i, t in words if _CAPS_WORD_RE.fullmatch(doc.original[t.start:t.end]) is not None
-            and len(doc.original[t.start:t.end]) >= 2]
-    if len(caps) < 4 or len(caps) < 0.6 * len(words):
+    words = sum(1 for t in toks if t.kind == "word" and any(c.isalpha() for c in text[t.start:t.end]))
+    if len(caps) < 0.6 * words:
         return None
     return caps[0], caps[-1]

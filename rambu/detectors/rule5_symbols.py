@@ -181,19 +181,24 @@ class _View:
         self.wpos: dict[int, int] = {}
         self.words: list[int] = []
         self.sid: list[int] = []
+        self.question_sents: set[int] = set()
+        self.mock_emoji = self.angry_emoji = False
         s = 0
-        for i, t in enumerate(self.toks):
+        for i, t in enumerate(self.toks):  # one pass: word positions, sentences, questions, emoji
             self.sid.append(s)
-            if t.kind in _WORD_KINDS:
+            kind = t.kind
+            if kind in _WORD_KINDS:
                 self.wpos[i] = len(self.words)
                 self.words.append(i)
-            elif t.kind == "punct":
+            elif kind == "punct":
+                if t.norm == "?":
+                    self.question_sents.add(s)
                 s += 1
+            elif kind == "emoji":
+                self.mock_emoji = self.mock_emoji or t.norm in _MOCK_EMOJI
+                self.angry_emoji = self.angry_emoji or t.norm in _ANGRY_EMOJI
         self.cues: dict[str, list[Match]] = {}
         self.memo: dict[str, list[Match]] = {}
-        self.question_sents = {self.sid[i] for i, t in enumerate(self.toks) if t.kind == "punct" and t.norm == "?"}
-        self.mock_emoji = any(t.kind == "emoji" and t.norm in _MOCK_EMOJI for t in self.toks)
-        self.angry_emoji = any(t.kind == "emoji" and t.norm in _ANGRY_EMOJI for t in self.toks)
 
     def norm(self, i: int) -> str:
         return self.toks[i].norm
@@ -222,6 +227,8 @@ def _light(doc: Normalized) -> Normalized:
     toks = tuple(Token(t.norm[:-3], t.start, t.end, t.kind)
                  if t.kind == "word" and t.norm.endswith("nya") and len(t.norm) > 6 else t
                  for t in doc.tokens)
+    if toks == doc.tokens:
+        return doc  # nothing cut: the text itself, whose word-list table is built already
     return Normalized(doc.original, toks)
 
 
@@ -697,6 +704,8 @@ class StateSymbolDetector(Detector):
         self._acts = combined(ACTS)
         self._lyrics = [tuple(norm_phrase(line).split(" ")) for line in ANTHEM_LINES]
         self._lyric_vocab = {w for line in self._lyrics for w in line}
+        # every beginning of a lyric word (the whole word too): only such a word can be merged with the next
+        self._lyric_heads = {lw[:k] for lw in self._lyric_vocab for k in range(1, len(lw) + 1)}
         self._lyric_deletions: dict[str, set[str]] = {}  # a lyric word with one letter left out -> the words
         for lw in self._lyric_vocab:
             for k in range(len(lw)):
@@ -1265,9 +1274,10 @@ class StateSymbolDetector(Detector):
             return None
         # merge "di" + "sanalah" and the like when the joined word is a lyric word
         merged: list[tuple[str, int, int]] = []  # (word, first ordinal, last ordinal)
+        heads = self._lyric_heads
         k = 0
         while k < len(words):
-            if k + 1 < len(words) and words[k] + words[k + 1] in self._lyric_vocab:
+            if k + 1 < len(words) and words[k] in heads and words[k] + words[k + 1] in self._lyric_vocab:
                 merged.append((words[k] + words[k + 1], k, k + 1))
                 k += 2
             else:
@@ -1275,21 +1285,26 @@ class StateSymbolDetector(Detector):
                 k += 1
         mw = [m[0] for m in merged]
         altered: list[tuple[int, int, int, bool]] = []  # (first merged idx, last merged idx, matched, strong)
-        for k in range(len(mw) - 3):
+        for k in range(len(mw) - 3) if "indonesia" in mw else ():
             # "Indonesia Raya, mahal mahal" for "Indonesia Raya, merdeka merdeka"
             if mw[k] == "indonesia" and mw[k + 1] == "raya" and mw[k + 2] == mw[k + 3] \
                     and mw[k + 2] != "merdeka" and len(mw[k + 2]) >= 3 and mw[k + 2].isalpha():
                 altered.append((k, k + 3, 2, True))
-        hits = [self._lyric_hits(w) for w in mw]
-        if sum(1 for h in hits if h) < 3 and not altered:
+        cache = self._lyric_cache
+        hits = [h if (h := cache.get(w)) is not None else self._lyric_hits(w) for w in mw]
+        # a word that stands for no lyric word stays itself and, being no lyric word, anchors no line
+        hit_at = [k for k, h in enumerate(hits) if h]
+        if len(hit_at) < 3 and not altered:
             return None
         exact_spans: list[tuple[int, int]] = []
         touched_lines = 0
         found: list[tuple[int, int, int, bool, bool]] = []  # (first, last, matched, exact, strong)
         for line in self._lyrics:
             n = len(line)
-            canon = [next((lw for lw in line if lw in h), w) for w, h in zip(mw, hits)]
-            for i0 in range(len(mw)):
+            canon = list(mw)
+            for k in hit_at:
+                canon[k] = next((lw for lw in line if lw in hits[k]), mw[k])
+            for i0 in hit_at:
                 if canon[i0] not in (line[0], line[1]):
                     continue
                 if canon[i0] == line[1] and i0 > 0 and canon[i0 - 1] == line[0]:

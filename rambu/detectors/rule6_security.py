@@ -267,6 +267,8 @@ _LOC_RE = re.compile(
     r"\b(?i:blok|kamar|sel|pos|menara|pintu|lantai|lt|gerbang|lorong|paviliun|wisma|ruang|gedung|zona|"
     r"sektor|tower|regu|sayap|hunian|portir)\.?\s+"
     r"(?:[A-Za-z]\d{0,2}\b|\d{1,3}[A-Za-z]?\b|[IVX]{1,4}\b(?:[ab]\b)?|[A-Z][a-z]{2,})")
+# The _LOC_RE words that make a place a topic by themselves (`_topic_hits`)
+_LOC_TOPIC_WORDS = ("pos", "menara", "pintu", "gerbang", "portir", "tower")
 _POSITION_RE = re.compile(
     r"(?i)\b(?:posisi|letak|titik|sudut|pojok|menghadap|mengarah|ujung|sebelah|samping|belakang|"
     r"atas\s+pintu|arah)\b")
@@ -289,6 +291,21 @@ _DVR_CAM_RE = re.compile(r"(?i)\b(?:cam|ch|camera|kamera|ipc)\s?-?\s?\d{1,2}\b")
 _DVR_STAMP_RE = re.compile(
     r"\b\d{4}[-/]\d{2}[-/]\d{2}\s+\d{2}:\d{2}(?::\d{2})?\b|\b\d{2}[-/]\d{2}[-/]\d{4}\s+\d{2}:\d{2}:\d{2}\b")
 
+# What `_details` looks for, in its order: (pattern, kind, whether every match holds a digit, so that a text
+# without any need not be scanned). A change to a pattern must keep its flag true.
+_DETAIL_PATTERNS = (
+    (_TIME_RE, "waktu", True), (_VAGUE_TIME_RE, "waktu_umum", False), (_DATE_RE, "tanggal", True),
+    (_DAY_RE, "hari", False), (_COUNT_RE, "jumlah", False), (_INMATE_COUNT_RE, "jumlah napi", False),
+    (_SEIZED_RE, "sitaan", True), (_PLATE_RE, "plat", True), (_ROUTE_RE, "rute", False), (_DEST_RE, "tujuan", False),
+    (_LOC_RE, "lokasi", False), (_POSITION_RE, "posisi", False), (_NUMBERED_RE, "daftar", True),
+    (_PLACEMENT_RE, "penempatan", False), (_TEN_CODE_RE, "frekuensi", True), (_FREQ_RE, "frekuensi", True),
+    (_CALLSIGN_RE, "sandi", False), (_DVR_STAMP_RE, "rekaman", True))
+_DIGIT_RE = re.compile(r"\d")
+
+# Cheap tests that a text cannot hold a match, so most texts skip the slow scans: every _NIK_RE and
+# _DVR_STAMP_RE match has 4 digits in a row (`_four_digits`), every _REGISTER_RE match a "/", every
+# _RADIO_CODE_RE match "10". A change to those patterns must keep this true.
+_FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 # 16 digits, or grouped by the NIK's own structure (32.01.01.120590.0001, 320101 120590 0001), or in
 # fours (3201 0112 0590 0001, also how card numbers are written: only right after "NIK"/"KTP")
 _NIK_RE = re.compile(
@@ -299,8 +316,10 @@ _REGISTER_RE = re.compile(
     r"\b(?P<cls>[ABab])\s?(?P<dot>\.)?\s?(?P<roman>I{1,3}|IV|V|i{1,3}|iv|v)(?:\s?\.?\s?(?P<sub>[abAB]))?"
     r"\s*[./\s-]?\s*(?P<num>\d{1,5})\s*/\s*(?P<year>(?:19|20)?\d{2})\b")
 _MARKER_RE = re.compile(r"\b(SANGAT\s+RAHASIA|RAHASIA|TERBATAS|CONFIDENTIAL|TOP\s+SECRET|SECRET)\b")
+_MARKER_WORDS = ("RAHASIA", "TERBATAS", "CONFIDENTIAL", "SECRET")  # one is in every _MARKER_RE match
 _SIFAT_RE = re.compile(
     r"(?i)\b(?:sifat|klasifikasi|derajat)\s*[:：]?\s*(sangat\s+rahasia|rahasia|terbatas|konfidensial)\b")
+_SIFAT_WORDS = ("sifat", "klasifikasi", "derajat")  # in every match (ignoring case: in ASCII text, lowercased)
 _MARKER_STOP_BEFORE = re.compile(
     r"(?i)\b(?:kuota|stok|stock|tempat|waktu|promo|persediaan|edisi|jumlah|slot|seat|kursi|akses|"
     r"sangat|resep|bumbu|tips|trik|jalan|penawaran|diskon)\s*$")
@@ -875,7 +894,7 @@ class SecurityInfoDetector(Detector):
             for s in self._spans(f, info, "transfer_verbs"):
                 if not any(_overlap(s, h) for h in hits) and self._near(info, s, "inmates", f, 80):
                     hits.append(_Span("topic", s.start, s.end, "pindah"))
-        for m in _RADIO_CODE_RE.finditer(text):
+        for m in _RADIO_CODE_RE.finditer(text) if "10" in text else ():
             hits.append(_Span("strong_topic", m.start(), m.end(), "radio"))
         chatter = self._spans(f, info, "radio_chatter")
         if chatter:
@@ -884,13 +903,14 @@ class SecurityInfoDetector(Detector):
                 if not any(_overlap(code, h) for h in hits) and any(
                         _distance(code, c) <= 40 for c in info.in_range(chatter, code.start - 60, code.end + 41)):
                     hits.append(_Span("strong_topic", m.start(), m.end(), "radio"))
-        cams, stamps = list(_DVR_CAM_RE.finditer(text)), _DVR_STAMP_RE.search(text)
-        if cams and stamps:  # a CCTV/DVR screen: camera label plus time stamp
+        cams = list(_DVR_CAM_RE.finditer(text)) if _four_digits(text) else []
+        if cams and _DVR_STAMP_RE.search(text):  # a CCTV/DVR screen: camera label plus time stamp
             hits.append(_Span("strong_topic", cams[0].start(), cams[0].end(), "cctv"))
         taken = hits + [s for s in self._spans(f, info, "topics") if s.label == "abaikan"]
-        for m in _LOC_RE.finditer(text):
+        low = text.lower()  # a place counted below is one of these words, so the lowercased text holds it
+        for m in _LOC_RE.finditer(text) if any(w in low for w in _LOC_TOPIC_WORDS) else ():
             word = m.group().split()[0].lower().rstrip(".")
-            if word in ("pos", "menara", "pintu", "gerbang", "portir", "tower") and not any(
+            if word in _LOC_TOPIC_WORDS and not any(
                     h.start < m.end() and m.start() < h.end for h in taken):
                 hits.append(_Span("location_topic", m.start(), m.end(), "lokasi"))
         return hits
@@ -912,24 +932,10 @@ class SecurityInfoDetector(Detector):
                 if e > s:
                     out.append(_Span(kind, s, e, text[s:e]))
 
-        add(_TIME_RE, "waktu")
-        add(_VAGUE_TIME_RE, "waktu_umum")
-        add(_DATE_RE, "tanggal")
-        add(_DAY_RE, "hari")
-        add(_COUNT_RE, "jumlah")
-        add(_INMATE_COUNT_RE, "jumlah napi")
-        add(_SEIZED_RE, "sitaan")
-        add(_PLATE_RE, "plat")
-        add(_ROUTE_RE, "rute")
-        add(_DEST_RE, "tujuan")
-        add(_LOC_RE, "lokasi")
-        add(_POSITION_RE, "posisi")
-        add(_NUMBERED_RE, "daftar")
-        add(_PLACEMENT_RE, "penempatan")
-        add(_TEN_CODE_RE, "frekuensi")
-        add(_FREQ_RE, "frekuensi")
-        add(_CALLSIGN_RE, "sandi")
-        add(_DVR_STAMP_RE, "rekaman")
+        digits = _DIGIT_RE.search(text) is not None
+        for rx, kind, needs_digit in _DETAIL_PATTERNS:
+            if digits or not needs_digit:
+                add(rx, kind)
         out += [_Span("tempat", s.start, s.end, text[s.start:s.end]) for s in self._spans(f, info, "sensitive_places")]
         out += [_Span("daftar", s.start, s.end, text[s.start:s.end]) for s in self._spans(f, info, "list_words")]
         out += [_Span("hari", s.start, s.end, text[s.start:s.end])
@@ -1091,7 +1097,7 @@ class SecurityInfoDetector(Detector):
     def _identity_numbers(self, f: TextField, info: _FieldInfo) -> list[Candidate]:
         text, out = info.text, []
         urls = [(t.start, t.end) for t in f.doc.tokens if t.kind == "url"]
-        for m in _NIK_RE.finditer(text):
+        for m in _NIK_RE.finditer(text) if _four_digits(text) else ():
             digits = re.sub(r"\D", "", m.group())
             if any(a <= m.start() < b for a, b in urls):
                 continue
@@ -1122,7 +1128,7 @@ class SecurityInfoDetector(Detector):
                 explanation="Menyebarkan nomor induk kependudukan (NIK) yang strukturnya sah; data identitas "
                             "pribadi/warga binaan termasuk informasi yang dikecualikan.",
                 extra=(("kind", "nik"), ("phase", "general"))))
-        for m in _REGISTER_RE.finditer(text):
+        for m in _REGISTER_RE.finditer(text) if "/" in text else ():
             prefix = bool(m.group("prefix"))
             if not prefix and not (m.group("dot") and m.group("cls").isupper() and m.group("roman").isupper()):
                 continue
@@ -1139,10 +1145,11 @@ class SecurityInfoDetector(Detector):
 
     def _classified(self, f: TextField, info: _FieldInfo) -> list[Candidate]:
         text, out = info.text, []
-        for m in _SIFAT_RE.finditer(text):
+        low = text.lower()
+        for m in _SIFAT_RE.finditer(text) if not text.isascii() or any(w in low for w in _SIFAT_WORDS) else ():
             out.append(self._classified_candidate(f, text, m.start(), m.end(), WEIGHTS["marker"],
                                                   "penanda sifat surat"))
-        for m in _MARKER_RE.finditer(text):
+        for m in _MARKER_RE.finditer(text) if any(w in text for w in _MARKER_WORDS) else ():
             if any(c.evidence[0].start <= m.start() < c.evidence[0].end for c in out):
                 continue
             if self._is_marking(f, info, m):
@@ -1282,6 +1289,10 @@ def _add_details(cat: str, conf: float, details: list[_Span], text: str) -> tupl
 def _category(label: str) -> str:
     """Built-in terms carry their category as label; terms added by operators carry the list name."""
     return label if label in _CATEGORY_TEXT else "umum"
+
+
+def _four_digits(text: str) -> bool:
+    return _FOUR_DIGITS_RE.search(text) is not None
 
 
 def _overlap(a: _Span, b: _Span) -> bool:

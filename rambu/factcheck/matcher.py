@@ -677,6 +677,7 @@ class FactCheckIndex:
         self._skel: dict[str, list[int]] | None = None
         self._tri_cache: dict[int, frozenset[str]] = {}
         self._starts_phrase: dict[str, bool] = {}
+        self._phrase_stems: dict[str, str] = {}
         self._build()
 
     # ------------------------------------------------------------------ build
@@ -730,6 +731,7 @@ class FactCheckIndex:
             ks.append((stems_of, [stem_ids.setdefault(t, len(stem_ids)) for t in stems]))
             self._surface.update(surface)
             self._surface_stem.update(surface_stem)
+        self._phrase_stems = {}  # stems kept while the claims were read knew none of their words yet
         del terms_of, stems_of  # merge_rows lets go of each part once it is copied
         self.vocab = vocab
         self.terms = list(vocab)
@@ -774,7 +776,7 @@ class FactCheckIndex:
         return len(self.entries)
 
     # Pickled for batch workers: leave the stemmer and the query caches behind.
-    _TRANSIENT = ("_stem", "_qcache", "_fuzzy", "_skel", "_tri_cache", "_starts_phrase")
+    _TRANSIENT = ("_stem", "_qcache", "_fuzzy", "_skel", "_tri_cache", "_starts_phrase", "_phrase_stems")
 
     def __getstate__(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if k not in self._TRANSIENT}
@@ -783,6 +785,7 @@ class FactCheckIndex:
         self.__dict__.update(state)
         self._stem = _stemmer()
         self._qcache, self._fuzzy, self._skel, self._tri_cache, self._starts_phrase = {}, None, None, {}, {}
+        self._phrase_stems = {}
 
     def __iter__(self) -> Iterator[FactCheck]:
         return iter(self.entries)
@@ -876,6 +879,17 @@ class FactCheckIndex:
         return None
 
     def _phrase_stem(self, w: str) -> str:
+        """The word's stem as the synonym table's phrases know it (kept, up to `WORD_CACHE` words: a text's
+        stems are worked out at every word that could start a phrase)."""
+        got = self._phrase_stems.get(w)
+        if got is None:
+            got = self._phrase_stem_uncached(w)
+            if len(self._phrase_stems) >= WORD_CACHE:
+                self._phrase_stems.clear()
+            self._phrase_stems[w] = got
+        return got
+
+    def _phrase_stem_uncached(self, w: str) -> str:
         s = self._surface_stem.get(w)
         if s is not None:
             return s
@@ -1018,7 +1032,9 @@ class FactCheckIndex:
                     neg.start()
                     out.append(item)
                     continue
-            if neg.applies(item[3], item[5] != 0.0, any(a[0] in events for a in item[4])):
+            # outside a negator's scope nothing applies (and the scope's counters stay put): most words
+            if (neg.word_left or neg.event_left) and \
+                    neg.applies(item[3], item[5] != 0.0, any(a[0] in events for a in item[4])):
                 negated.update(a[0] for a in item[4])
                 alts = self._negated(item[4])
                 if self._removal is not None and (

@@ -48,8 +48,11 @@ class TermSet:
         self.maxlen = 1
         self._cache: dict[str, tuple[str, str] | None] = {}
         self.emoji: dict[str, tuple[str, str]] = {}
-        self.heads: set[tuple[str, ...]] = set()  # all words but the last of multi-word phrases
+        # all words but the last of multi-word phrases -> the last words that complete them
+        self.heads: dict[tuple[str, ...], set[str]] = {}
         self.starts: set[str] = set()  # first words of multi-word phrases
+        # first word -> lengths of its multi-word phrases, longest first: `_phrase_at` tries only those
+        self.lengths: dict[str, tuple[int, ...]] = {}
         self._last_phrase: tuple[str, str] = ("", "")
         self.lexicon: Lexicon | None = None  # set when the set is indexed together with others
         self.sid = -1
@@ -79,8 +82,11 @@ class TermSet:
                 self.exact[words] = (norm, lab)
                 self.maxlen = max(self.maxlen, len(words))
                 if len(words) > 1:
-                    self.heads.add(words[:-1])
+                    self.heads.setdefault(words[:-1], set()).add(words[-1])
                     self.starts.add(words[0])
+                    if len(words) not in self.lengths.get(words[0], ()):
+                        self.lengths[words[0]] = tuple(sorted(self.lengths.get(words[0], ()) + (len(words),),
+                                                              reverse=True))
                     # a slang word that stands for the phrase is one word with a space ("wbp" -> "warga binaan")
                     self.exact.setdefault((norm,), (norm, lab))
         self._cache = {}
@@ -135,15 +141,24 @@ class TermSet:
         return None
 
     def find(self, doc: Normalized) -> list[Match]:
-        if self.lexicon is not None:
-            return self._find_indexed(doc)
-        return self.find_plain(doc)
+        lex = self.lexicon
+        if lex is None:
+            return self.find_plain(doc)
+        tabs = doc._tables
+        tab = tabs[1] if tabs is not None and tabs[0] is lex else lex.table(doc)
+        sid = self.sid
+        # most lists hit nothing in most texts: the table says so without visiting a word
+        if sid not in tab.active and not tab.tags and not (self.emoji and tab.emoji):
+            return []
+        # several rules read the same list in one text; each caller gets its own list (some extend theirs)
+        found = tab.found.get(sid)
+        if found is None:
+            found = tab.found[sid] = tuple(self._find_indexed(doc, tab))
+        return list(found)
 
-    def _find_indexed(self, doc: Normalized) -> list[Match]:
+    def _find_indexed(self, doc: Normalized, tab: "_Table") -> list[Match]:
         """`find_plain` from the text's table of hits of every list (`Lexicon.table`): only the words that hit
         this list, begin one of its phrases, or are hashtags are visited; the result is the same."""
-        tabs = doc._tables
-        tab = tabs[1] if tabs is not None and tabs[0] is self.lexicon else self.lexicon.table(doc)
         out: list[Match] = []
         if self.emoji and tab.emoji:
             toks = doc.tokens
@@ -207,12 +222,18 @@ class TermSet:
         return out
 
     def _phrase_at(self, words: tuple[str, ...], i: int, n: int) -> int:
-        for length in range(min(self.maxlen, n - i), 1, -1):
+        # a phrase (or its head, `heads`) of a length no phrase beginning with this word has cannot hit
+        for length in self.lengths.get(words[i], ()):
+            if length > n - i:
+                continue
             gram = words[i:i + length]
             hit = self.exact.get(gram)
-            if hit is None and self.affixes and gram[:-1] in self.heads:  # "kunci selnya"
-                hit = next((self.exact[gram[:-1] + (st,)] for st in _strip_affixes(gram[-1], self.affixes == "verbal")
-                            if gram[:-1] + (st,) in self.exact), None)
+            if hit is None and self.affixes:
+                head = gram[:-1]
+                lasts = self.heads.get(head)
+                if lasts is not None:  # "kunci selnya"
+                    hit = next((self.exact[head + (st,)] for st in _strip_affixes(gram[-1], self.affixes == "verbal")
+                                if st in lasts), None)
             if hit:
                 self._last_phrase = hit
                 return length
@@ -267,6 +288,20 @@ def _strip_affixes(w: str, verbal: bool = False) -> tuple[str, ...]:
     return tuple(cands)
 
 
+def _may_go_on(seconds: tuple[frozenset[str], frozenset[str]], nxt: str) -> bool:
+    """Whether a phrase could go on with `nxt` after its first word (`seconds`: the second words of the
+    phrases that begin with it, and of those of two words in lists read with affixes): as written or, the last
+    word of a two-word phrase, affix-stripped (`TermSet._phrase_at`; the verbal stems are some of the full
+    ones). Most phrase starts ("tidak", "yang") are followed by no such word, and then no list need look for
+    a phrase there."""
+    written, last = seconds
+    if nxt in written:
+        return True
+    if not last or len(nxt) <= 4:
+        return False  # nothing to strip for, or too short to strip: a stem keeps 4 letters
+    return not last.isdisjoint(_strip_affixes(nxt))
+
+
 @dataclass(slots=True)
 class _Table:
     """The hits of every list of a Lexicon in one text, by word position (`Normalized.word_index`)."""
@@ -276,6 +311,8 @@ class _Table:
     tags: list[int]  # positions of hashtags long enough to hold words
     tagset: frozenset[int]
     emoji: list[int]  # token positions of emoji
+    active: frozenset[int]  # the lists with a word hit or a phrase start in the text
+    found: dict[int, tuple[Match, ...]]  # list id -> its matches, as `TermSet.find` worked them out
 
 
 class Lexicon:
@@ -319,11 +356,17 @@ class Lexicon:
         exact1: dict[str, list[tuple[int, tuple[str, str]]]] = {}
         prefixes: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         starts: dict[str, list[int]] = {}
+        seconds: dict[str, set[str]] = {}  # first word of a phrase -> the second words of its phrases
+        seconds2: dict[str, set[str]] = {}  # the same for phrases of two words in lists read with affixes
         joined: dict[str, list[tuple[int, int, tuple[str, str]]]] = {}
         for ts in self.sets:
             for order, (words, hit) in enumerate(ts.exact.items()):
                 if len(words) == 1:
                     exact1.setdefault(words[0], []).append((ts.sid, hit))
+                else:
+                    seconds.setdefault(words[0], set()).add(words[1])
+                    if len(words) == 2 and ts.affixes:
+                        seconds2.setdefault(words[0], set()).add(words[1])
                 j = "".join(words)
                 if len(j) >= 4:
                     joined.setdefault(j, []).append((ts.sid, order, hit))
@@ -335,7 +378,8 @@ class Lexicon:
         verbal = frozenset(ts.sid for ts in self.sets if ts.affixes == "verbal")
         plens = sorted({len(p) for p in prefixes})
         maxjoin = max((len(j) for j in joined), default=0)
-        self._index = (exact1, prefixes, plens, starts, full, verbal, joined, maxjoin)
+        self._index = (exact1, prefixes, plens, starts, full, verbal, joined, maxjoin,
+                       {w: (frozenset(s), frozenset(seconds2.get(w, ()))) for w, s in seconds.items()})
         return self._index
 
     def word_hits(self, w: str) -> tuple[tuple[int, tuple[str, str]], ...]:
@@ -343,7 +387,7 @@ class Lexicon:
         got = self._words.get(w)
         if got is not None:
             return got
-        exact1, prefixes, plens, _, full, verbal, _, _ = self._index or self._build()
+        exact1, prefixes, plens, _, full, verbal, _, _, _ = self._index or self._build()
         res: dict[int, tuple[str, str]] = dict(exact1.get(w, ()))
         if plens:
             best: dict[int, tuple[int, tuple[str, str]]] = {}
@@ -411,25 +455,33 @@ class Lexicon:
         tables = doc._tables
         if tables is not None and tables[0] is self:
             return tables[1]
-        starts_index = (self._index or self._build())[3]
+        index = self._index or self._build()
+        starts_index, seconds = index[3], index[8]
         idx, words = doc.word_index
+        last = len(words) - 1
         toks = doc.tokens
         single: dict[int, dict[int, tuple[str, str]]] = {}
         starts: dict[int, list[int]] = {}
         tags: list[int] = []
         word_hits = self.word_hits
+        known = self._words  # word_hits may start a new cache: this one's answers stay right for this text
         for i, w in enumerate(words):
-            for sid, hit in word_hits(w):
+            hits = known.get(w)
+            if hits is None:
+                hits = word_hits(w)
+            for sid, hit in hits:
                 d = single.get(sid)
                 if d is None:
                     single[sid] = {i: hit}
                 else:
                     d[i] = hit
-            for sid in starts_index.get(w, ()):
-                starts.setdefault(sid, []).append(i)
+            sids = starts_index.get(w)
+            if sids is not None and i < last and _may_go_on(seconds[w], words[i + 1]):
+                for sid in sids:
+                    starts.setdefault(sid, []).append(i)
             if len(w) >= 6 and toks[idx[i]].kind == "hashtag":
                 tags.append(i)
         emoji = [i for i, t in enumerate(toks) if t.kind == "emoji"]
-        tab = _Table(single, starts, tags, frozenset(tags), emoji)
+        tab = _Table(single, starts, tags, frozenset(tags), emoji, frozenset(single).union(starts), {})
         object.__setattr__(doc, "_tables", (self, tab))
         return tab
