@@ -336,10 +336,10 @@ class StateSymbolDetector(Detector):
     rule = 5
     key = "rule5"
     name = "rule5.symbols"
-    version = 5  # 2: "lihat saya injak ..." is the author's own act; 3: an officer correcting the act, speech verbs as witness;
+    version = 6  # 2: "lihat saya injak ..." is the author's own act; 3: an officer correcting the act, speech verbs as witness;
     # 4: mockery at a ceremony is not softened by it; 5: a laugh does not lift an act that hangs on context, a
     # carried flag is not the clothing named nearby, "dasar" + the symbol is the insult, offender words out of
-    # the condemn list
+    # the condemn list; 6: colloquial "-in" forms of writing on a symbol ("tempelin stiker")
     title = "merendahkan simbol negara (bendera, lambang, lagu kebangsaan, bahasa)"
     basis = (
         "SKB 11 Menteri 2019 angka 10",
