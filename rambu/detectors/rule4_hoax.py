@@ -508,11 +508,13 @@ class HoaxDetector(Detector):
         count = _chain_count(doc)
         if count is not None and not self._negated(count, doc) and not _inside(count, covered):
             # the quota outweighs the bare verb it holds ("teruskan" in "teruskan ke 10 grup")
+            span = [(count.first, count.last)]
             for cat in ("spread", "chain"):
-                kept = [(x, st) for x, st in m.cats.get(cat, ()) if not _overlaps(x, [(count.first, count.last)])]
-                if cat in m.cats:
+                kept = [(x, st) for x, st in m.cats.get(cat, ()) if not _overlaps(x, span)]
+                if kept:
                     m.cats[cat] = kept
-            m.cats = {c: xs for c, xs in m.cats.items() if xs}
+                else:
+                    m.cats.pop(cat, None)
             m.cats.setdefault("chain", []).append((count, STRENGTH["kuat"]))
         if m.spread and m.debunk_weak and not m.debunk:
             # "jangan percaya media, faktanya ..., sebarkan!": the hoax's own rhetoric

@@ -28,15 +28,16 @@ def asked_sentences(doc: Normalized, ids: list[int] | None = None, tags: bool = 
     `tags`, not those whose question mark only follows a tag asking to agree (`TAGS`)."""
     ids = sentence_ids(doc) if ids is None else ids
     toks = doc.tokens
-    asked = {ids[i] for i, t in enumerate(toks) if t.norm == "?"}
-    if tags and asked:
-        for i, t in enumerate(toks):
-            if t.norm == "?" and ids[i] in asked and _tagged(toks, ids, i):
-                asked.discard(ids[i])
-    return frozenset(asked)
+    # a question mark ends its sentence, so each sentence holds at most one
+    return frozenset(ids[i] for i, t in enumerate(toks) if t.norm == "?" and not (tags and _tagged(toks, ids, i)))
 
 
 def _tagged(toks, ids: list[int], q: int) -> bool:
-    words = [k for k in range(q - 1, -1, -1) if ids[k] == ids[q] and toks[k].kind == "word"]
+    words = []  # the sentence's words, last first
+    for k in range(q - 1, -1, -1):
+        if ids[k] != ids[q]:
+            break
+        if toks[k].kind == "word":
+            words.append(k)
     last = tuple(toks[k].norm for k in reversed(words[:2]))
     return (last[-1:] in TAGS or last in TAGS) and not any(toks[k].norm in QUESTION_WORDS for k in words)
